@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Writes scenarios/baerum.ron from ../shared/reference (domain-data.md and geo/baerum.geojson).
+
+Run once to create the file; from then on the RON file is the source of truth that planners edit.
+The script documents how the district figures were derived: district populations, codes, centres
+and areas come from the SSB delområder in geo/baerum.geojson (Kartverket CC BY 4.0, SSB NLOD);
+everything the reference gives only for the whole municipality is split over districts by the
+assumptions written below and repeated as comments in the generated file.
+
+Usage: python3 scripts/make_baerum.py ../shared/reference/geo/baerum.geojson > scenarios/baerum.ron
+"""
+
+import json
+import math
+import sys
+
+RESIDENTIAL_M2_PER_CAPITA = 47.5  # SSB 2022 114 m² per dwelling (17,500 kWh ÷ 154 kWh/m², S, §3.5) ÷ 2.4 persons (E, §5)
+AGE_SPLIT = [  # share of residential floor area by construction period (E: Norwegian stock profile)
+    ("pre1970", 0.30),
+    ("1971_1986", 0.25),
+    ("1987_1996", 0.11),
+    ("1997_2006", 0.12),
+    ("2007_2015", 0.12),
+    ("post2016", 0.10),
+]
+# Delivered kWh/m²/yr detached / block by period: domain-data §3.5 "Age-class defaults" (E).
+DELIVERED = {
+    "pre1970": (230, 190),
+    "1971_1986": (205, 170),
+    "1987_1996": (185, 155),
+    "1997_2006": (165, 140),
+    "2007_2015": (135, 115),
+    "post2016": (110, 95),
+}
+PERIOD_TEXT = {
+    "pre1970": "before 1970",
+    "1971_1986": "1970–1986",
+    "1987_1996": "1987–1996 (TEK87)",
+    "1997_2006": "1997–2006 (TEK97)",
+    "2007_2015": "2007–2015 (TEK07/TEK10)",
+    "post2016": "2016 and later (TEK17)",
+}
+# Apartment share of residential floor area by district (E: denser centres along E18 and at
+# Fornebu; forest and rural districts mostly detached). Row houses are 20 % everywhere (E).
+APARTMENT_SHARE = {
+    "Sandvika - Valler": 0.55,
+    "Lysaker": 0.50,
+    "Snarøya": 0.45,
+    "Slependen - Tanum": 0.35,
+    "Rykkinn": 0.35,
+    "Stabekk": 0.30,
+    "Østre Bærumsmarka": 0.05,
+    "Kirkerud - Sollihøgda": 0.10,
+    "Lommedalen": 0.15,
+}
+DEFAULT_APARTMENT_SHARE = 0.25
+# Non-residential floor area of the municipality, m² (E, see file header).
+SERVICES_M2 = {"office": 2_000_000, "retail": 700_000, "other_commercial": 700_000}
+PUBLIC_M2 = {"school": 300_000, "care": 150_000, "other_public": 150_000}
+# Share of services floor area by district (E: office clusters Fornebu (in Snarøya), Lysaker,
+# Sandvika, Slependen); the remaining share is split by population.
+SERVICES_WEIGHT = {
+    "Snarøya": 0.25,
+    "Lysaker": 0.20,
+    "Sandvika - Valler": 0.20,
+    "Slependen - Tanum": 0.08,
+    "Høvik": 0.04,
+    "Stabekk": 0.04,
+}
+# District-heating share of heated floor area (E: Fornebu–Lysaker–Lilleaker network [B6];
+# chosen so that ≈8 % of building heat is district heat, domain-data §5).
+DH_SHARE = {"Snarøya": 0.38, "Lysaker": 0.35, "Stabekk": 0.04, "Høvik": 0.04}
+CARS_PER_CAPITA = 0.48  # E: SSB fleet end 2023 ≈2.6 M private cars / 5.5 M inhabitants
+EV_SHARE_2025 = 0.32  # E: domain-data §5 Bærum 28 % (2024) + ≈4 pp/yr
+PV_POTENTIAL_KWP_PER_CAPITA = 2.5  # E: see file header
+PV_INSTALLED_KWP_PER_CAPITA = 0.08  # E: see file header
+
+
+def ring_area_km2(ring, lat0):
+    k = 111.32
+    xs = [p[0] * k * math.cos(math.radians(lat0)) for p in ring]
+    ys = [p[1] * k for p in ring]
+    a = 0.0
+    for i in range(len(ring) - 1):
+        a += xs[i] * ys[i + 1] - xs[i + 1] * ys[i]
+    return a / 2.0
+
+
+def polygons(geom):
+    return [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+
+
+def area_and_centre(geom):
+    lat0 = 59.9
+    total, cx, cy = 0.0, 0.0, 0.0
+    for poly in polygons(geom):
+        for i, ring in enumerate(poly):
+            a = ring_area_km2(ring, lat0)
+            # Vertex mean is a good enough centre for label placement.
+            mx = sum(p[0] for p in ring) / len(ring)
+            my = sum(p[1] for p in ring) / len(ring)
+            total += a
+            if i == 0:
+                cx += mx * abs(a)
+                cy += my * abs(a)
+    outer = sum(abs(ring_area_km2(p[0], lat0)) for p in polygons(geom))
+    return abs(total), cy / outer, cx / outer
+
+
+def fmt(x):
+    return f"{x:.0f}.0" if abs(x - round(x)) < 1e-9 else f"{x}"
+
+
+def main():
+    geo = json.load(open(sys.argv[1], encoding="utf-8"))
+    districts = [f for f in geo["features"] if f["properties"]["kind"] == "district"]
+    pop_total = sum(f["properties"]["population"] for f in districts)
+    rest_weight = 1.0 - sum(SERVICES_WEIGHT.values())
+    pop_rest = sum(f["properties"]["population"] for f in districts if f["properties"]["name"] not in SERVICES_WEIGHT)
+
+    out = []
+    w = out.append
+    for f in districts:
+        p = f["properties"]
+        name, pop = p["name"], p["population"]
+        area, lat, lon = area_and_centre(f["geometry"])
+        apt = APARTMENT_SHARE.get(name, DEFAULT_APARTMENT_SHARE)
+        res_m2 = pop * RESIDENTIAL_M2_PER_CAPITA
+        type_share = {"detached": 0.8 - apt, "row": 0.2, "apartment": apt}
+        floor = {}
+        for t, ts in type_share.items():
+            for period, ps in AGE_SPLIT:
+                floor[f"{t}_{period}"] = round(res_m2 * ts * ps)
+        sw = SERVICES_WEIGHT.get(name, rest_weight * pop / pop_rest)
+        for k, m2 in SERVICES_M2.items():
+            floor[k] = round(m2 * sw)
+        for k, m2 in PUBLIC_M2.items():
+            floor[k] = round(m2 * pop / pop_total)
+        dh = DH_SHARE.get(name, 0.0)
+        rest = 1.0 - dh
+        # Remaining heat by system (E: domain-data §5 heat-pump penetration 45 % of small houses;
+        # about 90 % of household energy is electricity [N4]); apartments lower the air-to-air share.
+        aa = round(rest * (0.42 - 0.3 * apt), 4)
+        aw = round(rest * 0.04, 4)
+        gs = round(rest * 0.04, 4)
+        bio = round(rest * 0.05, 4)
+        de = round(1.0 - dh - aa - aw - gs - bio, 4)
+        w(f"        // {name} ({p['code']}): {pop} residents (SSB 04317 via geo/baerum.geojson)")
+        w("        (")
+        w(f'            name: "{name}",')
+        w(f'            code: "{p["code"]}",')
+        w(f"            latitude_deg: {lat:.4f},")
+        w(f"            longitude_deg: {lon:.4f},")
+        w(f"            area_km2: {area:.2f},")
+        w(f"            population: {fmt(pop)},")
+        w("            floor_area_m2: {")
+        items = list(floor.items())
+        for i in range(0, len(items), 6):
+            w("                " + " ".join(f'"{k}": {fmt(v)},' for k, v in items[i : i + 6]))
+        w("            },")
+        w(f"            heating_shares: (district_heating: {dh}, air_to_air_heat_pump: {aa}, air_to_water_heat_pump: {aw}, ground_source_heat_pump: {gs}, direct_electric: {de}, bio: {bio}, oil: 0.0),")
+        w(f"            rooftop_pv_potential_kwp: {fmt(round(pop * PV_POTENTIAL_KWP_PER_CAPITA))},")
+        w(f"            pv_installed_kwp: {fmt(round(pop * PV_INSTALLED_KWP_PER_CAPITA))},")
+        w(f"            cars: {fmt(round(pop * CARS_PER_CAPITA))},")
+        w(f"            ev_share: {EV_SHARE_2025},")
+        w("        ),")
+    classes = []
+    for t in ["detached", "row", "apartment"]:
+        btype = {"detached": "Detached", "row": "RowHouse", "apartment": "Apartment"}[t]
+        for period, _ in AGE_SPLIT:
+            det, blk = DELIVERED[period]
+            total = {"detached": det, "row": (det + blk) / 2, "apartment": blk}[t]
+            classes.append((f"{t}_{period}", btype, PERIOD_TEXT[period], total, period not in ("2007_2015", "post2016")))
+    sys.stdout.write(TEMPLATE_HEAD)
+    for cid, btype, period, total, retro in classes:
+        sh, hw, app = 0.60 * total, 0.15 * total, 0.25 * total
+        sys.stdout.write(
+            f'        (id: "{cid}", building_type: {btype}, period: "{period}", space_heat_kwh_per_m2: {sh:.1f}, '
+            f"hot_water_kwh_per_m2: {hw:.2f}, appliances_kwh_per_m2: {app:.2f}, retrofittable: {str(retro).lower()}),\n"
+        )
+    sys.stdout.write(TEMPLATE_NONRES)
+    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(TEMPLATE_TAIL)
+
+
+TEMPLATE_HEAD = open(__file__.replace("make_baerum.py", "baerum_head.ron.in"), encoding="utf-8").read()
+TEMPLATE_NONRES = open(__file__.replace("make_baerum.py", "baerum_nonres.ron.in"), encoding="utf-8").read()
+TEMPLATE_TAIL = open(__file__.replace("make_baerum.py", "baerum_tail.ron.in"), encoding="utf-8").read()
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+//! Speed of the core: a re-run after a lever change (site data prepared), a cold run (weather,
+//! sun and shapes included), and parsing plus validating the Bærum scenario.
+//!
+//! `cargo bench -p twin-core`; targets: re-run ≤ 16 ms (aim 5 ms), cold ≤ 100 ms, parse ≤ 1 ms.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use twin_core::Scenario;
+use twin_core::levers::LeverId;
+use twin_core::model::{RunOptions, run};
+use twin_core::site::Prepared;
+
+fn baerum_text() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
+    std::fs::read_to_string(path).expect("scenarios/baerum.ron is readable")
+}
+
+fn benches(c: &mut Criterion) {
+    let text = baerum_text();
+    let scenario = Scenario::from_str_named(&text, "baerum.ron".as_ref()).expect("valid scenario");
+    let prepared = Prepared::new(&scenario);
+    let options = RunOptions::default();
+
+    c.bench_function("baerum_rerun_after_lever_change", |b| {
+        let mut toggle = false;
+        b.iter(|| {
+            toggle = !toggle;
+            let mut levers = scenario.levers;
+            levers.set_target(LeverId::HeatPumpProgramme, if toggle { 0.5 } else { 0.6 }).expect("in range");
+            black_box(run(&scenario, &levers, &prepared, &options))
+        })
+    });
+    c.bench_function("baerum_cold_run", |b| {
+        b.iter(|| {
+            let prepared = Prepared::new(black_box(&scenario));
+            black_box(run(&scenario, &scenario.levers, &prepared, &options))
+        })
+    });
+    c.bench_function("baerum_parse_and_validate", |b| {
+        b.iter(|| black_box(Scenario::from_str_named(black_box(&text), "baerum.ron".as_ref())))
+    });
+}
+
+criterion_group!(core, benches);
+criterion_main!(core);

@@ -1,0 +1,622 @@
+//! The energy model: for every year from base to end, the state of buildings, heating systems,
+//! PV and cars under the levers, then an hour-by-hour balance of electricity and district heat
+//! (8760 hours) with merit-order dispatch of the district-heating plant and the grid's import,
+//! export and peak.
+//!
+//! `run` is a pure function of (scenario, levers, prepared site data): no global state, no
+//! threads, no hash maps, so the same inputs give bit-identical outcomes. Invariants (tested):
+//! in every hour, electricity import + PV + incineration power = demand + export, and district
+//! heat from the units + unserved = delivered + network loss; no flow is negative.
+
+use crate::levers::{LeverId, Levers};
+use crate::outcome::{ByCarrier, Carrier, DistrictYear, HourlyYear, Outcome, UnitYear, YearResult};
+use crate::scenario::{EmissionConvention, HeatingShares, HeatingSystem, Scenario, Sector, UnitKind};
+use crate::site::{ELECTRIC_SYSTEMS, Prepared};
+use crate::weather::HOURS;
+
+/// Energy content of petrol, kWh per litre (Miljødirektoratet).
+pub const PETROL_KWH_PER_L: f64 = 9.024;
+/// Energy content of diesel, kWh per litre (Miljødirektoratet).
+pub const DIESEL_KWH_PER_L: f64 = 10.056;
+
+/// Which years' hourly series to keep in the outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum HourlyYears {
+    /// None (fastest).
+    #[default]
+    None,
+    /// Every simulated year.
+    All,
+    /// These years (others are ignored).
+    These(Vec<i32>),
+}
+
+impl HourlyYears {
+    fn wants(&self, year: i32) -> bool {
+        match self {
+            HourlyYears::None => false,
+            HourlyYears::All => true,
+            HourlyYears::These(years) => years.contains(&year),
+        }
+    }
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RunOptions {
+    /// Years whose hourly series are kept.
+    pub hourly_years: HourlyYears,
+}
+
+/// Runs a scenario with its own levers, preparing the site data first (a "cold" run).
+///
+/// ```
+/// let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron")).unwrap();
+/// let scenario = twin_core::Scenario::from_str_named(&text, "baerum.ron".as_ref()).unwrap();
+/// let outcome = twin_core::simulate(&scenario);
+/// assert_eq!(outcome.years.len(), scenario.year_count());
+/// assert!(outcome.years[0].grid_peak_mw > 0.0);
+/// ```
+pub fn simulate(scenario: &Scenario) -> Outcome {
+    let prepared = Prepared::new(scenario);
+    run(scenario, &scenario.levers, &prepared, &RunOptions::default())
+}
+
+/// Converges a district's share towards a municipal lever value: if the municipal value rises
+/// from `base_m` to `value_m`, each district closes the same fraction of its gap to 1; if it
+/// falls, each district's share scales down in proportion.
+fn converge(base_d: f64, base_m: f64, value_m: f64) -> f64 {
+    let v = if value_m >= base_m {
+        if base_m >= 1.0 { base_d } else { base_d + (1.0 - base_d) * (value_m - base_m) / (1.0 - base_m) }
+    } else if base_m <= 0.0 {
+        0.0
+    } else {
+        base_d * value_m / base_m
+    };
+    v.clamp(0.0, 1.0)
+}
+
+/// Heating shares of existing buildings in a year after the levers' conversions.
+fn adjusted_shares(
+    base: &HeatingShares,
+    oil_remaining: f64,
+    dh_expansion: f64,
+    heat_pump_programme: f64,
+) -> [f64; 7] {
+    use HeatingSystem as H;
+    let mut s = base.0;
+    let moved_oil = s[H::Oil as usize] * (1.0 - oil_remaining);
+    s[H::Oil as usize] -= moved_oil;
+    s[H::AirToWaterHeatPump as usize] += moved_oil;
+
+    let direct_base = s[H::DirectElectric as usize];
+    let from_direct = dh_expansion.min(s[H::DirectElectric as usize]);
+    s[H::DirectElectric as usize] -= from_direct;
+    let from_air_air = (dh_expansion - from_direct).min(s[H::AirToAirHeatPump as usize]);
+    s[H::AirToAirHeatPump as usize] -= from_air_air;
+    s[H::DistrictHeating as usize] += from_direct + from_air_air;
+
+    let to_heat_pump = (heat_pump_programme * direct_base).min(s[H::DirectElectric as usize]);
+    s[H::DirectElectric as usize] -= to_heat_pump;
+    s[H::AirToWaterHeatPump as usize] += to_heat_pump;
+    s
+}
+
+/// Annual heat and appliance needs of one district, MWh, by sector and system.
+#[derive(Default, Clone, Copy)]
+struct Needs {
+    /// Normal-climate space heat by sector and system.
+    space_heat: [[f64; 7]; 3],
+    /// Hot water by sector and system.
+    hot_water: [[f64; 7]; 3],
+    /// Appliance electricity by sector.
+    appliances: [f64; 3],
+    floor_area_m2: f64,
+}
+
+impl Needs {
+    fn add(
+        &mut self,
+        sector: Sector,
+        shares: &[f64; 7],
+        space_heat_mwh: f64,
+        hot_water_mwh: f64,
+        appliances_mwh: f64,
+        area_m2: f64,
+    ) {
+        let i = sector as usize;
+        for (s, share) in shares.iter().enumerate() {
+            self.space_heat[i][s] += space_heat_mwh * share;
+            self.hot_water[i][s] += hot_water_mwh * share;
+        }
+        self.appliances[i] += appliances_mwh;
+        self.floor_area_m2 += area_m2;
+    }
+}
+
+/// Final energy by carrier of building needs in one sector, MWh.
+fn building_final_energy(
+    needs: &Needs,
+    sector: usize,
+    prepared: &Prepared,
+    scenario: &Scenario,
+) -> ByCarrier {
+    use HeatingSystem as H;
+    let sh = &needs.space_heat[sector];
+    let hw = &needs.hot_water[sector];
+    let shs = prepared.space_heat_sum;
+    let mut out = [0.0; Carrier::COUNT];
+    let mut electricity = needs.appliances[sector];
+    for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
+        electricity += sh[*system as usize] * prepared.electricity_per_space_heat_sum[k]
+            + hw[*system as usize] * prepared.electricity_per_hot_water_sum[k];
+    }
+    out[Carrier::Electricity as usize] = electricity;
+    out[Carrier::DistrictHeat as usize] =
+        sh[H::DistrictHeating as usize] * shs + hw[H::DistrictHeating as usize];
+    out[Carrier::Bio as usize] =
+        (sh[H::Bio as usize] * shs + hw[H::Bio as usize]) / scenario.heating.bio_efficiency;
+    out[Carrier::Oil as usize] =
+        (sh[H::Oil as usize] * shs + hw[H::Oil as usize]) / scenario.heating.oil_efficiency;
+    out
+}
+
+/// Grid emission factor in g CO2e/kWh under the scenario's convention.
+pub fn electricity_factor_g_per_kwh(scenario: &Scenario) -> f64 {
+    let e = &scenario.emission_factors;
+    match e.convention {
+        EmissionConvention::LocationBased => e.electricity_location_g_per_kwh,
+        EmissionConvention::ResidualMix => e.electricity_residual_g_per_kwh,
+        EmissionConvention::Territorial => 0.0,
+    }
+}
+
+/// Runs the model for every year with the given levers and prepared site data.
+pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &RunOptions) -> Outcome {
+    let base_year = scenario.base_year;
+    let population_base = scenario.population_in(base_year);
+    let ev_base = levers.get(LeverId::EvShare).base;
+    let pv_base = levers.get(LeverId::PvRollout).base;
+    let ef = &scenario.emission_factors;
+    let el_factor = electricity_factor_g_per_kwh(scenario) / 1000.0; // t per MWh
+    let t_per_mwh = |g_per_kwh: f64| g_per_kwh / 1000.0;
+    let units = &scenario.district_heating.units;
+    let loss_share = scenario.district_heating.network_loss_share;
+    let transport = &scenario.transport;
+
+    let mut renovated_share = 0.0;
+    let mut saving_share = 0.0;
+    let mut years = Vec::with_capacity(scenario.year_count());
+    let mut hourly = Vec::new();
+
+    for year in base_year..=scenario.end_year {
+        if year > base_year {
+            let newly = levers.value(LeverId::RetrofitRate, year) * (1.0 - renovated_share);
+            renovated_share += newly;
+            saving_share += newly * levers.value(LeverId::RetrofitDepth, year);
+        }
+        let population = scenario.population_in(year);
+        let growth = if population_base > 0.0 { population / population_base } else { 1.0 };
+        let ev_m = levers.value(LeverId::EvShare, year);
+        let pv_m = levers.value(LeverId::PvRollout, year);
+        let oil_year = levers.value(LeverId::OilPhaseOutYear, year);
+        let oil_remaining = if oil_year <= f64::from(base_year) {
+            0.0
+        } else {
+            ((oil_year - f64::from(year)) / (oil_year - f64::from(base_year))).clamp(0.0, 1.0)
+        };
+        let dh_expansion = levers.value(LeverId::DistrictHeatingExpansion, year);
+        let hp_programme = levers.value(LeverId::HeatPumpProgramme, year);
+        let smart_share = levers.value(LeverId::SmartChargingShare, year);
+
+        // Building, car and PV state of each district.
+        let mut total = Needs::default();
+        let mut district_needs = Vec::with_capacity(scenario.districts.len());
+        let mut ev_mwh_total = 0.0;
+        let mut petrol_mwh_total = 0.0;
+        let mut diesel_mwh_total = 0.0;
+        let mut pv_kwp_total = 0.0;
+        let mut cars_total = 0.0;
+        let mut evs_total = 0.0;
+        let mut district_cars = Vec::with_capacity(scenario.districts.len());
+        for d in &scenario.districts {
+            let shares = adjusted_shares(&d.heating_shares, oil_remaining, dh_expansion, hp_programme);
+            let mut needs = Needs::default();
+            for (class_id, area_m2) in &d.floor_area_m2 {
+                let class = &scenario.classes[class_id.0 as usize];
+                let kept = if class.retrofittable { 1.0 - saving_share } else { 1.0 };
+                needs.add(
+                    class.building_type.sector(),
+                    &shares,
+                    area_m2 * class.space_heat_kwh_per_m2 * kept / 1000.0,
+                    area_m2 * class.hot_water_kwh_per_m2 / 1000.0,
+                    area_m2 * class.appliances_kwh_per_m2 / 1000.0,
+                    *area_m2,
+                );
+            }
+            let population_d = d.population * growth;
+            let new_area_m2 = (population_d - d.population).max(0.0)
+                * scenario.new_buildings.floor_area_per_new_resident_m2;
+            if new_area_m2 > 0.0 {
+                let class = &scenario.classes[scenario.new_buildings.class.0 as usize];
+                needs.add(
+                    class.building_type.sector(),
+                    &scenario.new_buildings.heating_shares.0,
+                    new_area_m2 * class.space_heat_kwh_per_m2 / 1000.0,
+                    new_area_m2 * class.hot_water_kwh_per_m2 / 1000.0,
+                    new_area_m2 * class.appliances_kwh_per_m2 / 1000.0,
+                    new_area_m2,
+                );
+            }
+            let cars = d.cars * growth;
+            let ev_share = converge(d.ev_share, ev_base, ev_m);
+            let km = cars * transport.km_per_car_year;
+            let ev_mwh = km
+                * ev_share
+                * transport.ev_kwh_per_km
+                * transport.local_charging_share
+                * prepared.ev_energy_factor
+                / 1000.0;
+            let fossil_km = km * (1.0 - ev_share);
+            let petrol_mwh =
+                fossil_km * transport.petrol_share_of_fossil * transport.petrol_l_per_km * PETROL_KWH_PER_L
+                    / 1000.0;
+            let diesel_mwh = fossil_km
+                * (1.0 - transport.petrol_share_of_fossil)
+                * transport.diesel_l_per_km
+                * DIESEL_KWH_PER_L
+                / 1000.0;
+            let pv_kwp = if d.rooftop_pv_potential_kwp > 0.0 {
+                d.rooftop_pv_potential_kwp
+                    * converge(d.pv_installed_kwp / d.rooftop_pv_potential_kwp, pv_base, pv_m)
+            } else {
+                0.0
+            };
+            for i in 0..3 {
+                for s in 0..7 {
+                    total.space_heat[i][s] += needs.space_heat[i][s];
+                    total.hot_water[i][s] += needs.hot_water[i][s];
+                }
+                total.appliances[i] += needs.appliances[i];
+            }
+            total.floor_area_m2 += needs.floor_area_m2;
+            ev_mwh_total += ev_mwh;
+            petrol_mwh_total += petrol_mwh;
+            diesel_mwh_total += diesel_mwh;
+            pv_kwp_total += pv_kwp;
+            cars_total += cars;
+            evs_total += cars * ev_share;
+            district_cars.push((population_d, ev_mwh, petrol_mwh, diesel_mwh, pv_kwp));
+            district_needs.push(needs);
+        }
+
+        // Hourly coefficients (MWh per unit of profile).
+        let mut c_space = [0.0; 4];
+        let mut c_water = [0.0; 4];
+        for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
+            for i in 0..3 {
+                c_space[k] += total.space_heat[i][*system as usize];
+                c_water[k] += total.hot_water[i][*system as usize];
+            }
+        }
+        let dh = HeatingSystem::DistrictHeating as usize;
+        let dh_space: f64 = (0..3).map(|i| total.space_heat[i][dh]).sum();
+        let dh_water: f64 = (0..3).map(|i| total.hot_water[i][dh]).sum();
+        let app_res = total.appliances[Sector::Residential as usize];
+        let app_non = total.appliances[Sector::Services as usize] + total.appliances[Sector::Public as usize];
+        let ev_uncontrolled = ev_mwh_total * (1.0 - smart_share);
+        let ev_smart = ev_mwh_total * smart_share;
+        let pv_mw_per_kw = pv_kwp_total / 1000.0;
+
+        // Incineration runs evenly: fuel MWh per hour.
+        let unit_fuel_per_h: Vec<f64> = units
+            .iter()
+            .map(|u| {
+                if u.kind == UnitKind::WasteIncineration {
+                    u.waste_t_per_year * u.waste_lhv_mwh_per_t / HOURS as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+
+        let keep_hourly = options.hourly_years.wants(year);
+        let mut series = keep_hourly.then(|| HourlyYear {
+            year,
+            temperature_c: prepared.temperature_c.clone(),
+            building_electricity_mw: Vec::with_capacity(HOURS),
+            ev_charging_mw: Vec::with_capacity(HOURS),
+            district_heating_electricity_mw: Vec::with_capacity(HOURS),
+            pv_mw: Vec::with_capacity(HOURS),
+            chp_electricity_mw: Vec::with_capacity(HOURS),
+            grid_import_mw: Vec::with_capacity(HOURS),
+            grid_export_mw: Vec::with_capacity(HOURS),
+            district_heat_demand_mw: Vec::with_capacity(HOURS),
+            district_heat_delivered_mw: Vec::with_capacity(HOURS),
+            district_heat_loss_mw: Vec::with_capacity(HOURS),
+            unit_heat_mw: vec![Vec::with_capacity(HOURS); units.len()],
+            district_heat_unserved_mw: Vec::with_capacity(HOURS),
+        });
+
+        let mut unit_years: Vec<UnitYear> = units
+            .iter()
+            .map(|_| UnitYear {
+                heat_mwh: 0.0,
+                input_mwh: 0.0,
+                electricity_mwh: 0.0,
+                dumped_heat_mwh: 0.0,
+                peak_heat_mw: 0.0,
+            })
+            .collect();
+        let (mut import_sum, mut export_sum, mut pv_sum, mut pv_self_sum, mut chp_sum) =
+            (0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut demand_sum, mut dh_delivered_sum, mut dh_loss_sum, mut unserved_sum) = (0.0, 0.0, 0.0, 0.0);
+        let (mut peak_mw, mut peak_hour, mut overload_hours) = (0.0f64, 0u32, 0u32);
+        let capacity_mw = scenario.grid.import_capacity_mw;
+
+        for h in 0..HOURS {
+            let mut building = app_res * prepared.appliance_profile_residential[h]
+                + app_non * prepared.appliance_profile_non_residential[h];
+            for k in 0..4 {
+                building += c_space[k] * prepared.electricity_per_space_heat[k][h]
+                    + c_water[k] * prepared.electricity_per_hot_water[k][h];
+            }
+            let ev = ev_uncontrolled * prepared.ev_uncontrolled_profile[h]
+                + ev_smart * prepared.ev_smart_profile[h];
+            let delivered =
+                dh_space * prepared.space_heat_profile[h] + dh_water * prepared.hot_water_profile[h];
+            let dh_demand = delivered / (1.0 - loss_share);
+            let loss = dh_demand - delivered;
+
+            // Merit-order dispatch.
+            let mut remaining = dh_demand;
+            let mut dh_electricity = 0.0;
+            let mut chp = 0.0;
+            for (i, unit) in units.iter().enumerate() {
+                let uy = &mut unit_years[i];
+                let heat = match unit.kind {
+                    UnitKind::WasteIncineration => {
+                        let fuel = unit_fuel_per_h[i];
+                        let available = (fuel * unit.efficiency).min(unit.heat_capacity_mw);
+                        let used = available.min(remaining);
+                        let power = fuel * unit.electric_efficiency;
+                        chp += power;
+                        uy.input_mwh += fuel;
+                        uy.electricity_mwh += power;
+                        uy.dumped_heat_mwh += available - used;
+                        used
+                    }
+                    UnitKind::HeatPump => {
+                        let used = remaining.min(unit.heat_capacity_mw);
+                        let power = used / unit.cop;
+                        dh_electricity += power;
+                        uy.input_mwh += power;
+                        used
+                    }
+                    UnitKind::ElectricBoiler => {
+                        let used = remaining.min(unit.heat_capacity_mw);
+                        let power = used / unit.efficiency;
+                        dh_electricity += power;
+                        uy.input_mwh += power;
+                        used
+                    }
+                    UnitKind::BioBoiler | UnitKind::OilBoiler => {
+                        let used = remaining.min(unit.heat_capacity_mw);
+                        uy.input_mwh += used / unit.efficiency;
+                        used
+                    }
+                };
+                remaining = (remaining - heat).max(0.0);
+                uy.heat_mwh += heat;
+                uy.peak_heat_mw = uy.peak_heat_mw.max(heat);
+                if let Some(s) = series.as_mut() {
+                    s.unit_heat_mw[i].push(heat);
+                }
+            }
+            let unserved = remaining;
+
+            let pv = pv_mw_per_kw * prepared.pv_kw_per_kwp[h];
+            let demand = building + ev + dh_electricity;
+            let net = demand - pv - chp;
+            let import = net.max(0.0);
+            let export = (-net).max(0.0);
+            if import > peak_mw {
+                peak_mw = import;
+                peak_hour = h as u32;
+            }
+            if import > capacity_mw {
+                overload_hours += 1;
+            }
+            import_sum += import;
+            export_sum += export;
+            pv_sum += pv;
+            pv_self_sum += pv.min(demand);
+            chp_sum += chp;
+            demand_sum += demand;
+            dh_delivered_sum += delivered;
+            dh_loss_sum += loss;
+            unserved_sum += unserved;
+            if let Some(s) = series.as_mut() {
+                s.building_electricity_mw.push(building);
+                s.ev_charging_mw.push(ev);
+                s.district_heating_electricity_mw.push(dh_electricity);
+                s.pv_mw.push(pv);
+                s.chp_electricity_mw.push(chp);
+                s.grid_import_mw.push(import);
+                s.grid_export_mw.push(export);
+                s.district_heat_demand_mw.push(dh_demand);
+                s.district_heat_delivered_mw.push(delivered);
+                s.district_heat_loss_mw.push(loss);
+                s.district_heat_unserved_mw.push(unserved);
+            }
+        }
+
+        // Plant inputs by carrier.
+        let mut plant_input = [0.0; Carrier::COUNT];
+        for (unit, uy) in units.iter().zip(&unit_years) {
+            let carrier = match unit.kind {
+                UnitKind::WasteIncineration => Carrier::Waste,
+                UnitKind::HeatPump | UnitKind::ElectricBoiler => Carrier::Electricity,
+                UnitKind::BioBoiler => Carrier::Bio,
+                UnitKind::OilBoiler => Carrier::Oil,
+            };
+            plant_input[carrier as usize] += uy.input_mwh;
+        }
+        let waste_fossil_mwh: f64 = units
+            .iter()
+            .zip(&unit_years)
+            .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
+            .map(|(u, uy)| uy.input_mwh * u.fossil_energy_share)
+            .sum();
+
+        // Final energy by sector.
+        let mut final_energy = [[0.0; Carrier::COUNT]; Sector::COUNT];
+        for sector in [Sector::Residential, Sector::Services, Sector::Public] {
+            final_energy[sector as usize] =
+                building_final_energy(&total, sector as usize, prepared, scenario);
+        }
+        let transport_row = &mut final_energy[Sector::Transport as usize];
+        transport_row[Carrier::Electricity as usize] = ev_mwh_total;
+        transport_row[Carrier::Petrol as usize] = petrol_mwh_total;
+        transport_row[Carrier::Diesel as usize] = diesel_mwh_total;
+
+        // Emissions by carrier.
+        let mut emissions = [0.0; Carrier::COUNT];
+        let fuel_total = |c: Carrier| {
+            final_energy.iter().map(|row| row[c as usize]).sum::<f64>() + plant_input[c as usize]
+        };
+        emissions[Carrier::Electricity as usize] = import_sum * el_factor;
+        emissions[Carrier::Oil as usize] = fuel_total(Carrier::Oil) * t_per_mwh(ef.oil_g_per_kwh);
+        emissions[Carrier::Bio as usize] = fuel_total(Carrier::Bio) * t_per_mwh(ef.bio_g_per_kwh);
+        emissions[Carrier::Petrol as usize] = petrol_mwh_total * t_per_mwh(ef.petrol_g_per_kwh);
+        emissions[Carrier::Diesel as usize] = diesel_mwh_total * t_per_mwh(ef.diesel_g_per_kwh);
+        emissions[Carrier::Waste as usize] = waste_fossil_mwh * t_per_mwh(ef.waste_fossil_g_per_kwh);
+
+        // Allocation factors: grid electricity per MWh used, district heat per MWh delivered.
+        let el_per_mwh =
+            if demand_sum > 0.0 { emissions[Carrier::Electricity as usize] / demand_sum } else { 0.0 };
+        let plant_emissions = plant_input[Carrier::Electricity as usize] * el_per_mwh
+            + plant_input[Carrier::Oil as usize] * t_per_mwh(ef.oil_g_per_kwh)
+            + plant_input[Carrier::Bio as usize] * t_per_mwh(ef.bio_g_per_kwh)
+            + emissions[Carrier::Waste as usize];
+        let dh_per_mwh = if dh_delivered_sum > 0.0 { plant_emissions / dh_delivered_sum } else { 0.0 };
+        let allocate = |row: &ByCarrier| {
+            row[Carrier::Electricity as usize] * el_per_mwh
+                + row[Carrier::DistrictHeat as usize] * dh_per_mwh
+                + row[Carrier::Bio as usize] * t_per_mwh(ef.bio_g_per_kwh)
+                + row[Carrier::Oil as usize] * t_per_mwh(ef.oil_g_per_kwh)
+                + row[Carrier::Petrol as usize] * t_per_mwh(ef.petrol_g_per_kwh)
+                + row[Carrier::Diesel as usize] * t_per_mwh(ef.diesel_g_per_kwh)
+        };
+        let emissions_by_sector = final_energy.each_ref().map(&allocate);
+
+        // Districts.
+        let districts = district_needs
+            .iter()
+            .zip(&district_cars)
+            .map(|(needs, &(population_d, ev_mwh, petrol_mwh, diesel_mwh, pv_kwp))| {
+                let mut energy = [0.0; Carrier::COUNT];
+                for sector in 0..3 {
+                    let row = building_final_energy(needs, sector, prepared, scenario);
+                    for (e, r) in energy.iter_mut().zip(row) {
+                        *e += r;
+                    }
+                }
+                energy[Carrier::Electricity as usize] += ev_mwh;
+                energy[Carrier::Petrol as usize] += petrol_mwh;
+                energy[Carrier::Diesel as usize] += diesel_mwh;
+                let heat_need: f64 = (0..3)
+                    .map(|i| {
+                        needs.space_heat[i].iter().sum::<f64>() * prepared.space_heat_sum
+                            + needs.hot_water[i].iter().sum::<f64>()
+                    })
+                    .sum();
+                DistrictYear {
+                    population: population_d,
+                    floor_area_m2: needs.floor_area_m2,
+                    heat_need_mwh: heat_need,
+                    final_energy_mwh: energy,
+                    ev_charging_mwh: ev_mwh,
+                    pv_installed_kwp: pv_kwp,
+                    pv_production_mwh: pv_kwp / 1000.0 * prepared.pv_yield_kwh_per_kwp,
+                    emissions_t: allocate(&energy),
+                }
+            })
+            .collect();
+
+        let heat_need: f64 = (0..3)
+            .map(|i| {
+                total.space_heat[i].iter().sum::<f64>() * prepared.space_heat_sum
+                    + total.hot_water[i].iter().sum::<f64>()
+            })
+            .sum();
+
+        years.push(YearResult {
+            year,
+            population,
+            final_energy_mwh: final_energy,
+            district_heating_input_mwh: plant_input,
+            heat_need_mwh: heat_need,
+            electricity_demand_mwh: demand_sum,
+            grid_import_mwh: import_sum,
+            grid_export_mwh: export_sum,
+            grid_peak_mw: peak_mw,
+            grid_peak_hour: peak_hour,
+            grid_overload_hours: overload_hours,
+            pv_installed_kwp: pv_kwp_total,
+            pv_production_mwh: pv_sum,
+            pv_self_consumed_mwh: pv_self_sum,
+            chp_electricity_mwh: chp_sum,
+            ev_charging_mwh: ev_mwh_total,
+            ev_share: if cars_total > 0.0 { evs_total / cars_total } else { 0.0 },
+            district_heat_delivered_mwh: dh_delivered_sum,
+            district_heat_loss_mwh: dh_loss_sum,
+            district_heat_unserved_mwh: unserved_sum,
+            units: unit_years,
+            emissions_t: emissions,
+            emissions_by_sector_t: emissions_by_sector,
+            districts,
+        });
+        if let Some(s) = series {
+            hourly.push(s);
+        }
+    }
+
+    Outcome {
+        scenario: scenario.name.clone(),
+        district_names: scenario.districts.iter().map(|d| d.name.clone()).collect(),
+        district_codes: scenario.districts.iter().map(|d| d.code.clone()).collect(),
+        unit_names: units.iter().map(|u| u.name.clone()).collect(),
+        years,
+        hourly,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converge_moves_every_district_the_same_fraction() {
+        assert_eq!(converge(0.2, 0.3, 0.3), 0.2);
+        assert!((converge(0.2, 0.3, 1.0) - 1.0).abs() < 1e-12);
+        // Half way from 0.3 to 1.0 closes half of each district's gap.
+        assert!((converge(0.2, 0.3, 0.65) - 0.6).abs() < 1e-12);
+        assert!((converge(0.2, 0.4, 0.2) - 0.1).abs() < 1e-12);
+        assert_eq!(converge(0.5, 0.0, 0.0), 0.5);
+        assert_eq!(converge(0.5, 0.5, 0.0), 0.0);
+    }
+
+    #[test]
+    fn adjusted_shares_still_sum_to_one() {
+        let base = HeatingShares([0.1, 0.3, 0.05, 0.05, 0.4, 0.05, 0.05]);
+        for (oil, dh, hp) in [(1.0, 0.0, 0.0), (0.0, 0.5, 1.0), (0.3, 0.45, 0.2), (0.5, 0.0, 1.0)] {
+            let s = adjusted_shares(&base, oil, dh, hp);
+            assert!((s.iter().sum::<f64>() - 1.0).abs() < 1e-12, "{s:?}");
+            assert!(s.iter().all(|x| *x >= 0.0), "{s:?}");
+        }
+        let s = adjusted_shares(&base, 0.0, 0.0, 0.0);
+        assert_eq!(s[HeatingSystem::Oil as usize], 0.0);
+        assert!((s[HeatingSystem::AirToWaterHeatPump as usize] - 0.1).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,240 @@
+//! The result of a run: yearly figures for the municipality and each district, and the hourly
+//! series of the years asked for. Plain data (`Clone + PartialEq + serde`), the only thing the
+//! CLI and the viewer read numbers from.
+//!
+//! Units are in the field names: `_mwh` energy in the year (or hour), `_mw` power, `_t` tonnes
+//! CO2e, `_kwp` installed PV peak power.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scenario::Sector;
+
+/// An energy carrier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Carrier {
+    /// Electricity.
+    Electricity,
+    /// Heat from the district-heating network.
+    DistrictHeat,
+    /// Wood, pellets, chips.
+    Bio,
+    /// Heating oil.
+    Oil,
+    /// Petrol.
+    Petrol,
+    /// Diesel.
+    Diesel,
+    /// Waste burnt for heat and power.
+    Waste,
+}
+
+impl Carrier {
+    /// All carriers in reporting order.
+    pub const ALL: [Carrier; 7] = [
+        Carrier::Electricity,
+        Carrier::DistrictHeat,
+        Carrier::Bio,
+        Carrier::Oil,
+        Carrier::Petrol,
+        Carrier::Diesel,
+        Carrier::Waste,
+    ];
+    /// Number of carriers.
+    pub const COUNT: usize = 7;
+
+    /// Lower-case name used in output columns.
+    pub fn key(self) -> &'static str {
+        match self {
+            Carrier::Electricity => "electricity",
+            Carrier::DistrictHeat => "district_heat",
+            Carrier::Bio => "bio",
+            Carrier::Oil => "oil",
+            Carrier::Petrol => "petrol",
+            Carrier::Diesel => "diesel",
+            Carrier::Waste => "waste",
+        }
+    }
+}
+
+/// Energy by carrier, MWh, indexed by `Carrier as usize`.
+pub type ByCarrier = [f64; Carrier::COUNT];
+
+/// One district's figures for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DistrictYear {
+    /// Residents, persons.
+    pub population: f64,
+    /// Heated floor area, m².
+    pub floor_area_m2: f64,
+    /// Useful heat need (space heat + hot water), MWh.
+    pub heat_need_mwh: f64,
+    /// Final energy delivered to the district's buildings and cars by carrier, MWh.
+    pub final_energy_mwh: ByCarrier,
+    /// Electricity for EV charging, MWh (included in `final_energy_mwh`).
+    pub ev_charging_mwh: f64,
+    /// Rooftop PV installed, kWp.
+    pub pv_installed_kwp: f64,
+    /// Rooftop PV production, MWh.
+    pub pv_production_mwh: f64,
+    /// Emissions caused by the district's energy use, t CO2e (grid and district-heat emissions
+    /// allocated by use).
+    pub emissions_t: f64,
+}
+
+/// One district-heating unit's year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitYear {
+    /// Heat delivered into the network, MWh.
+    pub heat_mwh: f64,
+    /// Fuel (or electricity for heat pumps and electric boilers) used, MWh.
+    pub input_mwh: f64,
+    /// Electricity generated (incineration), MWh.
+    pub electricity_mwh: f64,
+    /// Heat produced but cooled away because the network could not take it, MWh.
+    pub dumped_heat_mwh: f64,
+    /// Highest hourly heat output, MW.
+    pub peak_heat_mw: f64,
+}
+
+/// The municipality's figures for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearResult {
+    /// Calendar year.
+    pub year: i32,
+    /// Residents, persons.
+    pub population: f64,
+    /// Final energy by sector (rows: `Sector as usize`) and carrier (columns), MWh. District
+    /// heat counts as delivered heat; the plant's fuels are in `district_heating_input_mwh`.
+    pub final_energy_mwh: [ByCarrier; Sector::COUNT],
+    /// Inputs to the district-heating plant by carrier, MWh.
+    pub district_heating_input_mwh: ByCarrier,
+    /// Useful heat need of buildings (space heat + hot water), MWh.
+    pub heat_need_mwh: f64,
+    /// All electricity used in the municipality (buildings, cars, district-heating plant), MWh.
+    pub electricity_demand_mwh: f64,
+    /// Electricity imported from the grid, MWh.
+    pub grid_import_mwh: f64,
+    /// Electricity exported to the grid, MWh.
+    pub grid_export_mwh: f64,
+    /// Highest hourly grid import, MW.
+    pub grid_peak_mw: f64,
+    /// Hour of the year (0-based) with the highest import.
+    pub grid_peak_hour: u32,
+    /// Hours with import above the grid's import capacity.
+    pub grid_overload_hours: u32,
+    /// Rooftop PV installed, kWp.
+    pub pv_installed_kwp: f64,
+    /// Rooftop PV production, MWh.
+    pub pv_production_mwh: f64,
+    /// PV production used inside the municipality in the same hour, MWh.
+    pub pv_self_consumed_mwh: f64,
+    /// Electricity from waste incineration, MWh.
+    pub chp_electricity_mwh: f64,
+    /// EV charging, MWh.
+    pub ev_charging_mwh: f64,
+    /// Battery-electric share of cars.
+    pub ev_share: f64,
+    /// Heat delivered to buildings by the district-heating network, MWh.
+    pub district_heat_delivered_mwh: f64,
+    /// Heat lost in the network, MWh.
+    pub district_heat_loss_mwh: f64,
+    /// Heat demand the plant could not meet, MWh.
+    pub district_heat_unserved_mwh: f64,
+    /// Each unit's year, in merit order.
+    pub units: Vec<UnitYear>,
+    /// Emissions by carrier, t CO2e (electricity: grid import under the chosen convention;
+    /// district heat: 0, its plant's fuels are counted under their own carriers).
+    pub emissions_t: ByCarrier,
+    /// Emissions allocated to sectors by use, t CO2e.
+    pub emissions_by_sector_t: [f64; Sector::COUNT],
+    /// Each district's year, in scenario order.
+    pub districts: Vec<DistrictYear>,
+}
+
+impl YearResult {
+    /// Total emissions, t CO2e.
+    pub fn total_emissions_t(&self) -> f64 {
+        self.emissions_t.iter().sum()
+    }
+
+    /// Final energy of one carrier over all sectors, MWh.
+    pub fn final_energy_of(&self, carrier: Carrier) -> f64 {
+        self.final_energy_mwh.iter().map(|row| row[carrier as usize]).sum()
+    }
+
+    /// All final energy, MWh.
+    pub fn total_final_energy_mwh(&self) -> f64 {
+        self.final_energy_mwh.iter().flatten().sum()
+    }
+}
+
+/// Hourly series of one year (8760 values each, MW = MWh per hour).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HourlyYear {
+    /// Calendar year.
+    pub year: i32,
+    /// Outdoor temperature, °C.
+    pub temperature_c: Vec<f64>,
+    /// Electricity used by buildings (heating, hot water, appliances), MW.
+    pub building_electricity_mw: Vec<f64>,
+    /// EV charging, MW.
+    pub ev_charging_mw: Vec<f64>,
+    /// Electricity used by the district-heating plant, MW.
+    pub district_heating_electricity_mw: Vec<f64>,
+    /// Rooftop PV production, MW.
+    pub pv_mw: Vec<f64>,
+    /// Electricity from waste incineration, MW.
+    pub chp_electricity_mw: Vec<f64>,
+    /// Grid import, MW.
+    pub grid_import_mw: Vec<f64>,
+    /// Grid export, MW.
+    pub grid_export_mw: Vec<f64>,
+    /// District heat needed at the plant (delivered + network loss), MW.
+    pub district_heat_demand_mw: Vec<f64>,
+    /// Heat delivered to buildings, MW.
+    pub district_heat_delivered_mw: Vec<f64>,
+    /// Network loss, MW.
+    pub district_heat_loss_mw: Vec<f64>,
+    /// Heat from each unit (outer: unit in merit order), MW.
+    pub unit_heat_mw: Vec<Vec<f64>>,
+    /// Unmet district-heat demand, MW.
+    pub district_heat_unserved_mw: Vec<f64>,
+}
+
+impl HourlyYear {
+    /// Electricity demand in hour `h`, MW.
+    pub fn electricity_demand_mw(&self, h: usize) -> f64 {
+        self.building_electricity_mw[h] + self.ev_charging_mw[h] + self.district_heating_electricity_mw[h]
+    }
+}
+
+/// The result of one run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Scenario name.
+    pub scenario: String,
+    /// District names, in scenario order.
+    pub district_names: Vec<String>,
+    /// District codes, in scenario order.
+    pub district_codes: Vec<String>,
+    /// District-heating unit names, in merit order.
+    pub unit_names: Vec<String>,
+    /// One entry per year from base to end year.
+    pub years: Vec<YearResult>,
+    /// Hourly series of the years asked for, in year order.
+    pub hourly: Vec<HourlyYear>,
+}
+
+impl Outcome {
+    /// The year's result, if simulated.
+    pub fn year(&self, year: i32) -> Option<&YearResult> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// A digest of the whole outcome (BLAKE3 of its canonical JSON, in which every f64 is
+    /// written in its shortest round-trip form, so equal digests mean bit-identical numbers).
+    pub fn digest(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        format!("blake3:{}", blake3::hash(&json).to_hex())
+    }
+}
