@@ -209,6 +209,9 @@ impl LeverId {
     }
 }
 
+/// Years a lever takes to reach a target set without its own timing.
+pub const DEFAULT_RAMP_YEARS: u32 = 10;
+
 /// One lever's path: from `base` it ramps linearly to `target`, moving from `start_year` and
 /// arriving after `ramp_years` years.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -270,7 +273,9 @@ pub struct LeverRangeError {
 
 impl Levers {
     /// Levers at their "no new policy" values; `base_of` gives the scenario's base-year value
-    /// for levers whose default comes from the scenario.
+    /// for levers whose default comes from the scenario. A target set later on such a lever
+    /// (e.g. `twin run --set`) starts the year after the base year and ramps over
+    /// [`DEFAULT_RAMP_YEARS`] years.
     pub fn no_policy(base_year: i32, base_of: impl Fn(LeverId) -> f64) -> Levers {
         let settings = LeverId::ALL.map(|id| {
             let spec = id.spec();
@@ -278,7 +283,7 @@ impl Levers {
                 LeverBase::Fixed => spec.default,
                 LeverBase::FromScenario => base_of(id),
             };
-            LeverSetting { base, target: base, start_year: base_year, ramp_years: 0 }
+            LeverSetting { base, target: base, start_year: base_year + 1, ramp_years: DEFAULT_RAMP_YEARS }
         });
         Levers { settings }
     }
@@ -336,6 +341,9 @@ mod tests {
         assert!(levers.set_target(LeverId::EvShare, 1.2).is_err());
         assert!(levers.set_target(LeverId::EvShare, f64::NAN).is_err());
         levers.set_target(LeverId::EvShare, 0.9).expect("in range");
-        assert_eq!(levers.value(LeverId::EvShare, 2024), 0.9);
+        // The base year keeps the base value; the target is reached after the default ramp.
+        assert_eq!(levers.value(LeverId::EvShare, 2024), 0.2);
+        assert!((levers.value(LeverId::EvShare, 2025) - 0.27).abs() < 1e-12);
+        assert_eq!(levers.value(LeverId::EvShare, 2024 + DEFAULT_RAMP_YEARS as i32), 0.9);
     }
 }

@@ -36,7 +36,7 @@ enum Command {
     Run {
         /// Scenario file (RON).
         scenario: PathBuf,
-        /// Folder for the results [default: out/<scenario name>; none with --digest].
+        /// Folder for the results [default: `out/SCENARIO-STEM`; none with --digest].
         #[arg(long)]
         out: Option<PathBuf>,
         /// Result format.

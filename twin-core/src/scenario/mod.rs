@@ -244,7 +244,7 @@ pub struct DistrictHeating {
     pub units: Vec<Unit>,
 }
 
-/// A validated scenario: immutable, every value checked. Build it with [`Scenario::from_str`]
+/// A validated scenario: immutable, every value checked. Build it with [`Scenario::from_str_named`]
 /// or [`load`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
@@ -350,7 +350,7 @@ pub enum ScenarioError {
 }
 
 fn field_prefix(path: &str) -> String {
-    if path.is_empty() || path == "." { String::new() } else { format!("field `{path}`: ") }
+    if path.is_empty() || path == "." || path == "?" { String::new() } else { format!("field `{path}`: ") }
 }
 
 fn format_issues(file: &Path, issues: &[Issue]) -> String {
@@ -553,7 +553,7 @@ impl Checker<'_> {
         }
         let sum: f64 = s.0.iter().sum();
         if sum.is_finite() && (sum - 1.0).abs() > SHARE_SUM_TOLERANCE {
-            self.issue(path, format!("heating shares must sum to 1, they sum to {sum}"));
+            self.issue(path, format!("heating shares must sum to 1, they sum to {sum:.4}"));
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Nothing here is checked beyond its type: unknown fields are rejected by serde
 //! (`deny_unknown_fields`), every range, sum and reference is checked once, in
-//! [`super::validate`]. Every field documents its unit, meaning and default; this module is
+//! `super::validate`. Every field documents its unit, meaning and default; this module is
 //! the reference for people who edit scenario files (see also `scenarios/README.md`).
 
 use std::collections::BTreeMap;
@@ -60,7 +60,7 @@ fn default_seed() -> u64 {
 
 /// Where the municipality is and its climate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Site")]
 pub struct RawSite {
     /// Municipality name, e.g. "Bærum".
     pub name: String,
@@ -137,7 +137,7 @@ fn default_heating_base() -> f64 {
 
 /// One point of the population path.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "PopulationPoint")]
 pub struct RawPopulationPoint {
     /// Calendar year.
     pub year: i32,
@@ -170,7 +170,7 @@ pub enum BuildingType {
 
 /// A class of buildings sharing type, construction period and specific energy use.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "BuildingClass")]
 pub struct RawBuildingClass {
     /// Identifier used by districts, e.g. "detached_1971_1986". Letters, digits, `_` and `-`.
     pub id: String,
@@ -198,7 +198,7 @@ fn default_true() -> bool {
 /// Coefficients of a heat-pump COP curve: `COP(T) = cop_at_0c + slope_per_k · T`, clamped to
 /// `[min_cop, max_cop]`, with T the outdoor air temperature in °C.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "CopCurve")]
 pub struct RawCopCurve {
     /// COP at 0 °C outdoor temperature.
     pub cop_at_0c: f64,
@@ -212,7 +212,7 @@ pub struct RawCopCurve {
 
 /// Performance of the building heating systems.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "HeatingParameters")]
 pub struct RawHeatingParameters {
     /// Air-to-air heat pump COP curve. Default: fitted to TU 2024 field figures
     /// (COP ≈ 3.8 at 0 °C, 2.5 at −15 °C).
@@ -270,34 +270,34 @@ fn default_oil_eff() -> f64 {
 
 /// Shares (0..1, summing to 1) of heated floor area by heating system.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "HeatingShares")]
 pub struct RawHeatingShares {
-    /// Connected to the district-heating network.
+    /// Connected to the district-heating network. Default 0.
     #[serde(default)]
     pub district_heating: f64,
-    /// Air-to-air heat pump plus direct electric backup.
+    /// Air-to-air heat pump plus direct electric backup. Default 0.
     #[serde(default)]
     pub air_to_air_heat_pump: f64,
-    /// Air-to-water heat pump (waterborne heating).
+    /// Air-to-water heat pump (waterborne heating). Default 0.
     #[serde(default)]
     pub air_to_water_heat_pump: f64,
-    /// Ground-source (brine-to-water) heat pump.
+    /// Ground-source (brine-to-water) heat pump. Default 0.
     #[serde(default)]
     pub ground_source_heat_pump: f64,
-    /// Direct electric panel heaters and electric boilers.
+    /// Direct electric panel heaters and electric boilers. Default 0.
     #[serde(default)]
     pub direct_electric: f64,
-    /// Wood, pellets, chips.
+    /// Wood, pellets, chips. Default 0.
     #[serde(default)]
     pub bio: f64,
-    /// Heating oil (banned in Norway from 2020; residual stock).
+    /// Heating oil (banned in Norway from 2020; residual stock). Default 0.
     #[serde(default)]
     pub oil: f64,
 }
 
 /// New construction for population growth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "NewBuildings")]
 pub struct RawNewBuildings {
     /// Heated floor area built per additional resident, m²/person.
     pub floor_area_per_new_resident_m2: f64,
@@ -309,7 +309,7 @@ pub struct RawNewBuildings {
 
 /// A district: a part of the municipality with its people, buildings and cars.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "District")]
 pub struct RawDistrict {
     /// Name, e.g. "Lysaker".
     pub name: String,
@@ -330,7 +330,7 @@ pub struct RawDistrict {
     pub heating_shares: RawHeatingShares,
     /// Technical rooftop PV potential in kWp.
     pub rooftop_pv_potential_kwp: f64,
-    /// PV installed in the base year in kWp (≤ potential).
+    /// PV installed in the base year in kWp (≤ potential). Default 0.
     #[serde(default)]
     pub pv_installed_kwp: f64,
     /// Private passenger cars registered in the district.
@@ -341,7 +341,7 @@ pub struct RawDistrict {
 
 /// Private cars.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Transport")]
 pub struct RawTransport {
     /// Mean distance driven per car and year, km.
     pub km_per_car_year: f64,
@@ -370,7 +370,7 @@ fn default_local_charging() -> f64 {
 
 /// Rooftop PV orientation and performance (one orientation for the whole municipality).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Pv")]
 pub struct RawPv {
     /// Panel tilt from horizontal, degrees (0..90). Default 30.
     #[serde(default = "default_tilt")]
@@ -436,7 +436,7 @@ pub enum UnitKind {
 
 /// One production unit of the district-heating plant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Unit")]
 pub struct RawUnit {
     /// Name, e.g. "Fornebu sea-water heat pumps".
     pub name: String,
@@ -452,7 +452,7 @@ pub struct RawUnit {
     /// Seasonal COP for heat pumps (heat out per electricity in). Default 3.
     #[serde(default = "default_unit_cop")]
     pub cop: f64,
-    /// Waste incineration only: waste burnt per year, tonnes.
+    /// Waste incineration only: waste burnt per year, tonnes. Default 0.
     #[serde(default)]
     pub waste_t_per_year: f64,
     /// Waste incineration only: lower heating value of the waste, MWh per tonne. Default 2.9.
@@ -481,7 +481,7 @@ fn default_fossil_share() -> f64 {
 
 /// The district-heating network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "DistrictHeating")]
 pub struct RawDistrictHeating {
     /// Share of produced heat lost in the network (0..1).
     pub network_loss_share: f64,
@@ -491,7 +491,7 @@ pub struct RawDistrictHeating {
 
 /// The electricity grid.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Grid")]
 pub struct RawGrid {
     /// Capacity of the transformer stations feeding the municipality, MW. Hours above it are
     /// counted as overload hours.
@@ -512,7 +512,7 @@ pub enum EmissionConvention {
 
 /// Emission factors in g CO2e per kWh of final energy (fuel energy for fuels).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "EmissionFactors")]
 pub struct RawEmissionFactors {
     /// Which electricity factor counts.
     pub convention: EmissionConvention,
@@ -535,7 +535,7 @@ pub struct RawEmissionFactors {
 /// A lever's setting over time: from its base value it ramps linearly to `target`, starting in
 /// `start_year` and reaching it after `ramp_years`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "LeverSetting")]
 pub struct RawLeverSetting {
     /// Lever key, e.g. "ev_share" (`twin levers` lists them).
     pub lever: String,

@@ -1,0 +1,158 @@
+//! End-to-end behaviour of the whole pipeline (file → scenario → prepared site → run → outcome)
+//! on the scenarios shipped in `scenarios/`: agreement with published statistics, determinism
+//! across threads, and the direction in which each lever moves the results.
+
+use std::path::PathBuf;
+
+use twin_core::levers::LeverId;
+use twin_core::model::{RunOptions, run};
+use twin_core::scenario::{self, EmissionConvention, Sector};
+use twin_core::site::Prepared;
+use twin_core::{Carrier, Outcome, Scenario};
+
+fn scenarios_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios")
+}
+
+fn baerum() -> Scenario {
+    scenario::load(&scenarios_dir().join("baerum.ron")).expect("Bærum scenario is valid")
+}
+
+fn within(value: f64, lo: f64, hi: f64) -> bool {
+    (lo..=hi).contains(&value)
+}
+
+/// Bærum's base year against the statistics in ../shared/reference/domain-data.md. Tolerances
+/// are the reference's own ranges, widened by 10 % where the reference is an estimate (E).
+#[test]
+fn baerum_base_year_reproduces_published_statistics() {
+    let s = baerum();
+    let prepared = Prepared::new(&s);
+    let outcome = run(&s, &s.levers, &prepared, &RunOptions::default());
+    let y = &outcome.years[0];
+    assert_eq!(y.year, 2025);
+    // 132,233 residents (SSB 04317, data year 2025).
+    assert_eq!(y.population, 132_233.0);
+    // Household stationary energy ≈ 1,000–1,050 GWh (E, §2.2): accept 900–1,155 GWh.
+    let residential: f64 = y.final_energy_mwh[Sector::Residential as usize].iter().sum();
+    assert!(within(residential / 1000.0, 900.0, 1155.0), "residential {} GWh", residential / 1000.0);
+    // Electricity ≈ 90 % of household energy (S, 2007 [N4]): accept 80–95 %.
+    let share = y.final_energy_mwh[Sector::Residential as usize][Carrier::Electricity as usize] / residential;
+    assert!(within(share, 0.80, 0.95), "electricity share of household energy {share}");
+    // District heating ≈ 100–150 GWh/yr (E, §2.2) and ≈ 8 % of building heat (E, §5).
+    let dh_gwh = y.district_heat_delivered_mwh / 1000.0;
+    assert!(within(dh_gwh, 90.0, 165.0), "district heat {dh_gwh} GWh");
+    let dh_share = y.district_heat_delivered_mwh / y.heat_need_mwh;
+    assert!(within(dh_share, 0.06, 0.10), "district-heat share of heat {dh_share}");
+    // Global irradiance ≈ 938 kWh/m² at Oslo-Blindern (S, §3.3): within 5 %.
+    let ghi: f64 = prepared.ghi_w_m2.iter().sum::<f64>() / 1000.0;
+    assert!(within(ghi, 891.0, 985.0), "GHI {ghi} kWh/m²");
+    // Rooftop PV ≈ 900 kWh/kWp (E, §3.3; NVE 650–1,000 S): accept 800–1,000.
+    assert!(
+        within(prepared.pv_yield_kwh_per_kwp, 800.0, 1000.0),
+        "PV yield {}",
+        prepared.pv_yield_kwh_per_kwp
+    );
+    // EV share of cars 32 % (E).
+    assert!((y.ev_share - 0.32).abs() < 1e-9);
+    // Heating degree-days (base 17 °C) ≈ 3,760 (E, §3.2): the seeded weather year within 10 %.
+    let hdd: f64 = prepared.temperature_c.iter().map(|t| (17.0 - t).max(0.0)).sum::<f64>() / 24.0;
+    assert!(within(hdd, 3384.0, 4136.0), "HDD17 {hdd}");
+}
+
+#[test]
+fn runs_are_bit_identical_across_threads() {
+    let s = baerum();
+    let prepared = Prepared::new(&s);
+    let reference = run(&s, &s.levers, &prepared, &RunOptions::default()).digest();
+    let digests: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    let prepared = Prepared::new(&s);
+                    run(&s, &s.levers, &prepared, &RunOptions::default()).digest()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("thread")).collect()
+    });
+    for d in digests {
+        assert_eq!(d, reference);
+    }
+}
+
+fn with_lever(s: &Scenario, prepared: &Prepared, id: LeverId, target: f64) -> Outcome {
+    let mut levers = s.levers;
+    levers.set_target(id, target).expect("in range");
+    run(s, &levers, prepared, &RunOptions::default())
+}
+
+#[test]
+fn levers_move_results_the_expected_way() {
+    let s = baerum();
+    let prepared = Prepared::new(&s);
+    let base = run(&s, &s.levers, &prepared, &RunOptions::default());
+    let last = |o: &Outcome| o.years.last().expect("years").clone();
+    let b = last(&base);
+
+    // Heat pumps replace direct electric heating: less electricity.
+    let hp = last(&with_lever(&s, &prepared, LeverId::HeatPumpProgramme, 1.0));
+    assert!(hp.electricity_demand_mwh < b.electricity_demand_mwh * 0.97);
+    assert!(hp.grid_peak_mw < b.grid_peak_mw);
+
+    // More EVs: more electricity, less petrol and diesel, fewer emissions.
+    let ev = last(&with_lever(&s, &prepared, LeverId::EvShare, 1.0));
+    assert!(ev.ev_charging_mwh > b.ev_charging_mwh);
+    assert!(ev.final_energy_of(Carrier::Petrol) < 1e-9 && ev.final_energy_of(Carrier::Diesel) < 1e-9);
+    assert!(ev.total_emissions_t() < b.total_emissions_t());
+
+    // Smart charging moves charging out of the evening peak.
+    let smart = last(&with_lever(&s, &prepared, LeverId::SmartChargingShare, 1.0));
+    assert!(smart.grid_peak_mw < b.grid_peak_mw, "{} vs {}", smart.grid_peak_mw, b.grid_peak_mw);
+    assert!((smart.ev_charging_mwh - b.ev_charging_mwh).abs() < 1e-6);
+
+    // Retrofits lower the heat need.
+    let retrofit = last(&with_lever(&s, &prepared, LeverId::RetrofitRate, 0.04));
+    assert!(
+        retrofit.heat_need_mwh < b.heat_need_mwh * 0.95,
+        "{} vs {}",
+        retrofit.heat_need_mwh,
+        b.heat_need_mwh
+    );
+
+    // More PV: more production, less import.
+    let pv = last(&with_lever(&s, &prepared, LeverId::PvRollout, 0.8));
+    assert!(pv.pv_production_mwh > 5.0 * b.pv_production_mwh);
+    assert!(pv.grid_import_mwh < b.grid_import_mwh);
+
+    // District-heating expansion: more district heat, and the plant runs its peak boilers more.
+    let dh = last(&with_lever(&s, &prepared, LeverId::DistrictHeatingExpansion, 0.3));
+    assert!(dh.district_heat_delivered_mwh > 2.0 * b.district_heat_delivered_mwh);
+}
+
+#[test]
+fn emission_convention_changes_only_electricity_emissions() {
+    let mut raw = baerum().raw;
+    let mut totals = Vec::new();
+    for convention in
+        [EmissionConvention::Territorial, EmissionConvention::LocationBased, EmissionConvention::ResidualMix]
+    {
+        raw.emission_factors.convention = convention;
+        let s = Scenario::from_raw(raw.clone(), "baerum.ron".as_ref()).expect("valid");
+        let y = twin_core::simulate(&s).years[0].clone();
+        totals.push((y.emissions_t[Carrier::Electricity as usize], y.total_emissions_t() - y.emissions_t[0]));
+    }
+    assert_eq!(totals[0].0, 0.0);
+    assert!(totals[1].0 > 0.0 && totals[2].0 > 20.0 * totals[1].0);
+    // Other carriers do not depend on the convention.
+    assert!((totals[0].1 - totals[2].1).abs() < 1e-6);
+}
+
+#[test]
+fn scenario_round_trips_through_ron() {
+    let s = baerum();
+    let text = s.to_ron();
+    let back = Scenario::from_str_named(&text, "roundtrip.ron".as_ref()).expect("written RON reads back");
+    assert_eq!(back.raw, s.raw);
+    assert_eq!(twin_core::simulate(&back).digest(), twin_core::simulate(&s).digest());
+}
