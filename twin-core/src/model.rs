@@ -102,6 +102,71 @@ fn adjusted_shares(
     s
 }
 
+/// Sum of a series with four interleaved partial sums (faster than one serial chain; the
+/// order of additions is fixed, so results stay bit-identical from run to run).
+fn sum(values: &[f64]) -> f64 {
+    let mut lanes = [0.0; 4];
+    let chunks = values.chunks_exact(4);
+    let rest: f64 = chunks.remainder().iter().sum();
+    for c in chunks {
+        for (lane, x) in lanes.iter_mut().zip(c) {
+            *lane += x;
+        }
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + rest
+}
+
+/// Largest value of a series (0 for an empty one; values are never negative).
+fn maximum(values: &[f64]) -> f64 {
+    let mut lanes = [0.0f64; 4];
+    let chunks = values.chunks_exact(4);
+    let rest = chunks.remainder().iter().fold(0.0f64, |m, x| m.max(*x));
+    for c in chunks {
+        for (lane, x) in lanes.iter_mut().zip(c) {
+            *lane = lane.max(*x);
+        }
+    }
+    lanes.iter().fold(rest, |m, x| m.max(*x))
+}
+
+/// Hourly working arrays of one year, reused from year to year.
+struct Scratch {
+    building: Vec<f64>,
+    ev: Vec<f64>,
+    delivered: Vec<f64>,
+    dh_demand: Vec<f64>,
+    remaining: Vec<f64>,
+    dh_electricity: Vec<f64>,
+    chp: Vec<f64>,
+    unit_heat: Vec<f64>,
+    pv: Vec<f64>,
+    pv_self: Vec<f64>,
+    demand: Vec<f64>,
+    import: Vec<f64>,
+    export: Vec<f64>,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        let v = || vec![0.0; HOURS];
+        Scratch {
+            building: v(),
+            ev: v(),
+            delivered: v(),
+            dh_demand: v(),
+            remaining: v(),
+            dh_electricity: v(),
+            chp: v(),
+            unit_heat: v(),
+            pv: v(),
+            pv_self: v(),
+            demand: v(),
+            import: v(),
+            export: v(),
+        }
+    }
+}
+
 /// Annual heat and appliance needs of one district, MWh, by sector and system.
 #[derive(Default, Clone, Copy)]
 struct Needs {
@@ -184,6 +249,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
     let loss_share = scenario.district_heating.network_loss_share;
     let transport = &scenario.transport;
 
+    let mut scratch = Scratch::new();
     let mut renovated_share = 0.0;
     let mut saving_share = 0.0;
     let mut years = Vec::with_capacity(scenario.year_count());
@@ -308,148 +374,182 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         let ev_smart = ev_mwh_total * smart_share;
         let pv_mw_per_kw = pv_kwp_total / 1000.0;
 
-        // Incineration runs evenly: fuel MWh per hour.
-        let unit_fuel_per_h: Vec<f64> = units
-            .iter()
-            .map(|u| {
-                if u.kind == UnitKind::WasteIncineration {
-                    u.waste_t_per_year * u.waste_lhv_mwh_per_t / HOURS as f64
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-
-        let keep_hourly = options.hourly_years.wants(year);
-        let mut series = keep_hourly.then(|| HourlyYear {
-            year,
-            temperature_c: prepared.temperature_c.clone(),
-            building_electricity_mw: Vec::with_capacity(HOURS),
-            ev_charging_mw: Vec::with_capacity(HOURS),
-            district_heating_electricity_mw: Vec::with_capacity(HOURS),
-            pv_mw: Vec::with_capacity(HOURS),
-            chp_electricity_mw: Vec::with_capacity(HOURS),
-            grid_import_mw: Vec::with_capacity(HOURS),
-            grid_export_mw: Vec::with_capacity(HOURS),
-            district_heat_demand_mw: Vec::with_capacity(HOURS),
-            district_heat_delivered_mw: Vec::with_capacity(HOURS),
-            district_heat_loss_mw: Vec::with_capacity(HOURS),
-            unit_heat_mw: vec![Vec::with_capacity(HOURS); units.len()],
-            district_heat_unserved_mw: Vec::with_capacity(HOURS),
-        });
-
-        let mut unit_years: Vec<UnitYear> = units
-            .iter()
-            .map(|_| UnitYear {
-                heat_mwh: 0.0,
-                input_mwh: 0.0,
-                electricity_mwh: 0.0,
-                dumped_heat_mwh: 0.0,
-                peak_heat_mw: 0.0,
-            })
-            .collect();
-        let (mut import_sum, mut export_sum, mut pv_sum, mut pv_self_sum, mut chp_sum) =
-            (0.0, 0.0, 0.0, 0.0, 0.0);
-        let (mut demand_sum, mut dh_delivered_sum, mut dh_loss_sum, mut unserved_sum) = (0.0, 0.0, 0.0, 0.0);
-        let (mut peak_mw, mut peak_hour, mut overload_hours) = (0.0f64, 0u32, 0u32);
-        let capacity_mw = scenario.grid.import_capacity_mw;
-
-        for h in 0..HOURS {
-            let mut building = app_res * prepared.appliance_profile_residential[h]
-                + app_non * prepared.appliance_profile_non_residential[h];
+        // Pass 1: demands of buildings, cars and the heat network, as simple loops over whole
+        // series (resliced to HOURS so that bounds checks vanish and the loops vectorise).
+        {
+            let building = &mut scratch.building[..HOURS];
+            let (res, non) = (
+                &prepared.appliance_profile_residential[..HOURS],
+                &prepared.appliance_profile_non_residential[..HOURS],
+            );
+            for h in 0..HOURS {
+                building[h] = app_res * res[h] + app_non * non[h];
+            }
             for k in 0..4 {
-                building += c_space[k] * prepared.electricity_per_space_heat[k][h]
-                    + c_water[k] * prepared.electricity_per_hot_water[k][h];
-            }
-            let ev = ev_uncontrolled * prepared.ev_uncontrolled_profile[h]
-                + ev_smart * prepared.ev_smart_profile[h];
-            let delivered =
-                dh_space * prepared.space_heat_profile[h] + dh_water * prepared.hot_water_profile[h];
-            let dh_demand = delivered / (1.0 - loss_share);
-            let loss = dh_demand - delivered;
-
-            // Merit-order dispatch.
-            let mut remaining = dh_demand;
-            let mut dh_electricity = 0.0;
-            let mut chp = 0.0;
-            for (i, unit) in units.iter().enumerate() {
-                let uy = &mut unit_years[i];
-                let heat = match unit.kind {
-                    UnitKind::WasteIncineration => {
-                        let fuel = unit_fuel_per_h[i];
-                        let available = (fuel * unit.efficiency).min(unit.heat_capacity_mw);
-                        let used = available.min(remaining);
-                        let power = fuel * unit.electric_efficiency;
-                        chp += power;
-                        uy.input_mwh += fuel;
-                        uy.electricity_mwh += power;
-                        uy.dumped_heat_mwh += available - used;
-                        used
-                    }
-                    UnitKind::HeatPump => {
-                        let used = remaining.min(unit.heat_capacity_mw);
-                        let power = used / unit.cop;
-                        dh_electricity += power;
-                        uy.input_mwh += power;
-                        used
-                    }
-                    UnitKind::ElectricBoiler => {
-                        let used = remaining.min(unit.heat_capacity_mw);
-                        let power = used / unit.efficiency;
-                        dh_electricity += power;
-                        uy.input_mwh += power;
-                        used
-                    }
-                    UnitKind::BioBoiler | UnitKind::OilBoiler => {
-                        let used = remaining.min(unit.heat_capacity_mw);
-                        uy.input_mwh += used / unit.efficiency;
-                        used
-                    }
-                };
-                remaining = (remaining - heat).max(0.0);
-                uy.heat_mwh += heat;
-                uy.peak_heat_mw = uy.peak_heat_mw.max(heat);
-                if let Some(s) = series.as_mut() {
-                    s.unit_heat_mw[i].push(heat);
+                let (per_space, per_water) = (
+                    &prepared.electricity_per_space_heat[k][..HOURS],
+                    &prepared.electricity_per_hot_water[k][..HOURS],
+                );
+                let (cs, cw) = (c_space[k], c_water[k]);
+                for h in 0..HOURS {
+                    building[h] += cs * per_space[h] + cw * per_water[h];
                 }
             }
-            let unserved = remaining;
+            let ev = &mut scratch.ev[..HOURS];
+            let (unc, smart) =
+                (&prepared.ev_uncontrolled_profile[..HOURS], &prepared.ev_smart_profile[..HOURS]);
+            for h in 0..HOURS {
+                ev[h] = ev_uncontrolled * unc[h] + ev_smart * smart[h];
+            }
+            let (space, water) =
+                (&prepared.space_heat_profile[..HOURS], &prepared.hot_water_profile[..HOURS]);
+            let delivered = &mut scratch.delivered[..HOURS];
+            let demand = &mut scratch.dh_demand[..HOURS];
+            let remaining = &mut scratch.remaining[..HOURS];
+            let gross = 1.0 / (1.0 - loss_share);
+            for h in 0..HOURS {
+                let d = dh_space * space[h] + dh_water * water[h];
+                delivered[h] = d;
+                demand[h] = d * gross;
+                remaining[h] = d * gross;
+            }
+            scratch.dh_electricity.fill(0.0);
+            scratch.chp.fill(0.0);
+        }
 
-            let pv = pv_mw_per_kw * prepared.pv_kw_per_kwp[h];
-            let demand = building + ev + dh_electricity;
-            let net = demand - pv - chp;
-            let import = net.max(0.0);
-            let export = (-net).max(0.0);
-            if import > peak_mw {
-                peak_mw = import;
-                peak_hour = h as u32;
+        // Pass 2, unit by unit in merit order: each takes what it can of the remaining demand.
+        let keep_hourly = options.hourly_years.wants(year);
+        let mut unit_heat_series = Vec::new();
+        let mut unit_years = Vec::with_capacity(units.len());
+        for unit in units {
+            let heat_sum;
+            let capacity = unit.heat_capacity_mw;
+            let (input_sum, power_sum, dumped_sum) = match unit.kind {
+                UnitKind::WasteIncineration => {
+                    // Burns its fuel evenly over the year.
+                    let fuel = unit.waste_t_per_year * unit.waste_lhv_mwh_per_t / HOURS as f64;
+                    let available = (fuel * unit.efficiency).min(capacity);
+                    let power = fuel * unit.electric_efficiency;
+                    let (remaining, heat, chp) = (
+                        &mut scratch.remaining[..HOURS],
+                        &mut scratch.unit_heat[..HOURS],
+                        &mut scratch.chp[..HOURS],
+                    );
+                    for h in 0..HOURS {
+                        let used = available.min(remaining[h]);
+                        remaining[h] -= used;
+                        heat[h] = used;
+                        chp[h] += power;
+                    }
+                    heat_sum = sum(&scratch.unit_heat);
+                    (fuel * HOURS as f64, power * HOURS as f64, available * HOURS as f64 - heat_sum)
+                }
+                UnitKind::HeatPump | UnitKind::ElectricBoiler => {
+                    let per_heat =
+                        if unit.kind == UnitKind::HeatPump { 1.0 / unit.cop } else { 1.0 / unit.efficiency };
+                    let (remaining, heat, electricity) = (
+                        &mut scratch.remaining[..HOURS],
+                        &mut scratch.unit_heat[..HOURS],
+                        &mut scratch.dh_electricity[..HOURS],
+                    );
+                    for h in 0..HOURS {
+                        let used = capacity.min(remaining[h]);
+                        remaining[h] -= used;
+                        heat[h] = used;
+                        electricity[h] += used * per_heat;
+                    }
+                    heat_sum = sum(&scratch.unit_heat);
+                    (heat_sum * per_heat, 0.0, 0.0)
+                }
+                UnitKind::BioBoiler | UnitKind::OilBoiler => {
+                    let (remaining, heat) =
+                        (&mut scratch.remaining[..HOURS], &mut scratch.unit_heat[..HOURS]);
+                    for h in 0..HOURS {
+                        let used = capacity.min(remaining[h]);
+                        remaining[h] -= used;
+                        heat[h] = used;
+                    }
+                    heat_sum = sum(&scratch.unit_heat);
+                    (heat_sum / unit.efficiency, 0.0, 0.0)
+                }
+            };
+            let peak = maximum(&scratch.unit_heat);
+            if keep_hourly {
+                unit_heat_series.push(scratch.unit_heat.clone());
             }
-            if import > capacity_mw {
-                overload_hours += 1;
-            }
-            import_sum += import;
-            export_sum += export;
-            pv_sum += pv;
-            pv_self_sum += pv.min(demand);
-            chp_sum += chp;
-            demand_sum += demand;
-            dh_delivered_sum += delivered;
-            dh_loss_sum += loss;
-            unserved_sum += unserved;
-            if let Some(s) = series.as_mut() {
-                s.building_electricity_mw.push(building);
-                s.ev_charging_mw.push(ev);
-                s.district_heating_electricity_mw.push(dh_electricity);
-                s.pv_mw.push(pv);
-                s.chp_electricity_mw.push(chp);
-                s.grid_import_mw.push(import);
-                s.grid_export_mw.push(export);
-                s.district_heat_demand_mw.push(dh_demand);
-                s.district_heat_delivered_mw.push(delivered);
-                s.district_heat_loss_mw.push(loss);
-                s.district_heat_unserved_mw.push(unserved);
+            unit_years.push(UnitYear {
+                heat_mwh: heat_sum,
+                input_mwh: input_sum,
+                electricity_mwh: power_sum,
+                dumped_heat_mwh: dumped_sum.max(0.0),
+                peak_heat_mw: peak,
+            });
+        }
+
+        // Pass 3, hour by hour: the grid balances what is left.
+        let capacity_mw = scenario.grid.import_capacity_mw;
+        {
+            let s = &mut scratch;
+            let (pv_per_kw, building, ev, dh_el, chp) = (
+                &prepared.pv_kw_per_kwp[..HOURS],
+                &s.building[..HOURS],
+                &s.ev[..HOURS],
+                &s.dh_electricity[..HOURS],
+                &s.chp[..HOURS],
+            );
+            let (pv_out, demand_out, self_out, import_out, export_out) = (
+                &mut s.pv[..HOURS],
+                &mut s.demand[..HOURS],
+                &mut s.pv_self[..HOURS],
+                &mut s.import[..HOURS],
+                &mut s.export[..HOURS],
+            );
+            for h in 0..HOURS {
+                let pv = pv_mw_per_kw * pv_per_kw[h];
+                let demand = building[h] + ev[h] + dh_el[h];
+                let net = demand - pv - chp[h];
+                pv_out[h] = pv;
+                demand_out[h] = demand;
+                self_out[h] = pv.min(demand);
+                import_out[h] = net.max(0.0);
+                export_out[h] = (-net).max(0.0);
             }
         }
+        let peak_mw = maximum(&scratch.import);
+        // The first hour with the peak (deterministic if several hours tie).
+        let peak_hour = scratch.import.iter().position(|x| *x == peak_mw).unwrap_or(0) as u32;
+        let overload_hours = scratch.import.iter().filter(|x| **x > capacity_mw).count() as u32;
+        let import_sum = sum(&scratch.import);
+        let export_sum = sum(&scratch.export);
+        let pv_sum = sum(&scratch.pv);
+        let pv_self_sum = sum(&scratch.pv_self);
+        let chp_sum = sum(&scratch.chp);
+        let demand_sum = sum(&scratch.demand);
+        let dh_delivered_sum = sum(&scratch.delivered);
+        let dh_loss_sum = sum(&scratch.dh_demand) - dh_delivered_sum;
+        let unserved_sum = sum(&scratch.remaining);
+
+        let series = keep_hourly.then(|| HourlyYear {
+            year,
+            temperature_c: prepared.temperature_c.clone(),
+            building_electricity_mw: scratch.building.clone(),
+            ev_charging_mw: scratch.ev.clone(),
+            district_heating_electricity_mw: scratch.dh_electricity.clone(),
+            pv_mw: scratch.pv.clone(),
+            chp_electricity_mw: scratch.chp.clone(),
+            grid_import_mw: scratch.import.clone(),
+            grid_export_mw: scratch.export.clone(),
+            district_heat_demand_mw: scratch.dh_demand.clone(),
+            district_heat_delivered_mw: scratch.delivered.clone(),
+            district_heat_loss_mw: scratch
+                .dh_demand
+                .iter()
+                .zip(&scratch.delivered)
+                .map(|(d, x)| d - x)
+                .collect(),
+            unit_heat_mw: unit_heat_series,
+            district_heat_unserved_mw: scratch.remaining.clone(),
+        });
 
         // Plant inputs by carrier.
         let mut plant_input = [0.0; Carrier::COUNT];
