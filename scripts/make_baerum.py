@@ -40,8 +40,8 @@ PERIOD_TEXT = {
     "2007_2015": "2007–2015 (TEK07/TEK10)",
     "post2016": "2016 and later (TEK17)",
 }
-# Apartment share of residential floor area by district (E: denser centres along E18 and at
-# Fornebu; forest and rural districts mostly detached). Row houses are 20 % everywhere (E).
+# Apartment-block share of residential floor area by district (E: denser centres along E18 and
+# at Fornebu; forest and rural districts mostly detached). Row houses come on top (see below).
 APARTMENT_SHARE = {
     "Sandvika - Valler": 0.55,
     "Lysaker": 0.50,
@@ -126,7 +126,9 @@ def main():
         area, lat, lon = area_and_centre(f["geometry"])
         apt = APARTMENT_SHARE.get(name, DEFAULT_APARTMENT_SHARE)
         res_m2 = pop * RESIDENTIAL_M2_PER_CAPITA
-        type_share = {"detached": 0.8 - apt, "row": 0.2, "apartment": apt}
+        # Row and two-family houses (≈20 %, E) are split half to each type: the reference gives
+        # specific energy for detached houses and blocks only.
+        type_share = {"detached": 0.9 - apt, "apartment": apt + 0.1}
         floor = {}
         for t, ts in type_share.items():
             for period, ps in AGE_SPLIT:
@@ -165,11 +167,11 @@ def main():
         w(f"            ev_share: {EV_SHARE_2025},")
         w("        ),")
     classes = []
-    for t in ["detached", "row", "apartment"]:
-        btype = {"detached": "Detached", "row": "RowHouse", "apartment": "Apartment"}[t]
+    for t in ["detached", "apartment"]:
+        btype = {"detached": "Detached", "apartment": "Apartment"}[t]
         for period, _ in AGE_SPLIT:
             det, blk = DELIVERED[period]
-            total = {"detached": det, "row": (det + blk) / 2, "apartment": blk}[t]
+            total = {"detached": det, "apartment": blk}[t]
             classes.append((f"{t}_{period}", btype, PERIOD_TEXT[period], total, period not in ("2007_2015", "post2016")))
     sys.stdout.write(TEMPLATE_HEAD)
     for cid, btype, period, total, retro in classes:

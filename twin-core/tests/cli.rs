@@ -331,3 +331,18 @@ fn hostile_empty_and_binary_files() {
     assert_input_error(&file_with(&dir, "empty.ron", b""), &[":1:"]);
     assert_input_error(&file_with(&dir, "zeros.ron", &[0u8; 4096]), &[]);
 }
+
+#[test]
+fn a_closed_output_pipe_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_twin"))
+        .args(["solar", "--lat", "60", "--lon", "10", "--year", "2024"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("twin starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("twin exits");
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(0), "{err}");
+}

@@ -196,7 +196,7 @@ fn run_command(
     let outcome = run(&scenario, &levers, &prepared, &options);
 
     if digest {
-        println!("{}", outcome.digest());
+        emit(&format!("{}\n", outcome.digest()));
         if let Some(dir) = out {
             write_results(&outcome, &dir, format)?;
         }
@@ -206,7 +206,7 @@ fn run_command(
     let stem = path.file_stem().map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
     let dir = out.unwrap_or_else(|| Path::new("out").join(stem));
     write_results(&outcome, &dir, format)?;
-    println!("\nResults written to {}", dir.display());
+    emit(&format!("\nResults written to {}\n", dir.display()));
     Ok(())
 }
 
@@ -233,8 +233,11 @@ fn write_results(outcome: &Outcome, dir: &Path, format: Format) -> Result<(), Fa
 }
 
 fn print_summary(outcome: &Outcome, prepared: &Prepared) {
-    println!("{}", outcome.scenario);
-    println!(
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let _ = writeln!(o, "{}", outcome.scenario);
+    let _ = writeln!(
+        o,
         "weather year: mean {:.1} °C, minimum {:.1} °C, heating need {:.0} % of normal, \
          global irradiance {:.0} kWh/m², PV yield {:.0} kWh/kWp\n",
         prepared.temperature_c.iter().sum::<f64>() / prepared.temperature_c.len() as f64,
@@ -243,7 +246,8 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         prepared.ghi_w_m2.iter().sum::<f64>() / 1000.0,
         prepared.pv_yield_kwh_per_kwp
     );
-    println!(
+    let _ = writeln!(
+        o,
         "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8}",
         "year",
         "residents",
@@ -257,7 +261,8 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         "emissions",
         "per cap"
     );
-    println!(
+    let _ = writeln!(
+        o,
         "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8}",
         "", "persons", "GWh", "GWh", "GWh", "MW", "GWh", "GWh", "%", "kt CO2e", "t CO2e"
     );
@@ -270,7 +275,8 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
             .iter()
             .map(|c| y.final_energy_of(*c))
             .sum();
-        println!(
+        let _ = writeln!(
+            o,
             "{:>6} {:>9.0} {:>10.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>8.2}",
             y.year,
             y.population,
@@ -286,7 +292,7 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         );
     }
     if let Some(y) = outcome.years.last() {
-        println!("\nFinal energy {} by sector (GWh):", y.year);
+        let _ = writeln!(o, "\nFinal energy {} by sector (GWh):", y.year);
         for sector in Sector::ALL {
             let row = &y.final_energy_mwh[sector as usize];
             let parts: Vec<String> = Carrier::ALL
@@ -294,30 +300,36 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
                 .filter(|c| row[**c as usize] > 0.0)
                 .map(|c| format!("{} {:.1}", c.key(), row[*c as usize] / 1000.0))
                 .collect();
-            println!("  {:<12} {}", sector.key(), parts.join(", "));
+            let _ = writeln!(o, "  {:<12} {}", sector.key(), parts.join(", "));
         }
-        println!("District-heating supply {} (GWh):", y.year);
+        let _ = writeln!(o, "District-heating supply {} (GWh):", y.year);
         for (name, unit) in outcome.unit_names.iter().zip(&y.units) {
-            println!("  {:<40} {:>8.1}", name, unit.heat_mwh / 1000.0);
+            let _ = writeln!(o, "  {:<40} {:>8.1}", name, unit.heat_mwh / 1000.0);
         }
         if y.district_heat_unserved_mwh > 0.0 {
-            println!("  {:<40} {:>8.1}", "unserved (capacity short)", y.district_heat_unserved_mwh / 1000.0);
+            let _ = writeln!(
+                o,
+                "  {:<40} {:>8.1}",
+                "unserved (capacity short)",
+                y.district_heat_unserved_mwh / 1000.0
+            );
         }
     }
+    emit(&o);
 }
 
 fn validate_command(files: &[PathBuf]) -> Result<(), Failure> {
     let mut failures = Vec::new();
     for file in files {
         match scenario::load(file) {
-            Ok(s) => println!(
-                "{}: ok ({}, {} districts, {}–{})",
+            Ok(s) => emit(&format!(
+                "{}: ok ({}, {} districts, {}–{})\n",
                 file.display(),
                 s.name,
                 s.districts.len(),
                 s.base_year,
                 s.end_year
-            ),
+            )),
             Err(e) => failures.push(e.to_string()),
         }
     }
@@ -325,17 +337,22 @@ fn validate_command(files: &[PathBuf]) -> Result<(), Failure> {
 }
 
 fn print_levers() {
-    println!("{:<28} {:<10} {:>8} {:>8} {:>8}  description", "lever", "unit", "min", "max", "default");
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let _ =
+        writeln!(o, "{:<28} {:<10} {:>8} {:>8} {:>8}  description", "lever", "unit", "min", "max", "default");
     for spec in &LEVERS {
         let default = match spec.base {
             twin_core::levers::LeverBase::Fixed => format!("{}", spec.default),
             twin_core::levers::LeverBase::FromScenario => "base".to_owned(),
         };
-        println!(
+        let _ = writeln!(
+            o,
             "{:<28} {:<10} {:>8} {:>8} {:>8}  {} ({})",
             spec.key, spec.unit, spec.min, spec.max, default, spec.label_en, spec.description
         );
     }
+    emit(&o);
 }
 
 fn solar_command(options: &SolarTableOptions, out: Option<&Path>) -> Result<(), Failure> {
@@ -382,11 +399,16 @@ fn solar_command(options: &SolarTableOptions, out: Option<&Path>) -> Result<(), 
             .with_context(|| format!("cannot write {}", path.display()))
             .map_err(Failure::Other),
         None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (e.g. `| head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
+            emit(&text);
             Ok(())
         }
     }
+}
+
+/// Writes to standard output; a closed pipe (e.g. `twin … | head`) is not an error worth a
+/// message, and must not panic.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
 }
