@@ -18,10 +18,13 @@
 //! assert_eq!(outcome.years.last().unwrap().year, scenario.end_year);
 //! ```
 
+pub mod ensemble;
+pub mod kpi;
 pub mod levers;
 pub mod model;
 pub mod outcome;
 pub mod output;
+pub mod quantity;
 pub mod scenario;
 pub mod site;
 pub mod solar;

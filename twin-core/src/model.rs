@@ -9,7 +9,9 @@
 //! heat from the units + unserved = delivered + network loss; no flow is negative.
 
 use crate::levers::{LeverId, Levers};
-use crate::outcome::{ByCarrier, Carrier, DistrictYear, HourlyYear, Outcome, UnitYear, YearResult};
+use crate::outcome::{
+    ByCarrier, Carrier, DistrictYear, HourlyYear, HouseholdCost, LeverStock, Outcome, UnitYear, YearResult,
+};
 use crate::scenario::{EmissionConvention, HeatingShares, HeatingSystem, Scenario, Sector, UnitKind};
 use crate::site::{ELECTRIC_SYSTEMS, Prepared};
 use crate::weather::HOURS;
@@ -129,8 +131,25 @@ fn maximum(values: &[f64]) -> f64 {
     lanes.iter().fold(rest, |m, x| m.max(*x))
 }
 
+/// For each month of the 365-day year: the mean of the three highest daily peaks of
+/// households' load (buildings + EV charging), MW.
+fn monthly_peaks(residential: &[f64], ev: &[f64]) -> [f64; 12] {
+    let mut out = [0.0; 12];
+    let mut day = 0usize;
+    for (month, days) in [31usize, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31].into_iter().enumerate() {
+        let mut daily: Vec<f64> = (day..day + days)
+            .map(|d| (d * 24..d * 24 + 24).map(|h| residential[h] + ev[h]).fold(0.0, f64::max))
+            .collect();
+        daily.sort_by(|a, b| b.total_cmp(a));
+        out[month] = daily.iter().take(3).sum::<f64>() / 3.0;
+        day += days;
+    }
+    out
+}
+
 /// Hourly working arrays of one year, reused from year to year.
 struct Scratch {
+    residential: Vec<f64>,
     building: Vec<f64>,
     ev: Vec<f64>,
     delivered: Vec<f64>,
@@ -150,6 +169,7 @@ impl Scratch {
     fn new() -> Scratch {
         let v = || vec![0.0; HOURS];
         Scratch {
+            residential: v(),
             building: v(),
             ev: v(),
             delivered: v(),
@@ -177,6 +197,7 @@ struct Needs {
     /// Appliance electricity by sector.
     appliances: [f64; 3],
     floor_area_m2: f64,
+    floor_area_by_sector: [f64; 3],
 }
 
 impl Needs {
@@ -196,6 +217,7 @@ impl Needs {
         }
         self.appliances[i] += appliances_mwh;
         self.floor_area_m2 += area_m2;
+        self.floor_area_by_sector[i] += area_m2;
     }
 }
 
@@ -206,12 +228,19 @@ fn building_final_energy(
     prepared: &Prepared,
     scenario: &Scenario,
 ) -> ByCarrier {
+    let mut out = heating_final_energy(needs, sector, prepared, scenario);
+    out[Carrier::Electricity as usize] += needs.appliances[sector];
+    out
+}
+
+/// Final energy by carrier for space heat and hot water only (no appliances), MWh.
+fn heating_final_energy(needs: &Needs, sector: usize, prepared: &Prepared, scenario: &Scenario) -> ByCarrier {
     use HeatingSystem as H;
     let sh = &needs.space_heat[sector];
     let hw = &needs.hot_water[sector];
     let shs = prepared.space_heat_sum;
     let mut out = [0.0; Carrier::COUNT];
-    let mut electricity = needs.appliances[sector];
+    let mut electricity = 0.0;
     for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
         electricity += sh[*system as usize] * prepared.electricity_per_space_heat_sum[k]
             + hw[*system as usize] * prepared.electricity_per_hot_water_sum[k];
@@ -250,6 +279,15 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
     let transport = &scenario.transport;
 
     let mut scratch = Scratch::new();
+    let retrofittable_m2: f64 = scenario
+        .districts
+        .iter()
+        .flat_map(|d| &d.floor_area_m2)
+        .filter(|(c, _)| scenario.classes[c.0 as usize].retrofittable)
+        .map(|(_, a)| a)
+        .sum();
+    let pv_base_kwp: f64 = scenario.districts.iter().map(|d| d.pv_installed_kwp).sum();
+    let costs = &scenario.costs;
     let mut renovated_share = 0.0;
     let mut saving_share = 0.0;
     let mut years = Vec::with_capacity(scenario.year_count());
@@ -283,10 +321,22 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         let mut diesel_mwh_total = 0.0;
         let mut pv_kwp_total = 0.0;
         let mut cars_total = 0.0;
+        let mut stock =
+            LeverStock { retrofitted_m2: renovated_share * retrofittable_m2, ..LeverStock::default() };
         let mut evs_total = 0.0;
         let mut district_cars = Vec::with_capacity(scenario.districts.len());
         for d in &scenario.districts {
             let shares = adjusted_shares(&d.heating_shares, oil_remaining, dh_expansion, hp_programme);
+            let existing_m2: f64 = d.floor_area_m2.iter().map(|(_, a)| a).sum();
+            let base = &d.heating_shares.0;
+            let heat_pump_gain = (shares[HeatingSystem::AirToWaterHeatPump as usize]
+                - base[HeatingSystem::AirToWaterHeatPump as usize])
+                .max(0.0);
+            stock.heat_pump_m2 += existing_m2 * heat_pump_gain;
+            stock.district_heating_m2 += existing_m2
+                * (shares[HeatingSystem::DistrictHeating as usize]
+                    - base[HeatingSystem::DistrictHeating as usize])
+                    .max(0.0);
             let mut needs = Needs::default();
             for (class_id, area_m2) in &d.floor_area_m2 {
                 let class = &scenario.classes[class_id.0 as usize];
@@ -346,6 +396,9 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
                 total.appliances[i] += needs.appliances[i];
             }
             total.floor_area_m2 += needs.floor_area_m2;
+            for i in 0..3 {
+                total.floor_area_by_sector[i] += needs.floor_area_by_sector[i];
+            }
             ev_mwh_total += ev_mwh;
             petrol_mwh_total += petrol_mwh;
             diesel_mwh_total += diesel_mwh;
@@ -357,12 +410,20 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         }
 
         // Hourly coefficients (MWh per unit of profile).
-        let mut c_space = [0.0; 4];
-        let mut c_water = [0.0; 4];
+        // Residential and other buildings separately: households' own load decides their
+        // capacity tariff.
+        let res = Sector::Residential as usize;
+        let mut c_space_res = [0.0; 4];
+        let mut c_water_res = [0.0; 4];
+        let mut c_space_non = [0.0; 4];
+        let mut c_water_non = [0.0; 4];
         for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
-            for i in 0..3 {
-                c_space[k] += total.space_heat[i][*system as usize];
-                c_water[k] += total.hot_water[i][*system as usize];
+            let s = *system as usize;
+            c_space_res[k] = total.space_heat[res][s];
+            c_water_res[k] = total.hot_water[res][s];
+            for i in [Sector::Services as usize, Sector::Public as usize] {
+                c_space_non[k] += total.space_heat[i][s];
+                c_water_non[k] += total.hot_water[i][s];
             }
         }
         let dh = HeatingSystem::DistrictHeating as usize;
@@ -377,22 +438,25 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         // Pass 1: demands of buildings, cars and the heat network, as simple loops over whole
         // series (resliced to HOURS so that bounds checks vanish and the loops vectorise).
         {
+            let residential = &mut scratch.residential[..HOURS];
             let building = &mut scratch.building[..HOURS];
-            let (res, non) = (
+            let (res_profile, non_profile) = (
                 &prepared.appliance_profile_residential[..HOURS],
                 &prepared.appliance_profile_non_residential[..HOURS],
             );
             for h in 0..HOURS {
-                building[h] = app_res * res[h] + app_non * non[h];
+                residential[h] = app_res * res_profile[h];
+                building[h] = app_non * non_profile[h];
             }
             for k in 0..4 {
                 let (per_space, per_water) = (
                     &prepared.electricity_per_space_heat[k][..HOURS],
                     &prepared.electricity_per_hot_water[k][..HOURS],
                 );
-                let (cs, cw) = (c_space[k], c_water[k]);
+                let (rs, rw, ns, nw) = (c_space_res[k], c_water_res[k], c_space_non[k], c_water_non[k]);
                 for h in 0..HOURS {
-                    building[h] += cs * per_space[h] + cw * per_water[h];
+                    residential[h] += rs * per_space[h] + rw * per_water[h];
+                    building[h] += ns * per_space[h] + nw * per_water[h];
                 }
             }
             let ev = &mut scratch.ev[..HOURS];
@@ -400,6 +464,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
                 (&prepared.ev_uncontrolled_profile[..HOURS], &prepared.ev_smart_profile[..HOURS]);
             for h in 0..HOURS {
                 ev[h] = ev_uncontrolled * unc[h] + ev_smart * smart[h];
+                building[h] += residential[h];
             }
             let (space, water) =
                 (&prepared.space_heat_profile[..HOURS], &prepared.hot_water_profile[..HOURS]);
@@ -644,6 +709,93 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             })
             .collect();
 
+        // Renewable final energy: the grid's renewable share, local PV and incineration power
+        // used locally, district heat by the renewable part of each unit's heat, bio.
+        let renewable_final = {
+            let el_share = scenario.emission_factors.electricity_renewable_share;
+            let waste_energy: f64 = units
+                .iter()
+                .zip(&unit_years)
+                .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
+                .map(|(_, uy)| uy.input_mwh)
+                .sum();
+            let waste_renewable =
+                if waste_energy > 0.0 { 1.0 - waste_fossil_mwh / waste_energy } else { 0.0 };
+            let local = (pv_sum + chp_sum - export_sum).max(0.0);
+            let generated = pv_sum + chp_sum;
+            let (pv_used, chp_used) = if generated > 0.0 {
+                (local * pv_sum / generated, local * chp_sum / generated)
+            } else {
+                (0.0, 0.0)
+            };
+            let el_renewable_fraction = if demand_sum > 0.0 {
+                ((import_sum * el_share + pv_used + chp_used * waste_renewable) / demand_sum).min(1.0)
+            } else {
+                el_share
+            };
+            let dh_renewable_heat: f64 = units
+                .iter()
+                .zip(&unit_years)
+                .map(|(u, uy)| {
+                    let fraction = match u.kind {
+                        UnitKind::WasteIncineration => waste_renewable,
+                        UnitKind::HeatPump => (1.0 - 1.0 / u.cop) + el_renewable_fraction / u.cop,
+                        UnitKind::ElectricBoiler => el_renewable_fraction,
+                        UnitKind::BioBoiler => 1.0,
+                        UnitKind::OilBoiler => 0.0,
+                    };
+                    uy.heat_mwh * fraction
+                })
+                .sum();
+            let dh_produced: f64 = unit_years.iter().map(|u| u.heat_mwh).sum();
+            let dh_renewable_fraction = if dh_produced > 0.0 { dh_renewable_heat / dh_produced } else { 0.0 };
+            let total = |c: Carrier| final_energy.iter().map(|row| row[c as usize]).sum::<f64>();
+            total(Carrier::Electricity) * el_renewable_fraction
+                + total(Carrier::DistrictHeat) * dh_renewable_fraction
+                + total(Carrier::Bio)
+        };
+        let mut heating_energy = [[0.0; Carrier::COUNT]; Sector::COUNT];
+        let mut floor_by_sector = [0.0; Sector::COUNT];
+        for sector in [Sector::Residential, Sector::Services, Sector::Public] {
+            heating_energy[sector as usize] =
+                heating_final_energy(&total, sector as usize, prepared, scenario);
+            floor_by_sector[sector as usize] = total.floor_area_by_sector[sector as usize];
+        }
+
+        stock.pv_added_kwp = (pv_kwp_total - pv_base_kwp).max(0.0);
+        stock.evs = evs_total;
+        stock.smart_charged_evs = evs_total * smart_share;
+
+        // An average household's energy cost.
+        let households = population / scenario.persons_per_household;
+        let monthly_household_peak = monthly_peaks(&scratch.residential, &scratch.ev);
+        let household_cost = if households > 0.0 {
+            let home = &final_energy[Sector::Residential as usize];
+            let kwh = |mwh: f64| mwh * 1000.0 / households;
+            let capacity_nok: f64 = monthly_household_peak
+                .iter()
+                .map(|peak_mw| {
+                    let kw = peak_mw * 1000.0 / households * costs.household_peak_factor;
+                    costs.capacity_steps.iter().find(|(limit, _)| kw <= *limit).map_or_else(
+                        || costs.capacity_steps.last().map_or(0.0, |(_, price)| *price),
+                        |(_, price)| *price,
+                    )
+                })
+                .sum();
+            HouseholdCost {
+                home_energy_nok: kwh(home[Carrier::Electricity as usize]) * costs.electricity_nok_per_kwh
+                    + kwh(home[Carrier::DistrictHeat as usize]) * costs.district_heat_nok_per_kwh
+                    + kwh(home[Carrier::Bio as usize]) * costs.bio_nok_per_kwh
+                    + kwh(home[Carrier::Oil as usize]) * costs.oil_nok_per_kwh,
+                capacity_nok,
+                ev_charging_nok: kwh(ev_mwh_total) * costs.electricity_nok_per_kwh,
+                car_fuel_nok: kwh(petrol_mwh_total) * costs.petrol_nok_per_kwh
+                    + kwh(diesel_mwh_total) * costs.diesel_nok_per_kwh,
+            }
+        } else {
+            HouseholdCost::default()
+        };
+
         let heat_need: f64 = (0..3)
             .map(|i| {
                 total.space_heat[i].iter().sum::<f64>() * prepared.space_heat_sum
@@ -669,6 +821,22 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             chp_electricity_mwh: chp_sum,
             ev_charging_mwh: ev_mwh_total,
             ev_share: if cars_total > 0.0 { evs_total / cars_total } else { 0.0 },
+            households,
+            waste_incineration_heat_mwh: units
+                .iter()
+                .zip(&unit_years)
+                .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
+                .map(|(_, uy)| uy.heat_mwh)
+                .sum(),
+            household_cost,
+            lever_stock: stock,
+            cars: cars_total,
+            smart_charging_share: smart_share,
+            floor_area_m2: floor_by_sector,
+            heating_final_energy_mwh: heating_energy,
+            renewable_final_energy_mwh: renewable_final,
+            ev_at_peak_mw: scratch.ev[peak_hour as usize],
+            monthly_household_peak_mw: monthly_household_peak,
             district_heat_delivered_mwh: dh_delivered_sum,
             district_heat_loss_mwh: dh_loss_sum,
             district_heat_unserved_mwh: unserved_sum,
@@ -689,6 +857,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         unit_names: units.iter().map(|u| u.name.clone()).collect(),
         years,
         hourly,
+        targets: scenario.targets.clone(),
     }
 }
 

@@ -149,6 +149,67 @@ pub struct YearResult {
     pub emissions_by_sector_t: [f64; Sector::COUNT],
     /// Each district's year, in scenario order.
     pub districts: Vec<DistrictYear>,
+    /// Households (residents / persons per household).
+    pub households: f64,
+    /// Private cars.
+    pub cars: f64,
+    /// Share of EV charging that is smart.
+    pub smart_charging_share: f64,
+    /// Heated floor area by sector (transport: 0), m².
+    pub floor_area_m2: [f64; Sector::COUNT],
+    /// Final energy for space heat and hot water only, by sector and carrier, MWh.
+    pub heating_final_energy_mwh: [ByCarrier; Sector::COUNT],
+    /// Final energy from renewable sources (grid mix, PV, renewable part of district heat
+    /// including heat pumps' ambient heat, bio), MWh.
+    pub renewable_final_energy_mwh: f64,
+    /// EV charging in the hour of the grid peak, MW.
+    pub ev_at_peak_mw: f64,
+    /// All households' electricity load incl. EV charging: for each month, the mean of the
+    /// three highest daily peaks, MW (the basis of the capacity tariff).
+    pub monthly_household_peak_mw: [f64; 12],
+    /// District heat from waste-incineration units, MWh.
+    pub waste_incineration_heat_mwh: f64,
+    /// Yearly energy cost of an average household, NOK.
+    pub household_cost: HouseholdCost,
+    /// What the levers have built or changed since the base year (the basis of their costs).
+    pub lever_stock: LeverStock,
+}
+
+/// Yearly energy cost of an average household, NOK per household.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct HouseholdCost {
+    /// Energy for the home at carrier prices (electricity incl. the grid's energy part).
+    pub home_energy_nok: f64,
+    /// The grid tariff's capacity element, from the month's three highest daily peaks.
+    pub capacity_nok: f64,
+    /// Charging electric cars.
+    pub ev_charging_nok: f64,
+    /// Petrol and diesel.
+    pub car_fuel_nok: f64,
+}
+
+impl HouseholdCost {
+    /// Sum of all parts, NOK per household.
+    pub fn total_nok(&self) -> f64 {
+        self.home_energy_nok + self.capacity_nok + self.ev_charging_nok + self.car_fuel_nok
+    }
+}
+
+/// Cumulative physical change caused by levers relative to the base year.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LeverStock {
+    /// Floor area renovated, m².
+    pub retrofitted_m2: f64,
+    /// Floor area switched to heat pumps, m².
+    pub heat_pump_m2: f64,
+    /// Floor area newly connected to district heating, m².
+    pub district_heating_m2: f64,
+    /// PV added, kWp.
+    pub pv_added_kwp: f64,
+    /// Electric cars.
+    pub evs: f64,
+    /// Smart-charged electric cars.
+    pub smart_charged_evs: f64,
 }
 
 impl YearResult {
@@ -223,6 +284,8 @@ pub struct Outcome {
     pub years: Vec<YearResult>,
     /// Hourly series of the years asked for, in year order.
     pub hourly: Vec<HourlyYear>,
+    /// The scenario's KPI targets (for progress reports).
+    pub targets: Vec<crate::scenario::Target>,
 }
 
 impl Outcome {

@@ -59,6 +59,90 @@ pub struct Prepared {
     pub pv_yield_kwh_per_kwp: f64,
 }
 
+/// The sun's path over the model year at a site: position, extraterrestrial and clear-sky
+/// irradiance at the middle of every local-standard-time hour. Depends only on the site's
+/// coordinates, elevation, time zone and Linke turbidity, and on the base year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SunYear {
+    /// Apparent zenith angle, degrees.
+    pub apparent_zenith_deg: Vec<f64>,
+    /// Azimuth clockwise from north, degrees.
+    pub azimuth_deg: Vec<f64>,
+    /// Extraterrestrial normal irradiance, W/m².
+    pub dni_extra_w_m2: Vec<f64>,
+    /// Clear-sky global horizontal irradiance (Ineichen), W/m².
+    pub clear_sky_ghi_w_m2: Vec<f64>,
+}
+
+impl SunYear {
+    /// Computes the sun's path for a scenario's site and base year.
+    pub fn new(scenario: &Scenario) -> SunYear {
+        let site = &scenario.site;
+        let year = scenario.base_year;
+        let delta_t = solar::delta_t_s(year);
+        let pressure_hpa = solar::pressure_at_altitude_pa(site.elevation_m) / 100.0;
+        let leap = solar::is_leap_year(year);
+        let mut out = SunYear {
+            apparent_zenith_deg: vec![90.0; HOURS],
+            azimuth_deg: vec![0.0; HOURS],
+            dni_extra_w_m2: vec![0.0; HOURS],
+            clear_sky_ghi_w_m2: vec![0.0; HOURS],
+        };
+        for day in 0..DAYS {
+            // The model year has 365 days; in leap years 29 February is skipped.
+            let doy = day as u32 + 1 + u32::from(leap && day >= 59);
+            let dni_extra = solar::extraterrestrial_w_m2(doy);
+            for hour in 0..24 {
+                let h = day * 24 + hour;
+                // Local standard time, middle of the hour, to UTC.
+                let Some(time) = utc_of_local_hour(year, doy, hour as i32 - site.utc_offset_h) else {
+                    continue;
+                };
+                let Ok(sun) = solar::sun_position(
+                    site.latitude_deg,
+                    site.longitude_deg,
+                    site.elevation_m,
+                    time,
+                    delta_t,
+                    pressure_hpa,
+                    12.0,
+                ) else {
+                    continue;
+                };
+                let clear = solar::ineichen(
+                    sun.apparent_zenith_deg,
+                    site.elevation_m,
+                    site.linke_turbidity,
+                    dni_extra,
+                );
+                out.apparent_zenith_deg[h] = sun.apparent_zenith_deg;
+                out.azimuth_deg[h] = sun.azimuth_deg;
+                out.dni_extra_w_m2[h] = dni_extra;
+                out.clear_sky_ghi_w_m2[h] = clear.ghi_w_m2;
+            }
+        }
+        out
+    }
+}
+
+/// The UTC time at half past `utc_hour` (which may fall outside 0..24) of day `doy` of `year`.
+fn utc_of_local_hour(year: i32, doy: u32, utc_hour: i32) -> Option<UtcTime> {
+    let days_in = |y: i32| if solar::is_leap_year(y) { 366 } else { 365 };
+    let mut day = doy as i32 + utc_hour.div_euclid(24);
+    let hour = utc_hour.rem_euclid(24) as u32;
+    let mut y = year;
+    if day < 1 {
+        y -= 1;
+        day += days_in(y);
+    } else if day > days_in(y) {
+        day -= days_in(y);
+        y += 1;
+    }
+    let day = u32::try_from(day).ok()?;
+    let (month, dom) = solar::month_day(y, day);
+    Some(UtcTime { year: y, month, day: dom, hour, minute: 30 })
+}
+
 fn cop(curve: &CopCurve, temperature_c: f64) -> f64 {
     (curve.cop_at_0c + curve.slope_per_k * temperature_c).clamp(curve.min_cop, curve.max_cop)
 }
@@ -103,82 +187,42 @@ const EV_SMART_SHAPE: [f64; 24] = [
 impl Prepared {
     /// Computes the lever-independent inputs of `scenario` (weather, sun, PV, shapes).
     pub fn new(scenario: &Scenario) -> Prepared {
+        Prepared::with_sun(scenario, &SunYear::new(scenario))
+    }
+
+    /// Like [`Prepared::new`] with the sun's path already computed (it depends only on the
+    /// site and the base year, so ensembles compute it once).
+    pub fn with_sun(scenario: &Scenario, sun: &SunYear) -> Prepared {
         let site = &scenario.site;
         let weather: WeatherYear = weather::generate(site, scenario.seed);
         let t = &weather.temperature_c;
 
-        // Sun, irradiance and PV, at the middle of each local-standard-time hour.
-        let year = scenario.base_year;
-        let delta_t = solar::delta_t_s(year);
-        let pressure_hpa = solar::pressure_at_altitude_pa(site.elevation_m) / 100.0;
-        let leap = solar::is_leap_year(year);
+        // Irradiance and PV from the clear sky and the day's cloudiness.
         let pv = &scenario.pv;
         let mut ghi_w_m2 = vec![0.0; HOURS];
         let mut pv_kw_per_kwp = vec![0.0; HOURS];
-        for day in 0..DAYS {
-            // The model year has 365 days; in leap years 29 February is skipped.
-            let doy = day as u32 + 1 + u32::from(leap && day >= 59);
-            let (month, dom) = solar::month_day(year, doy);
-            let dni_extra = solar::extraterrestrial_w_m2(doy);
-            for hour in 0..24 {
-                let h = day * 24 + hour;
-                // Local standard time hour h, middle of the hour, to UTC.
-                let utc_hour = hour as i32 - site.utc_offset_h;
-                let (utc_doy, utc_hour) = if utc_hour < 0 {
-                    (doy as i32 - 1, utc_hour + 24)
-                } else if utc_hour > 23 {
-                    (doy as i32 + 1, utc_hour - 24)
-                } else {
-                    (doy as i32, utc_hour)
-                };
-                let days_in_year = if leap { 366 } else { 365 };
-                let (utc_year, utc_doy) = if utc_doy < 1 {
-                    (year - 1, if solar::is_leap_year(year - 1) { 366 } else { 365 })
-                } else if utc_doy > days_in_year {
-                    (year + 1, 1)
-                } else {
-                    (year, utc_doy)
-                };
-                let (m, d) = if utc_year == year && utc_doy as u32 == doy {
-                    (month, dom)
-                } else {
-                    solar::month_day(utc_year, utc_doy as u32)
-                };
-                let time = UtcTime { year: utc_year, month: m, day: d, hour: utc_hour as u32, minute: 30 };
-                let Ok(sun) = solar::sun_position(
-                    site.latitude_deg,
-                    site.longitude_deg,
-                    site.elevation_m,
-                    time,
-                    delta_t,
-                    pressure_hpa,
-                    12.0,
-                ) else {
-                    continue;
-                };
-                let clear = solar::ineichen(
-                    sun.apparent_zenith_deg,
-                    site.elevation_m,
-                    site.linke_turbidity,
-                    dni_extra,
-                );
-                let ghi = clear.ghi_w_m2 * weather.daily_clear_sky_ratio[day];
-                let split = solar::erbs(ghi, sun.apparent_zenith_deg, dni_extra);
-                let poa = solar::plane_of_array_isotropic(
-                    pv.tilt_deg,
-                    pv.azimuth_deg,
-                    sun.apparent_zenith_deg,
-                    sun.azimuth_deg,
-                    split,
-                    site.albedo,
-                );
-                let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
-                let output = poa / 1000.0
-                    * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
-                    * (1.0 - pv.system_loss_share);
-                ghi_w_m2[h] = ghi;
-                pv_kw_per_kwp[h] = output.max(0.0);
+        for h in 0..HOURS {
+            let clear_ghi = sun.clear_sky_ghi_w_m2[h];
+            if clear_ghi <= 0.0 {
+                continue;
             }
+            let zenith = sun.apparent_zenith_deg[h];
+            let ghi = clear_ghi * weather.daily_clear_sky_ratio[h / 24];
+            let split = solar::erbs(ghi, zenith, sun.dni_extra_w_m2[h]);
+            let poa = solar::plane_of_array_isotropic(
+                pv.tilt_deg,
+                pv.azimuth_deg,
+                zenith,
+                sun.azimuth_deg[h],
+                split,
+                site.albedo,
+            );
+            let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
+            let output = poa / 1000.0
+                * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
+                * (1.0 - pv.system_loss_share);
+            ghi_w_m2[h] = ghi;
+            pv_kw_per_kwp[h] = output.max(0.0);
         }
 
         // Space heat: degree-hours below the base temperature, relative to the normal climate.
@@ -191,7 +235,7 @@ impl Prepared {
         };
 
         // Weekday of each day for non-residential schedules.
-        let first_weekday = weekday_of_new_year(year);
+        let first_weekday = weekday_of_new_year(scenario.base_year);
         let is_workday = |day: usize| (first_weekday + day) % 7 < 5;
 
         let mut hot_water_profile = vec![0.0; HOURS];
@@ -282,6 +326,16 @@ impl Prepared {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn local_hours_map_to_utc_across_year_ends() {
+        let t = utc_of_local_hour(2025, 1, -1).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2024, 12, 31, 23));
+        let t = utc_of_local_hour(2025, 365, 24).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2026, 1, 1, 0));
+        let t = utc_of_local_hour(2024, 60, 5).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2024, 2, 29, 5));
+    }
 
     #[test]
     fn new_year_weekdays() {

@@ -16,9 +16,10 @@ use serde::Serialize;
 
 use crate::levers::{LeverId, LeverSetting, Levers};
 pub use raw::{
-    BuildingType, EmissionConvention, RawCopCurve as CopCurve, RawEmissionFactors as EmissionFactors,
-    RawGrid as Grid, RawHeatingParameters as HeatingParameters, RawPv as Pv, RawScenario, RawSite as Site,
-    RawTransport as Transport, UnitKind,
+    BuildingType, Distribution, EmissionConvention, RawCopCurve as CopCurve, RawCosts as Costs,
+    RawEmissionFactors as EmissionFactors, RawGrid as Grid, RawHeatingParameters as HeatingParameters,
+    RawPv as Pv, RawScenario, RawSite as Site, RawTransport as Transport, TargetDirection, TargetValue,
+    UnitKind,
 };
 
 /// Largest scenario file accepted, bytes.
@@ -282,6 +283,38 @@ pub struct Scenario {
     pub emission_factors: EmissionFactors,
     /// The scenario's own lever settings (its policy pathway).
     pub levers: Levers,
+    /// Residents per household.
+    pub persons_per_household: f64,
+    /// KPI targets.
+    pub targets: Vec<Target>,
+    /// Uncertain parameters.
+    pub uncertainties: Vec<Uncertainty>,
+    /// Prices and costs.
+    pub costs: Costs,
+}
+
+/// A validated KPI target.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Target {
+    /// The KPI.
+    pub kpi: crate::kpi::KpiId,
+    /// Year it applies to.
+    pub year: i32,
+    /// Value.
+    pub value: TargetValue,
+    /// Ceiling or floor.
+    pub direction: TargetDirection,
+    /// Source.
+    pub source: String,
+}
+
+/// A validated uncertain parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertainty {
+    /// Which parameter.
+    pub parameter: crate::ensemble::Parameter,
+    /// Its distribution.
+    pub distribution: Distribution,
 }
 
 /// One problem found in a scenario.
@@ -843,6 +876,123 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         c.range(format_args!("emission_factors.{name}"), v, 0.0, 2000.0, "g CO2e/kWh");
     }
 
+    c.range("persons_per_household", raw.persons_per_household, 0.5, 20.0, "persons");
+    let e = &raw.emission_factors;
+    c.range(
+        "emission_factors.electricity_renewable_share",
+        e.electricity_renewable_share,
+        0.0,
+        1.0,
+        "(share)",
+    );
+
+    let mut targets = Vec::new();
+    for (i, t) in raw.targets.iter().enumerate().take(200) {
+        let p = format!("targets[{i}]");
+        match crate::kpi::KpiId::from_key(&t.kpi) {
+            Some(kpi) => targets.push(Target {
+                kpi,
+                year: t.year,
+                value: t.value,
+                direction: t.direction,
+                source: t.source.clone(),
+            }),
+            None => c.issue(
+                format!("{p}.kpi"),
+                format!("unknown KPI {:?}; known KPIs: {}", t.kpi, crate::kpi::KpiId::keys()),
+            ),
+        }
+        if t.year < raw.base_year || t.year > raw.end_year {
+            c.issue(format!("{p}.year"), format!("expected a year in {}..={}", raw.base_year, raw.end_year));
+        }
+        let v = match t.value {
+            TargetValue::Absolute(v) | TargetValue::ChangeFromBase(v) => v,
+        };
+        c.range(format_args!("{p}.value"), v, -1e9, 1e9, "");
+    }
+    if raw.targets.len() > 200 {
+        c.issue("targets", "expected at most 200 targets");
+    }
+    let mut uncertainties = Vec::new();
+    for (i, u) in raw.uncertainties.iter().enumerate().take(100) {
+        let p = format!("uncertainties[{i}]");
+        let Some(parameter) = crate::ensemble::Parameter::from_key(&u.parameter) else {
+            c.issue(
+                format!("{p}.parameter"),
+                format!("unknown parameter {:?}; known: {}", u.parameter, crate::ensemble::Parameter::keys()),
+            );
+            continue;
+        };
+        if raw.uncertainties[..i].iter().any(|o| o.parameter == u.parameter) {
+            c.issue(format!("{p}.parameter"), format!("parameter {:?} is uncertain twice", u.parameter));
+        }
+        let (lo, hi) = parameter.range();
+        let ok = match u.distribution {
+            Distribution::Uniform { min, max } => {
+                min.is_finite() && max.is_finite() && min <= max && min >= lo && max <= hi
+            }
+            Distribution::Triangular { min, mode, max } => {
+                min.is_finite()
+                    && max.is_finite()
+                    && mode.is_finite()
+                    && min <= mode
+                    && mode <= max
+                    && min >= lo
+                    && max <= hi
+            }
+            Distribution::Normal { mean, sd } => {
+                mean.is_finite()
+                    && sd.is_finite()
+                    && sd >= 0.0
+                    && mean - 3.0 * sd >= lo
+                    && mean + 3.0 * sd <= hi
+            }
+        };
+        if !ok {
+            c.issue(
+                format!("{p}.distribution"),
+                format!(
+                    "expected an ordered distribution within {lo}..={hi} (normal: mean ± 3 sd within it)"
+                ),
+            );
+        }
+        uncertainties.push(Uncertainty { parameter, distribution: u.distribution });
+    }
+    if raw.uncertainties.len() > 100 {
+        c.issue("uncertainties", "expected at most 100 uncertain parameters");
+    }
+    let k = &raw.costs;
+    for (name, v, hi) in [
+        ("electricity_nok_per_kwh", k.electricity_nok_per_kwh, 100.0),
+        ("district_heat_nok_per_kwh", k.district_heat_nok_per_kwh, 100.0),
+        ("bio_nok_per_kwh", k.bio_nok_per_kwh, 100.0),
+        ("oil_nok_per_kwh", k.oil_nok_per_kwh, 100.0),
+        ("petrol_nok_per_kwh", k.petrol_nok_per_kwh, 100.0),
+        ("diesel_nok_per_kwh", k.diesel_nok_per_kwh, 100.0),
+        ("household_peak_factor", k.household_peak_factor, 20.0),
+        ("discount_rate", k.discount_rate, 0.5),
+        ("retrofit_nok_per_m2", k.retrofit_nok_per_m2, 1e6),
+        ("heat_pump_nok_per_m2", k.heat_pump_nok_per_m2, 1e6),
+        ("district_heating_nok_per_m2", k.district_heating_nok_per_m2, 1e6),
+        ("pv_nok_per_kwp", k.pv_nok_per_kwp, 1e6),
+        ("ev_extra_nok_per_car", k.ev_extra_nok_per_car, 1e7),
+        ("smart_charger_nok_per_ev", k.smart_charger_nok_per_ev, 1e6),
+    ] {
+        c.range(format_args!("costs.{name}"), v, 0.0, hi, "");
+    }
+    c.range("costs.building_measure_life_years", k.building_measure_life_years, 1.0, 200.0, "years");
+    c.range("costs.equipment_life_years", k.equipment_life_years, 1.0, 200.0, "years");
+    if k.capacity_steps.is_empty() || k.capacity_steps.len() > 50 {
+        c.issue("costs.capacity_steps", "expected 1 to 50 steps (upper limit kW, NOK per month)");
+    }
+    for (i, (limit, price)) in k.capacity_steps.iter().enumerate() {
+        c.range(format_args!("costs.capacity_steps[{i}]"), *limit, 0.0, 1e9, "kW");
+        c.range(format_args!("costs.capacity_steps[{i}]"), *price, 0.0, 1e6, "NOK/month");
+        if i > 0 && *limit <= k.capacity_steps[i - 1].0 {
+            c.issue(format!("costs.capacity_steps[{i}]"), "step limits must increase");
+        }
+    }
+
     if !c.issues.is_empty() {
         return Err(ScenarioError::Invalid { file: file.to_owned(), issues: c.issues });
     }
@@ -874,6 +1024,10 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         grid: raw.grid.clone(),
         emission_factors: raw.emission_factors.clone(),
         levers: Levers::no_policy(raw.base_year, |_| 0.0),
+        persons_per_household: raw.persons_per_household,
+        targets,
+        uncertainties,
+        costs: raw.costs.clone(),
         raw,
     };
     scenario.levers = scenario.no_policy_levers();

@@ -1,0 +1,388 @@
+//! Key performance indicators: the U4SSC KPIs (ITU-T Y.4903/L.1603) the model supports, by
+//! official code, and clearly labelled extension KPIs that U4SSC lacks; their yearly values,
+//! and progress toward the scenario's targets.
+//!
+//! Every KPI is a pure function of one [`YearResult`] (plus the base year for relative
+//! targets), so KPIs can be computed from any stored outcome. `KPI.md` at the repository root
+//! documents each formula and the conventions chosen where U4SSC leaves a choice.
+
+use serde::{Deserialize, Serialize};
+
+use crate::outcome::{Outcome, YearResult};
+use crate::scenario::{Sector, Target, TargetDirection, TargetValue};
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// Lower values are better.
+    Lower,
+    /// Higher values are better.
+    Higher,
+    /// Informational: no better direction.
+    Neutral,
+}
+
+/// Identifies a KPI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum KpiId {
+    /// EN: E: E: 1C Renewable energy consumption.
+    RenewableShare,
+    /// EN: E: E: 2C Electricity consumption per capita.
+    ElectricityPerCapita,
+    /// EN: E: E: 3C Residential thermal energy consumption per capita.
+    ResidentialThermalPerCapita,
+    /// EN: E: E: 4A Public building energy consumption.
+    PublicBuildingEnergy,
+    /// EN: EN: AQ: 2C GHG emissions per capita.
+    GhgPerCapita,
+    /// EC: I: T: 8A Low-carbon emission passenger vehicles.
+    LowCarbonVehicles,
+    /// EC: ICT: ES: 3A Demand response penetration.
+    DemandResponse,
+    /// Extension: annual peak of grid import.
+    GridPeak,
+    /// Extension: annual grid peak per resident.
+    GridPeakPerCapita,
+    /// Extension: PV self-sufficiency.
+    PvSelfSufficiency,
+    /// Extension: EV charging energy.
+    EvCharging,
+    /// Extension: EV charging's share of the grid peak.
+    EvShareOfPeak,
+    /// Extension: share of district heat from waste incineration.
+    WasteHeatShare,
+    /// Extension: final energy per resident.
+    FinalEnergyPerCapita,
+    /// Extension: total emissions.
+    TotalEmissions,
+    /// Extension: a household's yearly energy cost.
+    HouseholdEnergyCost,
+}
+
+/// Definition of a KPI.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KpiSpec {
+    /// Identifier.
+    pub id: KpiId,
+    /// Key used in files and on the command line.
+    pub key: &'static str,
+    /// Official U4SSC code, or `None` for an extension KPI (not U4SSC).
+    pub code: Option<&'static str>,
+    /// Name in English.
+    pub name: &'static str,
+    /// Name in Norwegian bokmål.
+    pub name_nb: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// Which way is better.
+    pub direction: Direction,
+    /// How it is computed from model quantities.
+    pub formula: &'static str,
+}
+
+/// All KPIs, U4SSC first; `KPIS[id as usize].id == id`.
+pub const KPIS: [KpiSpec; 16] = [
+    KpiSpec {
+        id: KpiId::RenewableShare,
+        key: "renewable_share",
+        code: Some("EN: E: E: 1C"),
+        name: "Renewable energy consumption",
+        name_nb: "Fornybar energibruk",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "renewable final energy ÷ total final energy × 100; renewable = grid electricity × its \
+                  renewable share + local PV + renewable part of district heat (ambient heat of heat pumps, \
+                  bio, renewable part of waste) + bio; petrol and diesel count as fossil",
+    },
+    KpiSpec {
+        id: KpiId::ElectricityPerCapita,
+        key: "electricity_per_capita",
+        code: Some("EN: E: E: 2C"),
+        name: "Electricity consumption per capita",
+        name_nb: "Strømforbruk per innbygger",
+        unit: "kWh/yr/capita",
+        direction: Direction::Lower,
+        formula: "all electricity used in the municipality (buildings, EV charging, district-heating plant) \
+                  ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::ResidentialThermalPerCapita,
+        key: "residential_thermal_per_capita",
+        code: Some("EN: E: E: 3C"),
+        name: "Residential thermal energy consumption per capita",
+        name_nb: "Energi til oppvarming i boliger per innbygger",
+        unit: "GJ/yr/capita",
+        direction: Direction::Lower,
+        formula: "delivered energy for space heating and hot water in dwellings (district heat, bio, oil and, \
+                  by the Norwegian convention chosen here, electricity used for heating) ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::PublicBuildingEnergy,
+        key: "public_building_energy",
+        code: Some("EN: E: E: 4A"),
+        name: "Public building energy consumption",
+        name_nb: "Energibruk i offentlige bygg",
+        unit: "kWh/m²/yr",
+        direction: Direction::Lower,
+        formula: "delivered energy of public buildings (schools, care, other public) ÷ their heated floor area",
+    },
+    KpiSpec {
+        id: KpiId::GhgPerCapita,
+        key: "ghg_per_capita",
+        code: Some("EN: EN: AQ: 2C"),
+        name: "Greenhouse gas emissions per capita",
+        name_nb: "Klimagassutslipp per innbygger",
+        unit: "t CO2e/capita",
+        direction: Direction::Lower,
+        formula: "modelled emissions (buildings, district heating, private cars; electricity under the \
+                  scenario's convention) ÷ residents; industry, heavy transport and shipping are outside the model",
+    },
+    KpiSpec {
+        id: KpiId::LowCarbonVehicles,
+        key: "low_carbon_vehicles",
+        code: Some("EC: I: T: 8A"),
+        name: "Low-carbon emission passenger vehicles",
+        name_nb: "Lavutslippsbiler",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "battery-electric private cars ÷ all private cars × 100 (plug-in hybrids not modelled)",
+    },
+    KpiSpec {
+        id: KpiId::DemandResponse,
+        key: "demand_response",
+        code: Some("EC: ICT: ES: 3A"),
+        name: "Demand response penetration",
+        name_nb: "Andel kunder med laststyring",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "households with a smart-charged EV (EVs × smart-charging share, at most one per household) \
+                  ÷ households × 100; smart charging is the demand response the model represents",
+    },
+    KpiSpec {
+        id: KpiId::GridPeak,
+        key: "grid_peak",
+        code: None,
+        name: "Annual grid peak",
+        name_nb: "Høyeste timelast fra nettet",
+        unit: "MW",
+        direction: Direction::Lower,
+        formula: "highest hourly grid import in the year",
+    },
+    KpiSpec {
+        id: KpiId::GridPeakPerCapita,
+        key: "grid_peak_per_capita",
+        code: None,
+        name: "Grid peak per capita",
+        name_nb: "Effekttopp per innbygger",
+        unit: "kW/capita",
+        direction: Direction::Lower,
+        formula: "annual grid peak ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::PvSelfSufficiency,
+        key: "pv_self_sufficiency",
+        code: None,
+        name: "PV self-sufficiency",
+        name_nb: "Egenforsyning fra solceller",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "PV production used in the municipality in the same hour ÷ electricity used × 100",
+    },
+    KpiSpec {
+        id: KpiId::EvCharging,
+        key: "ev_charging",
+        code: None,
+        name: "EV charging energy",
+        name_nb: "Energi til elbillading",
+        unit: "GWh/yr",
+        direction: Direction::Neutral,
+        formula: "electricity for charging private EVs in the municipality",
+    },
+    KpiSpec {
+        id: KpiId::EvShareOfPeak,
+        key: "ev_share_of_peak",
+        code: None,
+        name: "EV charging's share of the grid peak",
+        name_nb: "Elbillading sin andel av effekttoppen",
+        unit: "%",
+        direction: Direction::Lower,
+        formula: "EV charging in the hour of the annual grid peak ÷ the peak × 100",
+    },
+    KpiSpec {
+        id: KpiId::WasteHeatShare,
+        key: "waste_heat_share",
+        code: None,
+        name: "District heat from waste incineration",
+        name_nb: "Fjernvarme fra avfallsforbrenning",
+        unit: "%",
+        direction: Direction::Neutral,
+        formula: "heat from waste-incineration units ÷ all district heat produced × 100",
+    },
+    KpiSpec {
+        id: KpiId::FinalEnergyPerCapita,
+        key: "final_energy_per_capita",
+        code: None,
+        name: "Final energy per capita",
+        name_nb: "Energibruk per innbygger",
+        unit: "MWh/yr/capita",
+        direction: Direction::Lower,
+        formula: "all final energy (buildings and private cars) ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::TotalEmissions,
+        key: "total_emissions",
+        code: None,
+        name: "Total modelled emissions",
+        name_nb: "Samlede utslipp (modellert)",
+        unit: "kt CO2e/yr",
+        direction: Direction::Lower,
+        formula: "sum of emissions by carrier",
+    },
+    KpiSpec {
+        id: KpiId::HouseholdEnergyCost,
+        key: "household_energy_cost",
+        code: None,
+        name: "Energy cost per household",
+        name_nb: "Energikostnad per husholdning",
+        unit: "NOK/yr",
+        direction: Direction::Lower,
+        formula: "home energy at carrier prices + the grid tariff's capacity element (from the month's three \
+                  highest daily household peaks) + EV charging + petrol and diesel, per household",
+    },
+];
+
+impl KpiId {
+    /// The KPI's definition.
+    pub fn spec(self) -> &'static KpiSpec {
+        &KPIS[self as usize]
+    }
+
+    /// Finds a KPI by key or by U4SSC code.
+    pub fn from_key(key: &str) -> Option<KpiId> {
+        KPIS.iter().find(|k| k.key == key || k.code == Some(key)).map(|k| k.id)
+    }
+
+    /// All keys, comma separated.
+    pub fn keys() -> String {
+        KPIS.iter().map(|k| k.key).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The KPI's value in a year.
+    pub fn value(self, y: &YearResult) -> f64 {
+        let per_capita = |x: f64| if y.population > 0.0 { x / y.population } else { 0.0 };
+        let percent = |a: f64, b: f64| if b > 0.0 { 100.0 * a / b } else { 0.0 };
+        match self {
+            KpiId::RenewableShare => percent(y.renewable_final_energy_mwh, y.total_final_energy_mwh()),
+            KpiId::ElectricityPerCapita => per_capita(y.electricity_demand_mwh * 1000.0),
+            KpiId::ResidentialThermalPerCapita => {
+                per_capita(y.heating_final_energy_mwh[Sector::Residential as usize].iter().sum::<f64>() * 3.6)
+            }
+            KpiId::PublicBuildingEnergy => {
+                let area = y.floor_area_m2[Sector::Public as usize];
+                let energy: f64 = y.final_energy_mwh[Sector::Public as usize].iter().sum();
+                if area > 0.0 { energy * 1000.0 / area } else { 0.0 }
+            }
+            KpiId::GhgPerCapita => per_capita(y.total_emissions_t()),
+            KpiId::LowCarbonVehicles => 100.0 * y.ev_share,
+            KpiId::DemandResponse => {
+                let responsive = (y.cars * y.ev_share * y.smart_charging_share).min(y.households);
+                percent(responsive, y.households)
+            }
+            KpiId::GridPeak => y.grid_peak_mw,
+            KpiId::GridPeakPerCapita => per_capita(y.grid_peak_mw * 1000.0),
+            KpiId::PvSelfSufficiency => percent(y.pv_self_consumed_mwh, y.electricity_demand_mwh),
+            KpiId::EvCharging => y.ev_charging_mwh / 1000.0,
+            KpiId::EvShareOfPeak => percent(y.ev_at_peak_mw, y.grid_peak_mw),
+            KpiId::WasteHeatShare => {
+                let all: f64 = y.units.iter().map(|u| u.heat_mwh).sum();
+                percent(y.waste_incineration_heat_mwh, all)
+            }
+            KpiId::FinalEnergyPerCapita => per_capita(y.total_final_energy_mwh()),
+            KpiId::TotalEmissions => y.total_emissions_t() / 1000.0,
+            KpiId::HouseholdEnergyCost => y.household_cost.total_nok(),
+        }
+    }
+}
+
+/// Progress of one target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetProgress {
+    /// The target.
+    pub target: Target,
+    /// The target value in the KPI's unit (relative targets resolved against the base year).
+    pub target_value: f64,
+    /// The KPI in the target year.
+    pub value: f64,
+    /// The KPI in the base year.
+    pub base_value: f64,
+    /// Whether the target is met.
+    pub met: bool,
+    /// Share of the way from the base-year value to the target covered (1 = met exactly;
+    /// negative = moving away).
+    pub progress: f64,
+    /// Value minus target (positive = above the target).
+    pub gap: f64,
+}
+
+/// Checks every target of an outcome.
+pub fn progress(outcome: &Outcome) -> Vec<TargetProgress> {
+    let Some(base) = outcome.years.first() else {
+        return Vec::new();
+    };
+    outcome
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let y = outcome.year(t.year)?;
+            let base_value = t.kpi.value(base);
+            let target_value = match t.value {
+                TargetValue::Absolute(v) => v,
+                TargetValue::ChangeFromBase(change) => base_value * (1.0 + change),
+            };
+            let value = t.kpi.value(y);
+            let met = match t.direction {
+                TargetDirection::AtMost => value <= target_value,
+                TargetDirection::AtLeast => value >= target_value,
+            };
+            let span = target_value - base_value;
+            let progress = if span.abs() > 1e-12 {
+                (value - base_value) / span
+            } else if met {
+                1.0
+            } else {
+                0.0
+            };
+            Some(TargetProgress {
+                target: t.clone(),
+                target_value,
+                value,
+                base_value,
+                met,
+                progress,
+                gap: value - target_value,
+            })
+        })
+        .collect()
+}
+
+/// KPI values of every year: `table[year index][kpi index]`.
+pub fn table(outcome: &Outcome) -> Vec<[f64; KPIS.len()]> {
+    outcome.years.iter().map(|y| KPIS.map(|k| k.id.value(y))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_is_indexed_by_id_and_codes_are_unique() {
+        for (i, k) in KPIS.iter().enumerate() {
+            assert_eq!(k.id as usize, i, "{}", k.key);
+            assert_eq!(KpiId::from_key(k.key), Some(k.id));
+            if let Some(code) = k.code {
+                assert_eq!(KpiId::from_key(code), Some(k.id));
+                assert!(KPIS.iter().filter(|o| o.code == Some(code)).count() == 1);
+            }
+        }
+    }
+}

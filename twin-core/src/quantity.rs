@@ -1,0 +1,166 @@
+//! The quantities that comparisons, ensembles and sensitivity analyses report: every KPI and
+//! the main yearly totals, each with a key, a name and a unit, computed from one [`YearResult`].
+
+use crate::kpi::{KPIS, KpiId};
+use crate::outcome::{Carrier, YearResult};
+
+/// A reported quantity.
+#[derive(Debug, Clone, Copy)]
+pub struct Quantity {
+    /// Key (KPI key for KPIs).
+    pub key: &'static str,
+    /// Name in English.
+    pub name: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// The KPI, if it is one.
+    pub kpi: Option<KpiId>,
+    /// Its value in a year.
+    pub value: fn(&YearResult) -> f64,
+}
+
+const fn kpi(id: KpiId, value: fn(&YearResult) -> f64) -> Quantity {
+    let spec = &KPIS[id as usize];
+    Quantity { key: spec.key, name: spec.name, unit: spec.unit, kpi: Some(id), value }
+}
+
+/// Every reported quantity: the KPIs first, then the main totals.
+pub static QUANTITIES: [Quantity; 31] = [
+    kpi(KpiId::RenewableShare, |y| KpiId::RenewableShare.value(y)),
+    kpi(KpiId::ElectricityPerCapita, |y| KpiId::ElectricityPerCapita.value(y)),
+    kpi(KpiId::ResidentialThermalPerCapita, |y| KpiId::ResidentialThermalPerCapita.value(y)),
+    kpi(KpiId::PublicBuildingEnergy, |y| KpiId::PublicBuildingEnergy.value(y)),
+    kpi(KpiId::GhgPerCapita, |y| KpiId::GhgPerCapita.value(y)),
+    kpi(KpiId::LowCarbonVehicles, |y| KpiId::LowCarbonVehicles.value(y)),
+    kpi(KpiId::DemandResponse, |y| KpiId::DemandResponse.value(y)),
+    kpi(KpiId::GridPeak, |y| KpiId::GridPeak.value(y)),
+    kpi(KpiId::GridPeakPerCapita, |y| KpiId::GridPeakPerCapita.value(y)),
+    kpi(KpiId::PvSelfSufficiency, |y| KpiId::PvSelfSufficiency.value(y)),
+    kpi(KpiId::EvCharging, |y| KpiId::EvCharging.value(y)),
+    kpi(KpiId::EvShareOfPeak, |y| KpiId::EvShareOfPeak.value(y)),
+    kpi(KpiId::WasteHeatShare, |y| KpiId::WasteHeatShare.value(y)),
+    kpi(KpiId::FinalEnergyPerCapita, |y| KpiId::FinalEnergyPerCapita.value(y)),
+    kpi(KpiId::TotalEmissions, |y| KpiId::TotalEmissions.value(y)),
+    kpi(KpiId::HouseholdEnergyCost, |y| KpiId::HouseholdEnergyCost.value(y)),
+    Quantity { key: "population", name: "Residents", unit: "persons", kpi: None, value: |y| y.population },
+    Quantity {
+        key: "electricity_demand",
+        name: "Electricity used",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.electricity_demand_mwh / 1000.0,
+    },
+    Quantity {
+        key: "grid_import",
+        name: "Grid import",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.grid_import_mwh / 1000.0,
+    },
+    Quantity {
+        key: "grid_export",
+        name: "Grid export",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.grid_export_mwh / 1000.0,
+    },
+    Quantity {
+        key: "heat_need",
+        name: "Heat need of buildings",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.heat_need_mwh / 1000.0,
+    },
+    Quantity {
+        key: "district_heat",
+        name: "District heat delivered",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.district_heat_delivered_mwh / 1000.0,
+    },
+    Quantity {
+        key: "district_heat_unserved",
+        name: "District heat unserved",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.district_heat_unserved_mwh / 1000.0,
+    },
+    Quantity {
+        key: "heating_fuels",
+        name: "Bio and oil for buildings",
+        unit: "GWh",
+        kpi: None,
+        value: |y| (y.final_energy_of(Carrier::Bio) + y.final_energy_of(Carrier::Oil)) / 1000.0,
+    },
+    Quantity {
+        key: "car_fuels",
+        name: "Petrol and diesel",
+        unit: "GWh",
+        kpi: None,
+        value: |y| (y.final_energy_of(Carrier::Petrol) + y.final_energy_of(Carrier::Diesel)) / 1000.0,
+    },
+    Quantity {
+        key: "pv_production",
+        name: "PV production",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.pv_production_mwh / 1000.0,
+    },
+    Quantity {
+        key: "emissions_electricity",
+        name: "Emissions from electricity",
+        unit: "kt CO2e",
+        kpi: None,
+        value: |y| y.emissions_t[Carrier::Electricity as usize] / 1000.0,
+    },
+    Quantity {
+        key: "emissions_heating_fuels",
+        name: "Emissions from bio and oil",
+        unit: "kt CO2e",
+        kpi: None,
+        value: |y| (y.emissions_t[Carrier::Bio as usize] + y.emissions_t[Carrier::Oil as usize]) / 1000.0,
+    },
+    Quantity {
+        key: "emissions_cars",
+        name: "Emissions from petrol and diesel",
+        unit: "kt CO2e",
+        kpi: None,
+        value: |y| {
+            (y.emissions_t[Carrier::Petrol as usize] + y.emissions_t[Carrier::Diesel as usize]) / 1000.0
+        },
+    },
+    Quantity {
+        key: "emissions_waste",
+        name: "Emissions from waste incineration",
+        unit: "kt CO2e",
+        kpi: None,
+        value: |y| y.emissions_t[Carrier::Waste as usize] / 1000.0,
+    },
+    Quantity {
+        key: "household_capacity_cost",
+        name: "Capacity tariff per household",
+        unit: "NOK/yr",
+        kpi: None,
+        value: |y| y.household_cost.capacity_nok,
+    },
+];
+
+/// Finds a quantity by key.
+pub fn by_key(key: &str) -> Option<&'static Quantity> {
+    QUANTITIES.iter().find(|q| q.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_kpis_come_first_in_catalogue_order() {
+        for (i, q) in QUANTITIES.iter().enumerate() {
+            assert_eq!(QUANTITIES.iter().filter(|o| o.key == q.key).count(), 1, "{}", q.key);
+            if i < KPIS.len() {
+                assert_eq!(q.kpi, Some(KPIS[i].id));
+            }
+        }
+    }
+}
