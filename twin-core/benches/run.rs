@@ -43,4 +43,28 @@ fn benches(c: &mut Criterion) {
 }
 
 criterion_group!(core, benches);
-criterion_main!(core);
+criterion_main!(core, analyses);
+
+fn analysis(c: &mut Criterion) {
+    let text = baerum_text();
+    let scenario = Scenario::from_str_named(&text, "baerum.ron".as_ref()).expect("valid scenario");
+    let a = twin_core::simulate(&scenario);
+    let mut levers = scenario.levers;
+    levers.set_target(LeverId::HeatPumpProgramme, 0.5).expect("in range");
+    let b = run(&scenario, &levers, &Prepared::new(&scenario), &RunOptions::default());
+    c.bench_function("baerum_compare", |bench| {
+        bench.iter(|| black_box(twin_core::compare::compare(&a, &b, &[])))
+    });
+
+    let mut group = c.benchmark_group("ensemble");
+    group.sample_size(10);
+    group.bench_function("baerum_1000_runs_2_threads", |bench| {
+        let options = twin_core::ensemble::EnsembleOptions { runs: 1000, threads: 2, vary_weather: true };
+        bench.iter(|| {
+            black_box(twin_core::ensemble::run_ensemble(&scenario, &scenario.levers, &options, &|_| {}))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(analyses, analysis);

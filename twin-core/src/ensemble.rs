@@ -135,7 +135,7 @@ pub const PARAMETERS: [ParameterSpec; 11] = [
         unit: "K",
         min: -5.0,
         max: 5.0,
-        description: "shifts all monthly normal temperatures",
+        description: "shifts the simulated weather against the normals (building heat needs stay defined for the normals)",
     },
     ParameterSpec {
         id: Parameter::ClearSkyFactor,
@@ -222,9 +222,7 @@ impl Parameter {
                 }
                 _ => raw.emission_factors.electricity_location_g_per_kwh = value,
             },
-            Parameter::TemperatureOffset => {
-                raw.site.monthly_mean_temperature_c.iter_mut().for_each(|t| *t += value);
-            }
+            Parameter::TemperatureOffset => raw.site.temperature_offset_c += value,
             Parameter::ClearSkyFactor => {
                 raw.site.monthly_clear_sky_ratio.iter_mut().for_each(|r| *r = (*r * value).clamp(0.0, 1.0));
             }

@@ -373,6 +373,112 @@ pub fn table(outcome: &Outcome) -> Vec<[f64; KPIS.len()]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::outcome::{Carrier, HouseholdCost, UnitYear};
+
+    /// A year with round numbers, so every KPI can be computed by hand.
+    fn year() -> YearResult {
+        let mut y = YearResult { year: 2030, population: 1000.0, households: 400.0, ..YearResult::default() };
+        let res = Sector::Residential as usize;
+        let public = Sector::Public as usize;
+        y.final_energy_mwh[res][Carrier::Electricity as usize] = 6000.0;
+        y.final_energy_mwh[res][Carrier::Bio as usize] = 1000.0;
+        y.final_energy_mwh[public][Carrier::Electricity as usize] = 900.0;
+        y.final_energy_mwh[public][Carrier::DistrictHeat as usize] = 300.0;
+        y.final_energy_mwh[Sector::Transport as usize][Carrier::Petrol as usize] = 2100.0;
+        y.heating_final_energy_mwh[res][Carrier::Electricity as usize] = 3000.0;
+        y.heating_final_energy_mwh[res][Carrier::Bio as usize] = 1000.0;
+        y.floor_area_m2[public] = 8000.0;
+        y.renewable_final_energy_mwh = 7300.0;
+        y.electricity_demand_mwh = 7500.0;
+        y.emissions_t[Carrier::Petrol as usize] = 540.0;
+        y.emissions_t[Carrier::Electricity as usize] = 60.0;
+        y.cars = 500.0;
+        y.ev_share = 0.6;
+        y.smart_charging_share = 0.5;
+        y.grid_peak_mw = 2.5;
+        y.ev_at_peak_mw = 0.25;
+        y.pv_self_consumed_mwh = 375.0;
+        y.ev_charging_mwh = 1500.0;
+        y.units = vec![
+            UnitYear { heat_mwh: 200.0, ..UnitYear::default() },
+            UnitYear { heat_mwh: 600.0, ..UnitYear::default() },
+        ];
+        y.waste_incineration_heat_mwh = 200.0;
+        y.household_cost = HouseholdCost {
+            home_energy_nok: 20000.0,
+            capacity_nok: 3000.0,
+            ev_charging_nok: 4000.0,
+            car_fuel_nok: 5000.0,
+        };
+        y
+    }
+
+    #[test]
+    fn kpis_match_hand_computed_values() {
+        let y = year();
+        let close = |id: KpiId, expected: f64| {
+            let v = id.value(&y);
+            assert!((v - expected).abs() < 1e-9 * expected.abs().max(1.0), "{:?}: {v} vs {expected}", id);
+        };
+        // Final energy 6000 + 1000 + 900 + 300 + 2100 = 10,300 MWh; renewable 7,300.
+        close(KpiId::RenewableShare, 100.0 * 7300.0 / 10300.0);
+        // 7,500 MWh ÷ 1,000 residents = 7,500 kWh each.
+        close(KpiId::ElectricityPerCapita, 7500.0);
+        // (3,000 + 1,000) MWh × 3.6 GJ/MWh ÷ 1,000 = 14.4 GJ.
+        close(KpiId::ResidentialThermalPerCapita, 14.4);
+        // 1,200 MWh ÷ 8,000 m² = 150 kWh/m².
+        close(KpiId::PublicBuildingEnergy, 150.0);
+        close(KpiId::GhgPerCapita, 0.6);
+        close(KpiId::LowCarbonVehicles, 60.0);
+        // 500 cars × 0.6 × 0.5 = 150 smart-charged EVs ÷ 400 households.
+        close(KpiId::DemandResponse, 37.5);
+        close(KpiId::GridPeak, 2.5);
+        close(KpiId::GridPeakPerCapita, 2.5);
+        close(KpiId::PvSelfSufficiency, 5.0);
+        close(KpiId::EvCharging, 1.5);
+        close(KpiId::EvShareOfPeak, 10.0);
+        close(KpiId::WasteHeatShare, 25.0);
+        close(KpiId::FinalEnergyPerCapita, 10.3);
+        close(KpiId::TotalEmissions, 0.6);
+        close(KpiId::HouseholdEnergyCost, 32000.0);
+    }
+
+    #[test]
+    fn demand_response_is_capped_at_every_household() {
+        let mut y = year();
+        y.cars = 10_000.0;
+        y.ev_share = 1.0;
+        y.smart_charging_share = 1.0;
+        assert_eq!(KpiId::DemandResponse.value(&y), 100.0);
+    }
+
+    #[test]
+    fn relative_targets_resolve_against_the_base_year() {
+        let base = year();
+        let mut later = year();
+        later.year = 2040;
+        later.emissions_t[Carrier::Petrol as usize] = 240.0; // 0.3 t per capita
+        let target = Target {
+            kpi: KpiId::GhgPerCapita,
+            year: 2040,
+            value: TargetValue::ChangeFromBase(-0.5),
+            direction: TargetDirection::AtMost,
+            source: String::new(),
+        };
+        let outcome = Outcome {
+            scenario: "t".into(),
+            district_names: vec![],
+            district_codes: vec![],
+            unit_names: vec![],
+            years: vec![base, later],
+            hourly: vec![],
+            targets: vec![target],
+        };
+        let p = &progress(&outcome)[0];
+        assert!((p.target_value - 0.3).abs() < 1e-12);
+        assert!(p.met);
+        assert!((p.progress - 1.0).abs() < 1e-12);
+    }
 
     #[test]
     fn catalogue_is_indexed_by_id_and_codes_are_unique() {

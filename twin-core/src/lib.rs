@@ -18,6 +18,8 @@
 //! assert_eq!(outcome.years.last().unwrap().year, scenario.end_year);
 //! ```
 
+pub mod compare;
+pub mod costs;
 pub mod ensemble;
 pub mod kpi;
 pub mod levers;
@@ -26,6 +28,7 @@ pub mod outcome;
 pub mod output;
 pub mod quantity;
 pub mod scenario;
+pub mod sensitivity;
 pub mod site;
 pub mod solar;
 pub mod weather;

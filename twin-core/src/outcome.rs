@@ -60,7 +60,7 @@ impl Carrier {
 pub type ByCarrier = [f64; Carrier::COUNT];
 
 /// One district's figures for one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct DistrictYear {
     /// Residents, persons.
     pub population: f64,
@@ -82,7 +82,7 @@ pub struct DistrictYear {
 }
 
 /// One district-heating unit's year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UnitYear {
     /// Heat delivered into the network, MWh.
     pub heat_mwh: f64,
@@ -97,7 +97,7 @@ pub struct UnitYear {
 }
 
 /// The municipality's figures for one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct YearResult {
     /// Calendar year.
     pub year: i32,

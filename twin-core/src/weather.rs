@@ -108,7 +108,7 @@ pub fn generate(site: &Site, seed: u64) -> WeatherYear {
         let noise: f64 = StandardNormal.sample(&mut rng);
         anomaly = phi * anomaly + innovation_sd * noise;
         normal_temperature_c.push(normal);
-        temperature_c.push(normal + anomaly - dip);
+        temperature_c.push(normal + site.temperature_offset_c + anomaly - dip);
     }
 
     // Daily cloudiness: AR(1) from day to day around the month's normal ratio.

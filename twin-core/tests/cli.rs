@@ -346,3 +346,116 @@ fn a_closed_output_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn kpis_lists_u4ssc_codes_and_extensions() {
+    let out = twin(&["kpis"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for code in [
+        "EN: E: E: 1C",
+        "EN: E: E: 2C",
+        "EN: E: E: 3C",
+        "EN: E: E: 4A",
+        "EN: EN: AQ: 2C",
+        "EC: I: T: 8A",
+        "EC: ICT: ES: 3A",
+    ] {
+        assert!(text.contains(code), "{code} missing");
+    }
+    assert!(text.contains("extension (not U4SSC)"));
+}
+
+#[test]
+fn run_reports_kpis_targets_and_writes_kpis_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = twin(&["run", BAERUM, "--out", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("EN: EN: AQ: 2C") && text.contains("Targets:") && text.contains("not met"),
+        "{text}"
+    );
+    let kpis = std::fs::read_to_string(dir.path().join("kpis.csv")).expect("kpis.csv");
+    assert!(kpis.starts_with("year,renewable_share (%),electricity_per_capita (kWh/yr/capita)"), "{kpis}");
+    assert_eq!(kpis.lines().count(), 27);
+}
+
+#[test]
+fn compare_with_itself_prints_zero_differences_and_writes_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("diff.csv");
+    let out =
+        twin(&["compare", BAERUM, BAERUM, "--years", "2030,2050", "--out", csv.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&csv).expect("diff.csv");
+    let mut rows = 0;
+    for line in text.lines().skip(1) {
+        let difference: f64 = line.split(',').nth(5).expect("column").parse().expect("number");
+        assert_eq!(difference, 0.0, "{line}");
+        rows += 1;
+    }
+    assert!(rows > 26 * 16);
+    let bad = twin(&["compare", BAERUM, BAERUM, "--years", "1990"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn ensemble_digest_is_the_same_on_1_and_4_threads() {
+    let digest = |threads: &str| {
+        let out = twin(&["ensemble", BAERUM, "--runs", "16", "--threads", threads, "--digest"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let one = digest("1");
+    assert!(one.starts_with("blake3:") && one.lines().count() == 1, "{one}");
+    assert_eq!(one, digest("4"));
+}
+
+#[test]
+fn ensemble_writes_percentiles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = twin(&[
+        "ensemble",
+        BAERUM,
+        "--runs",
+        "12",
+        "--threads",
+        "2",
+        "--out",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let csv = std::fs::read_to_string(dir.path().join("ensemble.csv")).expect("ensemble.csv");
+    assert!(csv.starts_with("year,quantity,unit,p5,p50,p95,mean"));
+    for line in csv.lines().skip(1) {
+        let f: Vec<f64> = line.split(',').skip(3).map(|x| x.parse().expect("number")).collect();
+        assert!(f[0] <= f[1] && f[1] <= f[2], "{line}");
+    }
+    assert_eq!(twin(&["ensemble", BAERUM, "--runs", "0"]).status.code(), Some(2));
+}
+
+#[test]
+fn sensitivity_and_costs_print_their_tables() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = twin(&["sensitivity", BAERUM, "--runs", "30", "--out", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Greenhouse gas emissions per capita") && text.contains("ev_share"), "{text}");
+    assert!(text.contains("Variance shares"), "{text}");
+    assert!(dir.path().join("tornado.csv").exists() && dir.path().join("variance.csv").exists());
+
+    let out = twin(&[
+        "costs",
+        BAERUM,
+        "--set",
+        "heat_pump_programme=0.5",
+        "--out",
+        dir.path().to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("heat_pump_programme") && text.contains("NOK/t CO2e"), "{text}");
+    let abatement = std::fs::read_to_string(dir.path().join("abatement.csv")).expect("abatement.csv");
+    assert!(abatement.lines().any(|l| l.starts_with("heat_pump_programme,")));
+}

@@ -9,13 +9,22 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
-use twin_core::levers::{LEVERS, LeverId};
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use twin_core::ensemble::{EnsembleOptions, run_ensemble};
+use twin_core::kpi::{self, Direction, KPIS};
+use twin_core::levers::{LEVERS, LeverId, Levers};
 use twin_core::model::{HourlyYears, RunOptions, run};
 use twin_core::outcome::{Carrier, Outcome};
 use twin_core::output::{districts_csv, hourly_csv, write_atomic, yearly_csv};
+use twin_core::quantity::QUANTITIES;
 use twin_core::scenario::{self, Sector};
+use twin_core::scenario::{Scenario, TargetDirection};
+use twin_core::sensitivity::{self, HEADLINE_KPIS};
 use twin_core::site::Prepared;
 use twin_core::solar::{self, SolarTableOptions};
+use twin_core::{compare, costs};
 
 #[derive(Parser)]
 #[command(name = "twin", version, about = "Digital twin of a Norwegian municipality's energy flows")]
@@ -60,6 +69,69 @@ enum Command {
     },
     /// List the policy levers with unit, range and default.
     Levers,
+    /// List the KPIs: U4SSC code, name, unit and how each is computed.
+    Kpis,
+    /// Compare two scenarios: the difference of every KPI and main quantity.
+    Compare {
+        /// Scenario A (the reference).
+        a: PathBuf,
+        /// Scenario B.
+        b: PathBuf,
+        /// Years to compare, e.g. `2030,2040,2050` [default: 2030, 2040 and the end year].
+        #[arg(long, value_delimiter = ',')]
+        years: Option<Vec<i32>>,
+        /// Write the differences of every year as CSV to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run many variants of a scenario with its uncertain parameters drawn at random.
+    Ensemble {
+        /// Scenario file (RON) with an `uncertainties` list.
+        scenario: PathBuf,
+        /// Number of runs.
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// Worker threads [default: all cores].
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Keep the scenario's weather year in every run (by default each run has its own).
+        #[arg(long)]
+        fixed_weather: bool,
+        /// Set a lever's target for all runs, e.g. `--set ev_share=0.95`.
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// Folder for `ensemble.csv` (P5, P50, P95 and mean per quantity and year).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print only a digest of the whole ensemble result.
+        #[arg(long)]
+        digest: bool,
+    },
+    /// Rank what moves each headline KPI most (levers and uncertain parameters).
+    Sensitivity {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Year to look at [default: the end year].
+        #[arg(long)]
+        year: Option<i32>,
+        /// Ensemble runs for variance-based indices (0 = none).
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Folder for `tornado.csv` (and `variance.csv`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Costs of the scenario's measures and energy, and each lever's cost per tonne CO2e avoided.
+    Costs {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Set a lever's target, e.g. `--set heat_pump_programme=0.5`.
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// Folder for `costs.csv` and `abatement.csv`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Write sun position and clear-sky irradiance for every hour of a year as CSV.
     Solar {
         /// Latitude, degrees north.
@@ -120,6 +192,18 @@ fn main() -> ExitCode {
             print_levers();
             Ok(())
         }
+        Command::Kpis => {
+            print_kpis();
+            Ok(())
+        }
+        Command::Compare { a, b, years, out } => compare_command(&a, &b, years, out.as_deref()),
+        Command::Ensemble { scenario, runs, threads, fixed_weather, set, out, digest } => {
+            ensemble_command(&scenario, runs, threads, fixed_weather, &set, out.as_deref(), digest)
+        }
+        Command::Sensitivity { scenario, year, runs, out } => {
+            sensitivity_command(&scenario, year, runs, out.as_deref())
+        }
+        Command::Costs { scenario, set, out } => costs_command(&scenario, &set, out.as_deref()),
         Command::Solar {
             lat,
             lon,
@@ -167,21 +251,8 @@ fn run_command(
     hourly_years: Option<Vec<i32>>,
     digest: bool,
 ) -> Result<(), Failure> {
-    let scenario = scenario::load(path).map_err(|e| Failure::Input(e.to_string()))?;
-    let mut levers = scenario.levers;
-    for assignment in set {
-        let (key, value) = assignment
-            .split_once('=')
-            .ok_or_else(|| Failure::Input(format!("--set {assignment:?}: expected LEVER=VALUE")))?;
-        let id = LeverId::from_key(key.trim()).ok_or_else(|| {
-            Failure::Input(format!("--set: unknown lever {key:?}; known levers: {}", LeverId::keys()))
-        })?;
-        let value: f64 = value
-            .trim()
-            .parse()
-            .map_err(|_| Failure::Input(format!("--set {key}: {value:?} is not a number")))?;
-        levers.set_target(id, value).map_err(|e| Failure::Input(format!("--set: {e}")))?;
-    }
+    let scenario = load(path)?;
+    let levers = levers_with(&scenario, set)?;
     let hourly_years = hourly_years.unwrap_or_else(|| vec![scenario.base_year, scenario.end_year]);
     for year in &hourly_years {
         if *year < scenario.base_year || *year > scenario.end_year {
@@ -203,6 +274,11 @@ fn run_command(
         return Ok(());
     }
     print_summary(&outcome, &prepared);
+    let mut years = vec![scenario.base_year];
+    years.extend([2030, 2040].into_iter().filter(|y| *y > scenario.base_year && *y < scenario.end_year));
+    years.push(scenario.end_year);
+    years.dedup();
+    emit(&kpi_report(&outcome, &years));
     let stem = path.file_stem().map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
     let dir = out.unwrap_or_else(|| Path::new("out").join(stem));
     write_results(&outcome, &dir, format)?;
@@ -219,6 +295,7 @@ fn write_results(outcome: &Outcome, dir: &Path, format: Format) -> Result<(), Fa
     match format {
         Format::Csv => {
             write("yearly.csv", yearly_csv(outcome))?;
+            write("kpis.csv", kpis_csv(outcome))?;
             write("districts.csv", districts_csv(outcome))?;
             for h in &outcome.hourly {
                 write(&format!("hourly_{}.csv", h.year), hourly_csv(h, &outcome.unit_names))?;
@@ -411,4 +488,431 @@ fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+fn load(path: &Path) -> Result<Scenario, Failure> {
+    scenario::load(path).map_err(|e| Failure::Input(e.to_string()))
+}
+
+/// The scenario's levers with `--set LEVER=VALUE` assignments applied.
+fn levers_with(scenario: &Scenario, set: &[String]) -> Result<Levers, Failure> {
+    let mut levers = scenario.levers;
+    for assignment in set {
+        let (key, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| Failure::Input(format!("--set {assignment:?}: expected LEVER=VALUE")))?;
+        let id = LeverId::from_key(key.trim()).ok_or_else(|| {
+            Failure::Input(format!("--set: unknown lever {key:?}; known levers: {}", LeverId::keys()))
+        })?;
+        let value: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| Failure::Input(format!("--set {key}: {value:?} is not a number")))?;
+        levers.set_target(id, value).map_err(|e| Failure::Input(format!("--set: {e}")))?;
+    }
+    Ok(levers)
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// A number with a sensible number of decimals for a table.
+fn num(x: f64) -> String {
+    // Show −0 as 0.
+    let x = if x == 0.0 { 0.0 } else { x };
+    let a = x.abs();
+    if a >= 1000.0 {
+        format!("{x:.0}")
+    } else if a >= 10.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+fn print_kpis() {
+    let mut o = String::new();
+    for k in &KPIS {
+        let code = k.code.unwrap_or("extension (not U4SSC)");
+        let direction = match k.direction {
+            Direction::Lower => "lower is better",
+            Direction::Higher => "higher is better",
+            Direction::Neutral => "informational",
+        };
+        o.push_str(&format!(
+            "{:<30} {:<22} {} [{}], {}\n    {}\n",
+            k.key, code, k.name, k.unit, direction, k.formula
+        ));
+    }
+    emit(&o);
+}
+
+/// The KPI table of chosen years and the targets' progress, as text.
+fn kpi_report(outcome: &Outcome, years: &[i32]) -> String {
+    let mut o = String::from("\nKPIs (U4SSC codes; extensions are not U4SSC):\n");
+    o.push_str(&format!("  {:<16} {:<52} {:<15}", "code", "KPI", "unit"));
+    for y in years {
+        o.push_str(&format!(" {y:>10}"));
+    }
+    o.push('\n');
+    for k in &KPIS {
+        o.push_str(&format!("  {:<16} {:<52} {:<15}", k.code.unwrap_or("extension"), k.name, k.unit));
+        for y in years {
+            let v = outcome.year(*y).map_or(f64::NAN, |r| k.id.value(r));
+            o.push_str(&format!(" {:>10}", num(v)));
+        }
+        o.push('\n');
+    }
+    let progress = kpi::progress(outcome);
+    if !progress.is_empty() {
+        o.push_str("\nTargets:\n");
+        for p in progress {
+            let spec = p.target.kpi.spec();
+            let sign = match p.target.direction {
+                TargetDirection::AtMost => "≤",
+                TargetDirection::AtLeast => "≥",
+            };
+            o.push_str(&format!(
+                "  {} {} {} {} by {}: {} in {} ({}, {:.0} % of the way from {}){}\n",
+                spec.name,
+                sign,
+                num(p.target_value),
+                spec.unit,
+                p.target.year,
+                num(p.value),
+                p.target.year,
+                if p.met { "met" } else { "not met" },
+                p.progress * 100.0,
+                num(p.base_value),
+                if p.target.source.is_empty() { String::new() } else { format!(" [{}]", p.target.source) },
+            ));
+        }
+    }
+    o
+}
+
+fn kpis_csv(outcome: &Outcome) -> String {
+    let mut o = String::from("year");
+    for k in &KPIS {
+        o.push_str(&format!(",{} ({})", k.key, k.unit));
+    }
+    o.push('\n');
+    for (y, row) in outcome.years.iter().zip(kpi::table(outcome)) {
+        o.push_str(&y.year.to_string());
+        for v in row {
+            o.push_str(&format!(",{v}"));
+        }
+        o.push('\n');
+    }
+    o
+}
+
+fn compare_command(a: &Path, b: &Path, years: Option<Vec<i32>>, out: Option<&Path>) -> Result<(), Failure> {
+    let (sa, sb) = (load(a)?, load(b)?);
+    let (oa, ob) = (twin_core::simulate(&sa), twin_core::simulate(&sb));
+    let years = years.unwrap_or_else(|| {
+        let mut v = vec![2030, 2040, sa.end_year.min(sb.end_year)];
+        v.dedup();
+        v
+    });
+    for y in &years {
+        if oa.year(*y).is_none() || ob.year(*y).is_none() {
+            return Err(Failure::Input(format!("--years: {y} is not simulated in both scenarios")));
+        }
+    }
+    let diff = compare::compare(&oa, &ob, &years);
+    let mut o = format!("A: {} ({})\nB: {} ({})\n", diff.a, a.display(), diff.b, b.display());
+    for y in &years {
+        o.push_str(&format!(
+            "\n{y}\n  {:<32} {:<14} {:>12} {:>12} {:>12} {:>8}\n",
+            "quantity", "unit", "A", "B", "B − A", "%"
+        ));
+        for r in diff.year(*y) {
+            let rel = r.relative.map_or_else(|| "–".to_owned(), |x| format!("{:+.1}", x * 100.0));
+            o.push_str(&format!(
+                "  {:<32} {:<14} {:>12} {:>12} {:>12} {:>8}\n",
+                r.quantity,
+                r.unit,
+                num(r.a),
+                num(r.b),
+                num(r.difference),
+                rel
+            ));
+        }
+    }
+    emit(&o);
+    if let Some(path) = out {
+        let all = compare::compare(&oa, &ob, &[]);
+        let mut csv = String::from("year,quantity,unit,a,b,difference,relative\n");
+        for r in &all.rows {
+            csv.push_str(&format!(
+                "{},{},{},{},{},{},{}\n",
+                r.year,
+                r.quantity,
+                r.unit,
+                r.a,
+                r.b,
+                r.difference,
+                r.relative.map_or_else(String::new, |x| x.to_string())
+            ));
+        }
+        write_file(path, &csv)?;
+    }
+    Ok(())
+}
+
+fn ensemble_command(
+    path: &Path,
+    runs: usize,
+    threads: Option<usize>,
+    fixed_weather: bool,
+    set: &[String],
+    out: Option<&Path>,
+    digest: bool,
+) -> Result<(), Failure> {
+    let scenario = load(path)?;
+    let levers = levers_with(&scenario, set)?;
+    if runs == 0 || runs > 1_000_000 {
+        return Err(Failure::Input(format!("--runs {runs}: expected 1..=1000000")));
+    }
+    let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if threads == 0 || threads > 256 {
+        return Err(Failure::Input(format!("--threads {threads}: expected 1..=256")));
+    }
+    let options = EnsembleOptions { runs, threads, vary_weather: !fixed_weather };
+    let bar = if std::io::stderr().is_terminal() && !digest {
+        let bar = ProgressBar::new(runs as u64);
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {elapsed} (eta {eta})") {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let progress = |done: usize| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+        }
+    };
+    let started = std::time::Instant::now();
+    let result = run_ensemble(&scenario, &levers, &options, &progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if digest {
+        emit(&format!("{}\n", result.digest()));
+    } else {
+        let mut o = format!(
+            "{}: {} runs on {} threads in {:.1} s ({} uncertain parameters{})\n\n",
+            scenario.name,
+            runs,
+            threads,
+            started.elapsed().as_secs_f64(),
+            scenario.uncertainties.len(),
+            if fixed_weather { "" } else { ", weather varies" }
+        );
+        let last = result.years.len().saturating_sub(1);
+        let mut shown: Vec<usize> = result.years.iter().position(|y| *y == 2030).into_iter().collect();
+        shown.push(last);
+        shown.dedup();
+        for yi in shown {
+            o.push_str(&format!(
+                "{}\n  {:<32} {:<15} {:>10} {:>10} {:>10}\n",
+                result.years[yi], "quantity", "unit", "P5", "P50", "P95"
+            ));
+            for (q, p) in QUANTITIES.iter().zip(&result.percentiles[yi]) {
+                o.push_str(&format!(
+                    "  {:<32} {:<15} {:>10} {:>10} {:>10}\n",
+                    q.key,
+                    q.unit,
+                    num(p.p5),
+                    num(p.p50),
+                    num(p.p95)
+                ));
+            }
+        }
+        emit(&o);
+    }
+    if let Some(dir) = out {
+        let mut csv = String::from("year,quantity,unit,p5,p50,p95,mean\n");
+        for (y, row) in result.years.iter().zip(&result.percentiles) {
+            for (q, p) in QUANTITIES.iter().zip(row) {
+                csv.push_str(&format!("{y},{},{},{},{},{},{}\n", q.key, q.unit, p.p5, p.p50, p.p95, p.mean));
+            }
+        }
+        write_file(&dir.join("ensemble.csv"), &csv)?;
+    }
+    Ok(())
+}
+
+fn sensitivity_command(
+    path: &Path,
+    year: Option<i32>,
+    runs: usize,
+    out: Option<&Path>,
+) -> Result<(), Failure> {
+    let scenario = load(path)?;
+    let year = year.unwrap_or(scenario.end_year);
+    if year < scenario.base_year || year > scenario.end_year {
+        return Err(Failure::Input(format!(
+            "--year {year}: outside {}..={}",
+            scenario.base_year, scenario.end_year
+        )));
+    }
+    let tornadoes = sensitivity::tornado(&scenario, &scenario.levers, year, &HEADLINE_KPIS);
+    let mut o = format!("{}: what moves each headline KPI in {year} (one at a time)\n", scenario.name);
+    let mut csv = String::from("kpi,unit,factor,low_input,high_input,low_value,high_value,swing\n");
+    for t in &tornadoes {
+        let spec = t.kpi.spec();
+        o.push_str(&format!("\n{} [{}], scenario value {}\n", spec.name, spec.unit, num(t.base_value)));
+        let widest = t.bars.first().map_or(0.0, |b| b.swing()).max(1e-300);
+        for b in t.bars.iter().take(8) {
+            let width = ((b.swing() / widest) * 30.0).round() as usize;
+            o.push_str(&format!(
+                "  {:<28} {:>10} … {:<10} {:>10} → {:<10} {}\n",
+                b.factor.key(),
+                num(b.low_input),
+                num(b.high_input),
+                num(b.low_value),
+                num(b.high_value),
+                "█".repeat(width)
+            ));
+        }
+        for b in &t.bars {
+            csv.push_str(&format!(
+                "{},{},{},{},{},{},{},{}\n",
+                spec.key,
+                spec.unit,
+                b.factor.key(),
+                b.low_input,
+                b.high_input,
+                b.low_value,
+                b.high_value,
+                b.swing()
+            ));
+        }
+    }
+    let mut variance_csv = None;
+    if runs > 0 && !scenario.uncertainties.is_empty() {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let result = run_ensemble(
+            &scenario,
+            &scenario.levers,
+            &EnsembleOptions { runs, threads, vary_weather: false },
+            &|_| {},
+        );
+        let indices = sensitivity::regression_indices(&result);
+        o.push_str(&format!(
+            "\nVariance shares at {} from {runs} runs (squared standardised regression coefficients):\n",
+            scenario.end_year
+        ));
+        let mut v = String::from("quantity,parameter,src_squared,r_squared\n");
+        for idx in indices.iter().filter(|i| HEADLINE_KPIS.iter().any(|k| k.spec().key == i.quantity)) {
+            let parts: Vec<String> = scenario
+                .uncertainties
+                .iter()
+                .zip(&idx.src_squared)
+                .map(|(u, s)| format!("{} {:.0} %", u.parameter.spec().key, s * 100.0))
+                .collect();
+            o.push_str(&format!("  {:<32} R² {:.2}: {}\n", idx.quantity, idx.r_squared, parts.join(", ")));
+        }
+        for idx in &indices {
+            for (u, s) in scenario.uncertainties.iter().zip(&idx.src_squared) {
+                v.push_str(&format!("{},{},{},{}\n", idx.quantity, u.parameter.spec().key, s, idx.r_squared));
+            }
+        }
+        variance_csv = Some(v);
+    }
+    emit(&o);
+    if let Some(dir) = out {
+        write_file(&dir.join("tornado.csv"), &csv)?;
+        if let Some(v) = variance_csv {
+            write_file(&dir.join("variance.csv"), &v)?;
+        }
+    }
+    Ok(())
+}
+
+fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> Result<(), Failure> {
+    let scenario = load(path)?;
+    let levers = levers_with(&scenario, set)?;
+    let prepared = Prepared::new(&scenario);
+    let outcome = run(&scenario, &levers, &prepared, &RunOptions::default());
+    let yearly = costs::system_costs(&outcome, &scenario.costs);
+    let table = costs::abatement_table(&scenario, &levers, &prepared);
+    let mut o = format!(
+        "{}: costs in MNOK (investments annualised at {:.1} %)\n",
+        scenario.name,
+        scenario.costs.discount_rate * 100.0
+    );
+    o.push_str(&format!(
+        "  {:>6} {:>12} {:>14} {:>12} {:>12} {:>16}\n",
+        "year", "investment", "annualised inv.", "energy", "total", "per household NOK"
+    ));
+    for (c, y) in yearly.iter().zip(&outcome.years) {
+        if !(c.year == scenario.base_year || c.year == scenario.end_year || c.year % 5 == 0) {
+            continue;
+        }
+        o.push_str(&format!(
+            "  {:>6} {:>12.1} {:>14.1} {:>12.1} {:>12.1} {:>16.0}\n",
+            c.year,
+            c.investment_nok / 1e6,
+            c.annualised_investment_nok / 1e6,
+            c.energy_nok / 1e6,
+            c.total_nok() / 1e6,
+            y.household_cost.total_nok()
+        ));
+    }
+    o.push_str("\nCost per tonne CO2e avoided, by lever (against the lever at \"no new policy\"):\n");
+    o.push_str(&format!(
+        "  {:<28} {:>14} {:>16} {:>14} {:>14}\n",
+        "lever", "invest MNOK", "Δ cost PV MNOK", "avoided kt", "NOK/t CO2e"
+    ));
+    let mut csv = String::from("lever,investment_nok,cost_change_nok,abated_t,nok_per_t\n");
+    for a in &table {
+        o.push_str(&format!(
+            "  {:<28} {:>14.1} {:>16.1} {:>14.1} {:>14}\n",
+            a.lever.spec().key,
+            a.investment_nok / 1e6,
+            a.cost_change_nok / 1e6,
+            a.abated_t / 1000.0,
+            a.nok_per_t.map_or_else(|| "–".to_owned(), |x| format!("{x:.0}"))
+        ));
+        csv.push_str(&format!(
+            "{},{},{},{},{}\n",
+            a.lever.spec().key,
+            a.investment_nok,
+            a.cost_change_nok,
+            a.abated_t,
+            a.nok_per_t.map_or_else(String::new, |x| x.to_string())
+        ));
+    }
+    if table.is_empty() {
+        o.push_str("  (no lever differs from \"no new policy\"; set one with --set)\n");
+    }
+    emit(&o);
+    if let Some(dir) = out {
+        let mut c = String::from(
+            "year,investment_nok,annualised_investment_nok,energy_nok,total_nok,household_cost_nok\n",
+        );
+        for (k, y) in yearly.iter().zip(&outcome.years) {
+            c.push_str(&format!(
+                "{},{},{},{},{},{}\n",
+                k.year,
+                k.investment_nok,
+                k.annualised_investment_nok,
+                k.energy_nok,
+                k.total_nok(),
+                y.household_cost.total_nok()
+            ));
+        }
+        write_file(&dir.join("costs.csv"), &c)?;
+        write_file(&dir.join("abatement.csv"), &csv)?;
+    }
+    Ok(())
 }

@@ -657,6 +657,7 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         );
     }
     c.range("site.diurnal_range_c", s.diurnal_range_c, 0.0, 30.0, "K");
+    c.range("site.temperature_offset_c", s.temperature_offset_c, -10.0, 10.0, "K");
     c.range("site.temperature_anomaly_sd_c", s.temperature_anomaly_sd_c, 0.0, 15.0, "K");
     c.range("site.temperature_persistence_h", s.temperature_persistence_h, 1.0, 2000.0, "h");
     if s.cold_spells_per_winter > 10 {

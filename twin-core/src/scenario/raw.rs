@@ -328,6 +328,10 @@ pub struct RawSite {
     /// Ground albedo (0..1). Default 0.2.
     #[serde(default = "default_albedo")]
     pub albedo: f64,
+    /// Shift of the simulated weather relative to the normals, K (e.g. climate change since the
+    /// normal period). Building heat needs stay defined for the normals. Default 0.
+    #[serde(default)]
+    pub temperature_offset_c: f64,
     /// Base temperature for heating degree-hours in °C (Norwegian convention 17). Default 17.
     #[serde(default = "default_heating_base")]
     pub heating_base_temperature_c: f64,
