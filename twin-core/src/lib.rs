@@ -20,6 +20,7 @@
 
 pub mod compare;
 pub mod costs;
+pub mod dsm;
 pub mod ensemble;
 pub mod kpi;
 pub mod levers;

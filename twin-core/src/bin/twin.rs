@@ -24,7 +24,7 @@ use twin_core::scenario::{Scenario, TargetDirection};
 use twin_core::sensitivity::{self, HEADLINE_KPIS};
 use twin_core::site::Prepared;
 use twin_core::solar::{self, SolarTableOptions};
-use twin_core::{compare, costs};
+use twin_core::{compare, costs, dsm};
 
 #[derive(Parser)]
 #[command(name = "twin", version, about = "Digital twin of a Norwegian municipality's energy flows")]
@@ -121,6 +121,21 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Run a stand-alone dynamic stock model on a CSV of years and values (flodym's conventions).
+    Stock {
+        /// CSV of (year, inflow): an inflow-driven model.
+        #[arg(long, conflicts_with = "stock", required_unless_present = "stock")]
+        inflow: Option<PathBuf>,
+        /// CSV of (year, stock): a stock-driven model.
+        #[arg(long)]
+        stock: Option<PathBuf>,
+        /// Lifetime: normal:MEAN,SD | lognormal:MEAN,SD | weibull:SHAPE,SCALE | fixed:YEARS.
+        #[arg(long)]
+        lifetime: String,
+        /// Output CSV [default: standard output].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Costs of the scenario's measures and energy, and each lever's cost per tonne CO2e avoided.
     Costs {
         /// Scenario file (RON).
@@ -204,6 +219,9 @@ fn main() -> ExitCode {
             sensitivity_command(&scenario, year, runs, out.as_deref())
         }
         Command::Costs { scenario, set, out } => costs_command(&scenario, &set, out.as_deref()),
+        Command::Stock { inflow, stock, lifetime, out } => {
+            stock_command(inflow.as_deref(), stock.as_deref(), &lifetime, out.as_deref())
+        }
         Command::Solar {
             lat,
             lon,
@@ -915,4 +933,71 @@ fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> Result<(), 
         write_file(&dir.join("abatement.csv"), &csv)?;
     }
     Ok(())
+}
+
+/// Reads a CSV of (year, value) rows; a first row that is not numeric is a header.
+fn read_series(path: &Path) -> Result<(Vec<f64>, Vec<f64>), Failure> {
+    let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
+    let (mut years, mut values) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let parsed = match fields.as_slice() {
+            [y, v] => y.parse::<f64>().ok().zip(v.parse::<f64>().ok()),
+            _ => None,
+        };
+        match parsed {
+            Some((y, v)) => {
+                years.push(y);
+                values.push(v);
+            }
+            None if years.is_empty() && i == 0 => {} // header
+            None => {
+                return Err(Failure::Input(format!(
+                    "{}:{}: expected two numbers `year,value`, found {line:?}",
+                    path.display(),
+                    i + 1
+                )));
+            }
+        }
+    }
+    Ok((years, values))
+}
+
+fn stock_command(
+    inflow: Option<&Path>,
+    stock: Option<&Path>,
+    lifetime: &str,
+    out: Option<&Path>,
+) -> Result<(), Failure> {
+    let lifetime = dsm::Lifetime::parse(lifetime).map_err(|e| Failure::Input(format!("--lifetime {e}")))?;
+    let (path, driven_by_inflow) = match (inflow, stock) {
+        (Some(p), None) => (p, true),
+        (None, Some(p)) => (p, false),
+        _ => return Err(Failure::Input("give exactly one of --inflow FILE or --stock FILE".into())),
+    };
+    let (years, values) = read_series(path)?;
+    let result = if driven_by_inflow {
+        dsm::inflow_driven(&years, &values, &lifetime)
+    } else {
+        dsm::stock_driven(&years, &values, &lifetime)
+    }
+    .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+    let mut csv = String::from("year,inflow,outflow,stock\n");
+    for i in 0..result.years.len() {
+        csv.push_str(&format!(
+            "{},{},{},{}\n",
+            result.years[i], result.inflow[i], result.outflow[i], result.stock[i]
+        ));
+    }
+    match out {
+        Some(path) => write_file(path, &csv),
+        None => {
+            emit(&csv);
+            Ok(())
+        }
+    }
 }
