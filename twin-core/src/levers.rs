@@ -27,6 +27,12 @@ pub enum LeverId {
     SmartChargingShare,
     /// Year by which the last oil heating is replaced.
     OilPhaseOutYear,
+    /// Sorting campaign: share of still-unsorted waste moved to source separation.
+    SortingCampaign,
+    /// Waste prevention: reduction of waste generated.
+    WastePrevention,
+    /// Reuse of building materials from demolition.
+    BuildingMaterialReuse,
 }
 
 /// What a lever's number means at a glance.
@@ -66,7 +72,7 @@ pub struct LeverSpec {
 }
 
 /// All levers, in display order; `LEVERS[id as usize].id == id`.
-pub const LEVERS: [LeverSpec; 8] = [
+pub const LEVERS: [LeverSpec; 11] = [
     LeverSpec {
         id: LeverId::RetrofitRate,
         key: "retrofit_rate",
@@ -178,11 +184,54 @@ pub const LEVERS: [LeverSpec; 8] = [
         description: "Year by which remaining oil heating is replaced by air-to-water heat \
                       pumps (linearly from the base year). Takes effect as a year, not a ramp.",
     },
+    LeverSpec {
+        id: LeverId::SortingCampaign,
+        key: "sorting_campaign",
+        unit: "share",
+        min: 0.0,
+        max: 1.0,
+        default: 0.0,
+        base: LeverBase::Fixed,
+        label_nb: "Sorter mer avfall",
+        label_nn: "Sorter meir avfall",
+        label_en: "Sort more waste",
+        description: "Share of the waste still thrown in the residual bin that a sorting campaign \
+                      moves to separate collection, for every fraction; less residual waste means \
+                      less fuel for the incinerator's district heat.",
+    },
+    LeverSpec {
+        id: LeverId::WastePrevention,
+        key: "waste_prevention",
+        unit: "share",
+        min: 0.0,
+        max: 0.5,
+        default: 0.0,
+        base: LeverBase::Fixed,
+        label_nb: "Mindre avfall",
+        label_nn: "Mindre avfall",
+        label_en: "Less waste",
+        description: "Reduction of all waste generated (prevention and reuse before it becomes \
+                      waste), e.g. less food waste.",
+    },
+    LeverSpec {
+        id: LeverId::BuildingMaterialReuse,
+        key: "building_material_reuse",
+        unit: "share",
+        min: 0.0,
+        max: 0.8,
+        default: 0.0,
+        base: LeverBase::Fixed,
+        label_nb: "Ombruk av byggematerialer",
+        label_nn: "Ombruk av byggematerial",
+        label_en: "Reuse building materials",
+        description: "Share of demolition materials reused in new buildings, saving their \
+                      embodied emissions.",
+    },
 ];
 
 impl LeverId {
     /// Every lever id, in display order.
-    pub const ALL: [LeverId; 8] = [
+    pub const ALL: [LeverId; 11] = [
         LeverId::RetrofitRate,
         LeverId::RetrofitDepth,
         LeverId::HeatPumpProgramme,
@@ -191,6 +240,9 @@ impl LeverId {
         LeverId::EvShare,
         LeverId::SmartChargingShare,
         LeverId::OilPhaseOutYear,
+        LeverId::SortingCampaign,
+        LeverId::WastePrevention,
+        LeverId::BuildingMaterialReuse,
     ];
 
     /// The lever's static description.
@@ -252,7 +304,7 @@ impl LeverSetting {
 /// The setting of every lever, indexed by [`LeverId`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Levers {
-    settings: [LeverSetting; 8],
+    settings: [LeverSetting; 11],
 }
 
 /// A lever value outside its range.

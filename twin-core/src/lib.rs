@@ -24,6 +24,7 @@ pub mod dsm;
 pub mod ensemble;
 pub mod kpi;
 pub mod levers;
+pub mod materials;
 pub mod model;
 pub mod outcome;
 pub mod output;

@@ -482,17 +482,51 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             scratch.chp.fill(0.0);
         }
 
+        // Materials: the waste that reaches local incineration fuels the incinerator unit.
+        let mut materials_year = scenario.materials.as_ref().map(|m| {
+            let mut y = crate::materials::waste_year(&m.network, levers, year, base_year, population);
+            crate::materials::add_stock_year(
+                &mut y,
+                &m.stock_groups,
+                &m.material_factors,
+                m.demolition_recycling_share,
+                levers,
+                year,
+            );
+            y
+        });
+        // Fuel energy and its fossil part of each unit for the year, MWh.
+        let unit_fuel: Vec<(f64, f64)> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                if u.kind != UnitKind::WasteIncineration {
+                    return (0.0, 0.0);
+                }
+                let own = u.waste_t_per_year * u.waste_lhv_mwh_per_t;
+                let mut energy = own;
+                let mut fossil = own * u.fossil_energy_share;
+                if let (Some(m), Some(y)) = (scenario.materials.as_ref(), materials_year.as_ref())
+                    && m.network.incinerator_unit == Some(i)
+                {
+                    energy += y.incinerated_energy_mwh;
+                    fossil += y.incinerated_fossil_mwh;
+                }
+                (energy, fossil)
+            })
+            .collect();
+
         // Pass 2, unit by unit in merit order: each takes what it can of the remaining demand.
         let keep_hourly = options.hourly_years.wants(year);
         let mut unit_heat_series = Vec::new();
         let mut unit_years = Vec::with_capacity(units.len());
-        for unit in units {
+        for (unit, (fuel_mwh, _)) in units.iter().zip(&unit_fuel) {
             let heat_sum;
             let capacity = unit.heat_capacity_mw;
             let (input_sum, power_sum, dumped_sum) = match unit.kind {
                 UnitKind::WasteIncineration => {
                     // Burns its fuel evenly over the year.
-                    let fuel = unit.waste_t_per_year * unit.waste_lhv_mwh_per_t / HOURS as f64;
+                    let fuel = fuel_mwh / HOURS as f64;
                     let available = (fuel * unit.efficiency).min(capacity);
                     let power = fuel * unit.electric_efficiency;
                     let (remaining, heat, chp) = (
@@ -627,12 +661,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             };
             plant_input[carrier as usize] += uy.input_mwh;
         }
-        let waste_fossil_mwh: f64 = units
-            .iter()
-            .zip(&unit_years)
-            .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
-            .map(|(u, uy)| uy.input_mwh * u.fossil_energy_share)
-            .sum();
+        let waste_fossil_mwh: f64 = unit_fuel.iter().map(|(_, fossil)| fossil).sum();
 
         // Final energy by sector.
         let mut final_energy = [[0.0; Carrier::COUNT]; Sector::COUNT];
@@ -830,6 +859,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
                 .sum(),
             household_cost,
             lever_stock: stock,
+            materials: materials_year.take(),
             cars: cars_total,
             smart_charging_share: smart_share,
             floor_area_m2: floor_by_sector,

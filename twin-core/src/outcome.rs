@@ -173,6 +173,8 @@ pub struct YearResult {
     pub household_cost: HouseholdCost,
     /// What the levers have built or changed since the base year (the basis of their costs).
     pub lever_stock: LeverStock,
+    /// Waste flows and building materials, if the scenario models them.
+    pub materials: Option<crate::materials::MaterialsYear>,
 }
 
 /// Yearly energy cost of an average household, NOK per household.

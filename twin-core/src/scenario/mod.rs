@@ -291,6 +291,21 @@ pub struct Scenario {
     pub uncertainties: Vec<Uncertainty>,
     /// Prices and costs.
     pub costs: Costs,
+    /// Waste network and building stock, if modelled.
+    pub materials: Option<MaterialsModel>,
+}
+
+/// The validated materials part of a scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MaterialsModel {
+    /// The waste network.
+    pub network: crate::materials::Network,
+    /// Building-stock groups with their stock models.
+    pub stock_groups: Vec<crate::materials::StockGroup>,
+    /// Embodied emissions (material, kg CO2e/kg).
+    pub material_factors: Vec<(String, f64)>,
+    /// Share of non-reused demolition material recycled.
+    pub demolition_recycling_share: f64,
 }
 
 /// A validated KPI target.
@@ -1029,6 +1044,7 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         targets,
         uncertainties,
         costs: raw.costs.clone(),
+        materials: None,
         raw,
     };
     scenario.levers = scenario.no_policy_levers();
@@ -1061,6 +1077,82 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         let setting = LeverSetting { base, target: l.target, start_year, ramp_years: l.ramp_years };
         if let Err(e) = scenario.levers.set(id, setting) {
             c.issue(format!("{p}.target"), e.to_string());
+        }
+    }
+    if let Some(m) = &scenario.raw.materials {
+        let unit_names: Vec<(String, bool)> = scenario
+            .district_heating
+            .units
+            .iter()
+            .map(|u| (u.name.clone(), u.kind == UnitKind::WasteIncineration))
+            .collect();
+        match crate::materials::build_network(m, &unit_names) {
+            Err(problems) => problems.into_iter().for_each(|p| c.issue(p.path, p.message)),
+            Ok(network) => {
+                c.range(
+                    "materials.demolition_recycling_share",
+                    m.demolition_recycling_share,
+                    0.0,
+                    1.0,
+                    "(share)",
+                );
+                let mut groups = Vec::new();
+                if m.building_stock.len() > 20 {
+                    c.issue("materials.building_stock", "expected at most 20 groups");
+                }
+                for (i, g) in m.building_stock.iter().enumerate().take(20) {
+                    let p = format!("materials.building_stock[{i}]");
+                    if let Err(e) = g.lifetime.validate() {
+                        c.issue(format!("{p}.lifetime"), e.to_string());
+                        continue;
+                    }
+                    let first = g.history.first().map_or(scenario.base_year, |h| h.0);
+                    if g.history.len() > 1000
+                        || first < scenario.base_year - 300
+                        || g.history.windows(2).any(|w| w[1].0 <= w[0].0)
+                        || g.history.iter().any(|h| !(h.1 >= 0.0 && h.1 <= 1e10) || h.0 >= scenario.base_year)
+                    {
+                        c.issue(
+                            format!("{p}.history"),
+                            "expected up to 1000 (year, m²) points before the base year, years increasing, \
+                             at most 300 years back, areas 0..=1e10",
+                        );
+                        continue;
+                    }
+                    for (j, (material, kg)) in g.materials_kg_per_m2.iter().enumerate() {
+                        c.range(format_args!("{p}.materials_kg_per_m2[{j}]"), *kg, 0.0, 10_000.0, "kg/m²");
+                        if material.is_empty() || material.len() > 40 {
+                            c.issue(
+                                format!("{p}.materials_kg_per_m2[{j}]"),
+                                "expected a material name of 1–40 characters",
+                            );
+                        }
+                    }
+                    match crate::materials::build_stock_group(&scenario, g) {
+                        Ok(group) => groups.push(group),
+                        Err(e) => c.issue(format!("{p}.lifetime"), e),
+                    }
+                }
+                for (i, f) in m.material_factors.iter().enumerate() {
+                    c.range(
+                        format_args!("materials.material_factors[{i}].kg_co2e_per_kg"),
+                        f.kg_co2e_per_kg,
+                        0.0,
+                        100.0,
+                        "kg CO2e/kg",
+                    );
+                }
+                scenario.materials = Some(MaterialsModel {
+                    network,
+                    stock_groups: groups,
+                    material_factors: m
+                        .material_factors
+                        .iter()
+                        .map(|f| (f.material.clone(), f.kg_co2e_per_kg))
+                        .collect(),
+                    demolition_recycling_share: m.demolition_recycling_share,
+                });
+            }
         }
     }
     if !c.issues.is_empty() {
