@@ -57,6 +57,22 @@ pub enum KpiId {
     TotalEmissions,
     /// Extension: a household's yearly energy cost.
     HouseholdEnergyCost,
+    /// EN: EN: WA: 1C Solid waste treatment: share recycled (material recovery incl. biogas).
+    WasteRecycled,
+    /// EN: EN: WA: 1C Solid waste treatment: share incinerated.
+    WasteIncinerated,
+    /// EN: EN: WA: 1C Solid waste treatment: share landfilled.
+    WasteLandfilled,
+    /// Extension: waste generated per resident.
+    WastePerPerson,
+    /// Extension: residual waste per resident.
+    ResidualWastePerPerson,
+    /// Extension: source-separation rate.
+    SourceSeparation,
+    /// Extension: embodied emissions of new buildings.
+    EmbodiedEmissions,
+    /// Extension: materials in the building stock per resident.
+    MaterialStockPerCapita,
 }
 
 /// Definition of a KPI.
@@ -81,7 +97,7 @@ pub struct KpiSpec {
 }
 
 /// All KPIs, U4SSC first; `KPIS[id as usize].id == id`.
-pub const KPIS: [KpiSpec; 16] = [
+pub const KPIS: [KpiSpec; 24] = [
     KpiSpec {
         id: KpiId::RenewableShare,
         key: "renewable_share",
@@ -249,6 +265,89 @@ pub const KPIS: [KpiSpec; 16] = [
         formula: "home energy at carrier prices + the grid tariff's capacity element (from the month's three \
                   highest daily household peaks) + EV charging + petrol and diesel, per household",
     },
+    KpiSpec {
+        id: KpiId::WasteRecycled,
+        key: "waste_recycled",
+        code: Some("EN: EN: WA: 1C"),
+        name: "Solid waste treatment: recycled",
+        name_nb: "Avfall til materialgjenvinning",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "waste delivered to recycling, biogas and composting (and reuse) ÷ all waste delivered to \
+                  treatment × 100 (the SSB definition of material recovery)",
+    },
+    KpiSpec {
+        id: KpiId::WasteIncinerated,
+        key: "waste_incinerated",
+        code: Some("EN: EN: WA: 1C"),
+        name: "Solid waste treatment: incinerated",
+        name_nb: "Avfall til forbrenning",
+        unit: "%",
+        direction: Direction::Neutral,
+        formula: "waste delivered to incineration ÷ all waste delivered to treatment × 100",
+    },
+    KpiSpec {
+        id: KpiId::WasteLandfilled,
+        key: "waste_landfilled",
+        code: Some("EN: EN: WA: 1C"),
+        name: "Solid waste treatment: sanitary landfill",
+        name_nb: "Avfall til deponi",
+        unit: "%",
+        direction: Direction::Lower,
+        formula: "waste delivered to landfill from collection and sorting ÷ all waste delivered to treatment × 100 \
+                  (bottom ash landfilled after incineration is not counted again)",
+    },
+    KpiSpec {
+        id: KpiId::WastePerPerson,
+        key: "waste_per_person",
+        code: None,
+        name: "Waste generated per resident",
+        name_nb: "Avfall per innbygger",
+        unit: "kg/yr/capita",
+        direction: Direction::Lower,
+        formula: "household (and workplace) waste generated ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::ResidualWastePerPerson,
+        key: "residual_waste_per_person",
+        code: None,
+        name: "Residual waste per resident",
+        name_nb: "Restavfall per innbygger",
+        unit: "kg/yr/capita",
+        direction: Direction::Lower,
+        formula: "waste collected as residual (not sorted at source) ÷ residents",
+    },
+    KpiSpec {
+        id: KpiId::SourceSeparation,
+        key: "source_separation",
+        code: None,
+        name: "Source-separation rate",
+        name_nb: "Utsorteringsgrad",
+        unit: "%",
+        direction: Direction::Higher,
+        formula: "waste sorted at source into separate collection ÷ waste generated × 100 (national targets \
+                  55/60/70 % in 2025/2030/2035 for food and plastic)",
+    },
+    KpiSpec {
+        id: KpiId::EmbodiedEmissions,
+        key: "embodied_emissions",
+        code: None,
+        name: "Embodied emissions of new buildings",
+        name_nb: "Utslipp fra byggematerialer i nybygg",
+        unit: "kt CO2e/yr",
+        direction: Direction::Lower,
+        formula: "new floor area × material intensity × emission factor per material, less reused materials",
+    },
+    KpiSpec {
+        id: KpiId::MaterialStockPerCapita,
+        key: "material_stock_per_capita",
+        code: None,
+        name: "Materials in the building stock per resident",
+        name_nb: "Materialer i bygningsmassen per innbygger",
+        unit: "t/capita",
+        direction: Direction::Neutral,
+        formula: "floor area in use × material intensity, all materials ÷ residents",
+    },
 ];
 
 impl KpiId {
@@ -300,6 +399,30 @@ impl KpiId {
             KpiId::FinalEnergyPerCapita => per_capita(y.total_final_energy_mwh()),
             KpiId::TotalEmissions => y.total_emissions_t() / 1000.0,
             KpiId::HouseholdEnergyCost => y.household_cost.total_nok(),
+            KpiId::WasteRecycled => y
+                .materials
+                .as_ref()
+                .map_or(0.0, |m| 100.0 * m.treatment_share(&["reuse", "recycling", "biogas", "composting"])),
+            KpiId::WasteIncinerated => {
+                y.materials.as_ref().map_or(0.0, |m| 100.0 * m.treatment_share(&["incineration"]))
+            }
+            KpiId::WasteLandfilled => {
+                y.materials.as_ref().map_or(0.0, |m| 100.0 * m.treatment_share(&["landfill"]))
+            }
+            KpiId::WastePerPerson => {
+                y.materials.as_ref().map_or(0.0, |m| per_capita(m.generated_total_t() * 1000.0))
+            }
+            KpiId::ResidualWastePerPerson => y.materials.as_ref().map_or(0.0, |m| {
+                per_capita(m.generated_total_t() * (1.0 - m.source_separation_share) * 1000.0)
+            }),
+            KpiId::SourceSeparation => {
+                y.materials.as_ref().map_or(0.0, |m| 100.0 * m.source_separation_share)
+            }
+            KpiId::EmbodiedEmissions => y.materials.as_ref().map_or(0.0, |m| m.embodied_emissions_t / 1000.0),
+            KpiId::MaterialStockPerCapita => y
+                .materials
+                .as_ref()
+                .map_or(0.0, |m| per_capita(m.material_stock_t.iter().map(|(_, t)| t).sum())),
         }
     }
 }
@@ -485,9 +608,11 @@ mod tests {
         for (i, k) in KPIS.iter().enumerate() {
             assert_eq!(k.id as usize, i, "{}", k.key);
             assert_eq!(KpiId::from_key(k.key), Some(k.id));
+            // A code maps to its first KPI; only the waste-treatment split has several data points.
             if let Some(code) = k.code {
-                assert_eq!(KpiId::from_key(code), Some(k.id));
-                assert!(KPIS.iter().filter(|o| o.code == Some(code)).count() == 1);
+                let same: Vec<_> = KPIS.iter().filter(|o| o.code == Some(code)).collect();
+                assert!(same.len() == 1 || code == "EN: EN: WA: 1C", "{code}");
+                assert_eq!(KpiId::from_key(code), Some(same[0].id));
             }
         }
     }

@@ -28,6 +28,18 @@ pub const SEPARATE_COLLECTION: usize = 2;
 pub const RESIDUAL_COLLECTION: usize = 3;
 /// Names of the built-in processes.
 pub const BUILT_IN: [&str; 4] = ["households", "reuse", "separate_collection", "residual_collection"];
+/// Processes that count as a treatment route in the U4SSC waste-treatment split (by name);
+/// `bottom_ash` is listed so that ash landfilled after incineration is not counted twice.
+pub const TREATMENTS: [&str; 8] = [
+    "reuse",
+    "recycling",
+    "biogas",
+    "composting",
+    "incineration",
+    "landfill",
+    "hazardous_treatment",
+    "bottom_ash",
+];
 
 /// A validated waste fraction.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +54,8 @@ pub struct Fraction {
     pub trend_per_year: f64,
     /// Source-separation share in the base year.
     pub source_separation_share: f64,
+    /// Whether a sorting campaign applies.
+    pub sortable: bool,
     /// MWh per tonne burnt.
     pub lhv_mwh_per_t: f64,
     /// Fossil share of its energy.
@@ -124,6 +138,7 @@ pub fn build_network(
             kg_per_workplace: f.kg_per_workplace,
             trend_per_year: f.trend_per_year,
             source_separation_share: f.source_separation_share,
+            sortable: f.sortable,
             lhv_mwh_per_t: f.lhv_mwh_per_t,
             fossil_energy_share: f.fossil_energy_share,
         });
@@ -360,6 +375,9 @@ pub struct MaterialsYear {
     pub flows: Vec<MaterialFlow>,
     /// Tonnes arriving in each sink process: (process, t).
     pub sinks_t: Vec<(String, f64)>,
+    /// Waste delivered to each treatment route (see [`TREATMENTS`]) from collection and sorting,
+    /// t; waste that a treatment sends back to sorting is counted again where it goes next.
+    pub treated_t: Vec<(String, f64)>,
     /// Waste burnt in the `incineration` process, t.
     pub incinerated_t: f64,
     /// Energy of the waste burnt, MWh (LHV).
@@ -392,6 +410,14 @@ impl MaterialsYear {
     pub fn generated_total_t(&self) -> f64 {
         self.generated_t.iter().sum()
     }
+
+    /// Share (0..1) of treated waste that went to the named treatment route(s).
+    pub fn treatment_share(&self, routes: &[&str]) -> f64 {
+        let total: f64 = self.treated_t.iter().map(|(_, t)| t).sum();
+        let part: f64 =
+            self.treated_t.iter().filter(|(n, _)| routes.contains(&n.as_str())).map(|(_, t)| t).sum();
+        if total > 0.0 { part / total } else { 0.0 }
+    }
 }
 
 /// The waste part of a year: generation, source split, the network's flows.
@@ -408,12 +434,15 @@ pub fn waste_year(
     let mut out = MaterialsYear::default();
     let mut sinks = vec![0.0; n];
     let mut separated = 0.0;
+    let mut treated: Vec<(String, f64)> = TREATMENTS.iter().map(|t| ((*t).to_owned(), 0.0)).collect();
+    let is_treatment = |p: usize| TREATMENTS.contains(&network.processes[p].as_str());
     for (f, fraction) in network.fractions.iter().enumerate() {
         let trend = (1.0 + fraction.trend_per_year).powi(year - base_year);
         let generated = (population * fraction.kg_per_person * trend
             + network.workplaces * fraction.kg_per_workplace)
             / 1000.0
             * (1.0 - prevention);
+        let campaign = if fraction.sortable { campaign } else { 0.0 };
         let separate_share =
             fraction.source_separation_share + (1.0 - fraction.source_separation_share) * campaign;
         let inputs = [0.0, generated * separate_share, generated * (1.0 - separate_share)];
@@ -432,7 +461,15 @@ pub fn waste_year(
                 mass_t: mass,
             });
         }
+        // Reuse straight from households is a treatment route (TREATMENTS[0]).
+        treated[0].1 += inputs[0];
         for (from, to, share) in &network.transfers[f] {
+            if !is_treatment(*from)
+                && is_treatment(*to)
+                && let Some(t) = treated.iter_mut().find(|(name, _)| *name == network.processes[*to])
+            {
+                t.1 += throughput[*from] * share;
+            }
             out.flows.push(MaterialFlow {
                 from: network.processes[*from].clone(),
                 to: network.processes[*to].clone(),
@@ -454,6 +491,7 @@ pub fn waste_year(
     }
     let total = out.generated_total_t();
     out.source_separation_share = if total > 0.0 { separated / total } else { 0.0 };
+    out.treated_t = treated;
     out.sinks_t =
         (0..n).filter(|p| network.is_sink[*p]).map(|p| (network.processes[p].clone(), sinks[p])).collect();
     out
@@ -570,7 +608,7 @@ pub fn add_stock_year(
             out.embodied_emissions_avoided_t += reused_t * ef;
             for (to, mass_t) in [
                 ("reuse_in_construction", reused_t),
-                ("recycling", rest_t * demolition_recycling_share),
+                ("construction_recycling", rest_t * demolition_recycling_share),
                 ("landfill", rest_t * (1.0 - demolition_recycling_share)),
             ] {
                 out.flows.push(MaterialFlow {

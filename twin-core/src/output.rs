@@ -169,6 +169,76 @@ pub fn districts_csv(outcome: &Outcome) -> String {
     csv_string(header, rows)
 }
 
+/// Material flows of every year as a flow table (one row per year, origin, destination and
+/// material), from which a Sankey diagram can be drawn. Empty if materials are not modelled.
+pub fn material_flows_csv(outcome: &Outcome) -> String {
+    let header = ["year", "from", "to", "flow", "material", "mass_t"].map(String::from).to_vec();
+    let mut rows = Vec::new();
+    for y in &outcome.years {
+        let Some(m) = &y.materials else { continue };
+        for f in &m.flows {
+            rows.push(vec![
+                y.year.to_string(),
+                f.from.clone(),
+                f.to.clone(),
+                format!("{} => {}", f.from, f.to),
+                f.material.clone(),
+                f.mass_t.to_string(),
+            ]);
+        }
+    }
+    csv_string(header, rows)
+}
+
+/// Waste totals, building stock and materials of every year.
+pub fn materials_csv(outcome: &Outcome) -> String {
+    let Some(first) = outcome.years.iter().find_map(|y| y.materials.as_ref()) else {
+        return String::new();
+    };
+    let mut header: Vec<String> =
+        ["year", "waste_generated_t", "source_separation_share", "incinerated_t", "incinerated_energy_mwh"]
+            .map(String::from)
+            .to_vec();
+    header.extend(first.sinks_t.iter().map(|(name, _)| format!("to_{name}_t")));
+    for g in &first.stock {
+        header.extend([
+            format!("{}_stock_m2", g.group),
+            format!("{}_construction_m2", g.group),
+            format!("{}_demolition_m2", g.group),
+        ]);
+    }
+    header.extend(first.material_stock_t.iter().map(|(m, _)| format!("stock_{m}_t")));
+    header.extend(first.demolition_t.iter().map(|(m, _)| format!("demolished_{m}_t")));
+    header.extend(
+        ["reused_building_materials_t", "embodied_emissions_t", "embodied_emissions_avoided_t"]
+            .map(String::from),
+    );
+    let mut rows = Vec::new();
+    for y in &outcome.years {
+        let Some(m) = &y.materials else { continue };
+        let mut row = vec![
+            y.year.to_string(),
+            m.generated_total_t().to_string(),
+            m.source_separation_share.to_string(),
+            m.incinerated_t.to_string(),
+            m.incinerated_energy_mwh.to_string(),
+        ];
+        row.extend(m.sinks_t.iter().map(|(_, t)| t.to_string()));
+        for g in &m.stock {
+            row.extend([g.stock_m2.to_string(), g.construction_m2.to_string(), g.demolition_m2.to_string()]);
+        }
+        row.extend(m.material_stock_t.iter().map(|(_, t)| t.to_string()));
+        row.extend(m.demolition_t.iter().map(|(_, t)| t.to_string()));
+        row.extend([
+            m.reused_building_materials_t.to_string(),
+            m.embodied_emissions_t.to_string(),
+            m.embodied_emissions_avoided_t.to_string(),
+        ]);
+        rows.push(row);
+    }
+    csv_string(header, rows)
+}
+
 /// The hourly table of one year (hour 0 = 1 January 00:00–01:00 local standard time).
 pub fn hourly_csv(hourly: &HourlyYear, unit_names: &[String]) -> String {
     let mut header: Vec<String> = [

@@ -25,7 +25,7 @@ const fn kpi(id: KpiId, value: fn(&YearResult) -> f64) -> Quantity {
 }
 
 /// Every reported quantity: the KPIs first, then the main totals.
-pub static QUANTITIES: [Quantity; 31] = [
+pub static QUANTITIES: [Quantity; 40] = [
     kpi(KpiId::RenewableShare, |y| KpiId::RenewableShare.value(y)),
     kpi(KpiId::ElectricityPerCapita, |y| KpiId::ElectricityPerCapita.value(y)),
     kpi(KpiId::ResidentialThermalPerCapita, |y| KpiId::ResidentialThermalPerCapita.value(y)),
@@ -42,6 +42,14 @@ pub static QUANTITIES: [Quantity; 31] = [
     kpi(KpiId::FinalEnergyPerCapita, |y| KpiId::FinalEnergyPerCapita.value(y)),
     kpi(KpiId::TotalEmissions, |y| KpiId::TotalEmissions.value(y)),
     kpi(KpiId::HouseholdEnergyCost, |y| KpiId::HouseholdEnergyCost.value(y)),
+    kpi(KpiId::WasteRecycled, |y| KpiId::WasteRecycled.value(y)),
+    kpi(KpiId::WasteIncinerated, |y| KpiId::WasteIncinerated.value(y)),
+    kpi(KpiId::WasteLandfilled, |y| KpiId::WasteLandfilled.value(y)),
+    kpi(KpiId::WastePerPerson, |y| KpiId::WastePerPerson.value(y)),
+    kpi(KpiId::ResidualWastePerPerson, |y| KpiId::ResidualWastePerPerson.value(y)),
+    kpi(KpiId::SourceSeparation, |y| KpiId::SourceSeparation.value(y)),
+    kpi(KpiId::EmbodiedEmissions, |y| KpiId::EmbodiedEmissions.value(y)),
+    kpi(KpiId::MaterialStockPerCapita, |y| KpiId::MaterialStockPerCapita.value(y)),
     Quantity { key: "population", name: "Residents", unit: "persons", kpi: None, value: |y| y.population },
     Quantity {
         key: "electricity_demand",
@@ -142,6 +150,13 @@ pub static QUANTITIES: [Quantity; 31] = [
         unit: "NOK/yr",
         kpi: None,
         value: |y| y.household_cost.capacity_nok,
+    },
+    Quantity {
+        key: "waste_incinerated_energy",
+        name: "Energy of local waste burnt",
+        unit: "GWh",
+        kpi: None,
+        value: |y| y.materials.as_ref().map_or(0.0, |m| m.incinerated_energy_mwh / 1000.0),
     },
 ];
 

@@ -459,3 +459,102 @@ fn sensitivity_and_costs_print_their_tables() {
     let abatement = std::fs::read_to_string(dir.path().join("abatement.csv")).expect("abatement.csv");
     assert!(abatement.lines().any(|l| l.starts_with("heat_pump_programme,")));
 }
+
+const ALESUND: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/alesund.ron");
+
+fn alesund_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(ALESUND).expect("Ålesund scenario");
+    assert!(text.contains(from), "test fixture: {from:?} not in alesund.ron");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn hostile_transfer_coefficients_not_summing_to_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = alesund_with(
+        "(\"recycling\", 0.92), (\"incineration\", 0.08)",
+        "(\"recycling\", 0.92), (\"incineration\", 0.18)",
+    );
+    let p = file_with(&dir, "tc.ron", text.as_bytes());
+    assert_input_error(&p, &["materials.processes[1].to", "\"sorting_plant\"", "must sum to 1", "1.1"]);
+}
+
+#[test]
+fn hostile_negative_and_nan_tonnages() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p =
+        file_with(&dir, "neg.ron", alesund_with("kg_per_person: 120.0", "kg_per_person: -120.0").as_bytes());
+    assert_input_error(&p, &["materials.fractions[0].kg_per_person", "found -120"]);
+    let p = file_with(
+        &dir,
+        "nan.ron",
+        alesund_with("waste_t_per_year: 82000.0", "waste_t_per_year: NaN").as_bytes(),
+    );
+    assert_input_error(&p, &["district_heating.units[0].waste_t_per_year", "finite"]);
+}
+
+#[test]
+fn hostile_loop_with_no_way_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Recycling sends everything back to sorting, and sorting of glass sends everything to recycling.
+    let text = alesund_with(
+        "(process: \"recycling\", to: [(\"production\", 0.95), (\"sorting_plant\", 0.05)]),",
+        "(process: \"recycling\", to: [(\"sorting_plant\", 1.0)]),\n            (process: \"sorting_plant\", fraction: \"glass_metal\", to: [(\"recycling\", 1.0)]),",
+    );
+    let p = file_with(&dir, "loop.ron", text.as_bytes());
+    assert_input_error(
+        &p,
+        &["materials.processes", "glass_metal", "loop with no way out", "recycling", "sorting_plant"],
+    );
+}
+
+#[test]
+fn hostile_unknown_incinerator_and_fraction() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = file_with(
+        &dir,
+        "inc.ron",
+        alesund_with("incinerator: \"Tafjord Kraftvarme (waste)\"", "incinerator: \"Electric boilers\"")
+            .as_bytes(),
+    );
+    assert_input_error(&p, &["materials.incinerator", "not a WasteIncineration unit"]);
+    let p = file_with(&dir, "frac.ron", alesund_with("fraction: \"wood\"", "fraction: \"wod\"").as_bytes());
+    assert_input_error(&p, &["fraction", "unknown fraction \"wod\""]);
+}
+
+#[test]
+fn run_writes_material_flow_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = twin(&["run", ALESUND, "--out", dir.path().to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let flows = std::fs::read_to_string(dir.path().join("material_flows.csv")).expect("material_flows.csv");
+    assert!(flows.starts_with("year,from,to,flow,material,mass_t"));
+    assert!(flows.contains("residual_collection => incineration"));
+    assert!(flows.contains("recycling => sorting_plant"), "the loop is in the table");
+    let materials = std::fs::read_to_string(dir.path().join("materials.csv")).expect("materials.csv");
+    assert!(materials.starts_with("year,waste_generated_t,source_separation_share,incinerated_t"));
+}
+
+#[test]
+fn stock_command_matches_the_library_and_rejects_bad_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = file_with(&dir, "inflow.csv", b"year,inflow\n2000,100\n2001,50\n2002,0\n2003,0\n");
+    let out = twin(&["stock", "--inflow", input.to_str().expect("utf-8"), "--lifetime", "weibull:2,2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lib = twin_core::dsm::inflow_driven(
+        &[2000.0, 2001.0, 2002.0, 2003.0],
+        &[100.0, 50.0, 0.0, 0.0],
+        &twin_core::dsm::Lifetime::Weibull { shape: 2.0, scale: 2.0 },
+    )
+    .expect("computes");
+    let last: Vec<f64> =
+        text.lines().last().expect("row").split(',').map(|x| x.parse().expect("number")).collect();
+    assert_eq!(last[3], lib.stock[3]);
+    let bad = file_with(&dir, "bad.csv", b"year,inflow\n2000,100\n2001,x\n");
+    let out = twin(&["stock", "--inflow", bad.to_str().expect("utf-8"), "--lifetime", "fixed:10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.csv:3"), "{}", stderr(&out));
+    let out = twin(&["stock", "--inflow", input.to_str().expect("utf-8"), "--lifetime", "weibull:-1,2"]);
+    assert_eq!(out.status.code(), Some(2));
+}

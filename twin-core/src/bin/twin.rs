@@ -17,7 +17,9 @@ use twin_core::kpi::{self, Direction, KPIS};
 use twin_core::levers::{LEVERS, LeverId, Levers};
 use twin_core::model::{HourlyYears, RunOptions, run};
 use twin_core::outcome::{Carrier, Outcome};
-use twin_core::output::{districts_csv, hourly_csv, write_atomic, yearly_csv};
+use twin_core::output::{
+    districts_csv, hourly_csv, material_flows_csv, materials_csv, write_atomic, yearly_csv,
+};
 use twin_core::quantity::QUANTITIES;
 use twin_core::scenario::{self, Sector};
 use twin_core::scenario::{Scenario, TargetDirection};
@@ -314,6 +316,10 @@ fn write_results(outcome: &Outcome, dir: &Path, format: Format) -> Result<(), Fa
         Format::Csv => {
             write("yearly.csv", yearly_csv(outcome))?;
             write("kpis.csv", kpis_csv(outcome))?;
+            if outcome.years.iter().any(|y| y.materials.is_some()) {
+                write("material_flows.csv", material_flows_csv(outcome))?;
+                write("materials.csv", materials_csv(outcome))?;
+            }
             write("districts.csv", districts_csv(outcome))?;
             for h in &outcome.hourly {
                 write(&format!("hourly_{}.csv", h.year), hourly_csv(h, &outcome.unit_names))?;
@@ -400,6 +406,43 @@ fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         let _ = writeln!(o, "District-heating supply {} (GWh):", y.year);
         for (name, unit) in outcome.unit_names.iter().zip(&y.units) {
             let _ = writeln!(o, "  {:<40} {:>8.1}", name, unit.heat_mwh / 1000.0);
+        }
+        if let Some(m) = &y.materials {
+            let _ = writeln!(
+                o,
+                "Waste {}: {:.1} kt generated, {:.0} % sorted at source; to {}",
+                y.year,
+                m.generated_total_t() / 1000.0,
+                m.source_separation_share * 100.0,
+                m.sinks_t
+                    .iter()
+                    .filter(|(_, t)| *t > 0.0)
+                    .map(|(name, t)| format!("{name} {:.1} kt", t / 1000.0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for g in &m.stock {
+                let _ = writeln!(
+                    o,
+                    "Building stock {}: {:.2} M m², built {:.0} m², demolished {:.0} m²",
+                    g.group,
+                    g.stock_m2 / 1e6,
+                    g.construction_m2,
+                    g.demolition_m2
+                );
+            }
+            if !m.material_stock_t.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "Materials in buildings: {}; embodied emissions of new buildings {:.1} kt CO2e",
+                    m.material_stock_t
+                        .iter()
+                        .map(|(name, t)| format!("{name} {:.0} kt", t / 1000.0))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    m.embodied_emissions_t / 1000.0
+                );
+            }
         }
         if y.district_heat_unserved_mwh > 0.0 {
             let _ = writeln!(

@@ -117,6 +117,10 @@ pub struct RawFraction {
     pub trend_per_year: f64,
     /// Share (0..1) sorted at source into separate collection in the base year.
     pub source_separation_share: f64,
+    /// Whether a sorting campaign can move more of it to separate collection (false for truly
+    /// residual waste). Default true.
+    #[serde(default = "default_true")]
+    pub sortable: bool,
     /// Lower heating value as burnt, MWh per tonne.
     pub lhv_mwh_per_t: f64,
     /// Fossil share (0..1) of the fraction's energy.
