@@ -21,6 +21,20 @@ number from 0 to 1.
 Every number in a scenario should carry its source in a `//` comment, or be marked as an
 estimate with its reasoning (see `baerum.ron`). `twin levers` lists the lever keys for `levers`.
 
+## The waste network (`materials.processes`)
+
+Waste of each fraction starts in the built-in process `households`, which sends it to `reuse`
+(a sink), `separate_collection` (the fraction's source-separation share, raised by the
+`sorting_campaign` lever) or `residual_collection`. From there on, every process lists its
+transfer coefficients `to: [(next process, share), ...]`, for all fractions or for one
+`fraction`; they must sum to 1. A process nothing flows out of is a sink (`production`,
+`landfill`, `atmosphere`, `road_material`, ...). Loops are allowed (recycling rejects back to the
+sorting plant) as long as every process can reach a sink; a loop with no way out is an error.
+What reaches the process named `incineration` fuels the district-heating unit named in
+`materials.incinerator`, if any. For the U4SSC treatment split, processes named `reuse`,
+`recycling`, `biogas`, `composting`, `incineration`, `landfill` and `hazardous_treatment` are
+treatment routes.
+
 Generated from `twin-core/src/scenario/raw.rs` by `scripts/scenario_reference.py`.
 """
 
