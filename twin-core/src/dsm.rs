@@ -183,9 +183,16 @@ fn bounds(years: &[f64]) -> Vec<f64> {
 }
 
 /// Survival table `sf[m][c]`: share of cohort `c` present at the end of year `m` (`m ≥ c`).
+/// With evenly spaced years the table depends only on `m − c`, so each age is evaluated once.
 pub fn survival_table(years: &[f64], lifetime: &Lifetime) -> Vec<Vec<f64>> {
     let b = bounds(years);
     let n = years.len();
+    let widths: Vec<f64> = b.windows(2).map(|w| w[1] - w[0]).collect();
+    let even = widths.iter().all(|w| (w - widths[0]).abs() <= 1e-12 * widths[0].abs().max(1.0));
+    if even && n > 0 {
+        let by_lag: Vec<f64> = (0..n).map(|lag| lifetime.survival(widths[0] * (lag as f64 + 0.5))).collect();
+        return (0..n).map(|m| (0..=m).map(|c| by_lag[m - c]).collect()).collect();
+    }
     (0..n)
         .map(|m| {
             (0..=m)

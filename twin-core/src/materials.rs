@@ -497,17 +497,32 @@ pub fn waste_year(
     out
 }
 
-/// A validated building-stock group with its stock model computed.
+/// A validated building-stock group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StockGroup {
     /// Name.
     pub name: String,
     /// Building types in the group.
     pub building_types: Vec<BuildingType>,
+    /// Floor area before the base year: (year, m²) points.
+    pub history: Vec<(i32, f64)>,
+    /// Lifetime of the buildings.
+    pub lifetime: dsm::Lifetime,
     /// Material intensities (material, kg/m²).
     pub materials_kg_per_m2: Vec<(String, f64)>,
-    /// The stock model from the first history year to the end year.
-    pub result: StockResult,
+}
+
+impl StockGroup {
+    /// From the file's group (already checked).
+    pub fn from_raw(raw: &RawStockGroup) -> StockGroup {
+        StockGroup {
+            name: raw.name.clone(),
+            building_types: raw.building_types.clone(),
+            history: raw.history.clone(),
+            lifetime: raw.lifetime,
+            materials_kg_per_m2: raw.materials_kg_per_m2.clone(),
+        }
+    }
 }
 
 /// Floor area of the building types in the energy model each year (existing + new), m².
@@ -540,15 +555,16 @@ pub fn floor_area_path(scenario: &Scenario, types: &[BuildingType]) -> Vec<f64> 
         .collect()
 }
 
-/// Builds one stock group: the history up to the base year, then the energy model's floor area.
-pub fn build_stock_group(scenario: &Scenario, raw: &RawStockGroup) -> Result<StockGroup, String> {
-    let future = floor_area_path(scenario, &raw.building_types);
-    let first = raw.history.first().map_or(scenario.base_year, |p| p.0);
+/// The stock model of one group: the history up to the base year, then the energy model's floor
+/// area (lever-independent, so computed once with the site data).
+pub fn stock_model(scenario: &Scenario, group: &StockGroup) -> Result<StockResult, dsm::DsmError> {
+    let future = floor_area_path(scenario, &group.building_types);
+    let first = group.history.first().map_or(scenario.base_year, |p| p.0);
     let mut years = Vec::new();
     let mut stock = Vec::new();
     for year in first..scenario.base_year {
         years.push(f64::from(year));
-        let points = &raw.history;
+        let points = &group.history;
         let v = match points.iter().position(|p| p.0 >= year) {
             None => points.last().map_or(0.0, |p| p.1),
             Some(0) => points[0].1,
@@ -563,19 +579,14 @@ pub fn build_stock_group(scenario: &Scenario, raw: &RawStockGroup) -> Result<Sto
         years.push(f64::from(year));
         stock.push(future[i]);
     }
-    let result = dsm::stock_driven(&years, &stock, &raw.lifetime).map_err(|e| e.to_string())?;
-    Ok(StockGroup {
-        name: raw.name.clone(),
-        building_types: raw.building_types.clone(),
-        materials_kg_per_m2: raw.materials_kg_per_m2.clone(),
-        result,
-    })
+    dsm::stock_driven(&years, &stock, &group.lifetime)
 }
 
 /// Adds the building stock's year to `out`: stocks, demolition, reuse and embodied emissions.
 pub fn add_stock_year(
     out: &mut MaterialsYear,
     groups: &[StockGroup],
+    models: &[StockResult],
     factors: &[(String, f64)],
     demolition_recycling_share: f64,
     levers: &Levers,
@@ -583,10 +594,9 @@ pub fn add_stock_year(
 ) {
     let reuse = levers.value(LeverId::BuildingMaterialReuse, year);
     let factor_of = |m: &str| factors.iter().find(|(n, _)| n == m).map_or(0.0, |(_, f)| *f);
-    for g in groups {
-        let Some(i) = g.result.years.iter().position(|y| *y == f64::from(year)) else { continue };
-        let (stock_m2, built_m2, demolished_m2) =
-            (g.result.stock[i], g.result.inflow[i], g.result.outflow[i]);
+    for (g, result) in groups.iter().zip(models) {
+        let Some(i) = result.years.iter().position(|y| *y == f64::from(year)) else { continue };
+        let (stock_m2, built_m2, demolished_m2) = (result.stock[i], result.inflow[i], result.outflow[i]);
         out.stock.push(StockYear {
             group: g.name.clone(),
             stock_m2,

@@ -57,6 +57,8 @@ pub struct Prepared {
     pub space_heat_sum: f64,
     /// Annual PV yield, kWh per kWp.
     pub pv_yield_kwh_per_kwp: f64,
+    /// Stock models of the scenario's building-stock groups, in scenario order.
+    pub stock_models: Vec<crate::dsm::StockResult>,
 }
 
 /// The sun's path over the model year at a site: position, extraterrestrial and clear-sky
@@ -141,6 +143,10 @@ fn utc_of_local_hour(year: i32, doy: u32, utc_hour: i32) -> Option<UtcTime> {
     let day = u32::try_from(day).ok()?;
     let (month, dom) = solar::month_day(y, day);
     Some(UtcTime { year: y, month, day: dom, hour, minute: 30 })
+}
+
+fn empty_stock_result() -> crate::dsm::StockResult {
+    crate::dsm::StockResult { years: Vec::new(), inflow: Vec::new(), outflow: Vec::new(), stock: Vec::new() }
 }
 
 fn cop(curve: &CopCurve, temperature_c: f64) -> f64 {
@@ -302,7 +308,16 @@ impl Prepared {
         let electricity_per_space_heat_sum = electricity_per_space_heat.each_ref().map(|v| v.iter().sum());
         let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
 
+        // Validation checked that every group's stock model can be solved.
+        let stock_models = scenario
+            .materials
+            .iter()
+            .flat_map(|m| &m.stock_groups)
+            .map(|g| crate::materials::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result()))
+            .collect();
+
         Prepared {
+            stock_models,
             space_heat_sum: space_heat_profile.iter().sum(),
             pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
             temperature_c: weather.temperature_c,

@@ -558,3 +558,14 @@ fn stock_command_matches_the_library_and_rejects_bad_input() {
     let out = twin(&["stock", "--inflow", input.to_str().expect("utf-8"), "--lifetime", "weibull:-1,2"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn hostile_building_lifetime_shorter_than_half_a_year() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = file_with(
+        &dir,
+        "life.ron",
+        baerum_with("lifetime: Weibull(shape: 2.5, scale: 120.0)", "lifetime: Fixed(years: 0.3)").as_bytes(),
+    );
+    assert_input_error(&p, &["materials.building_stock[0].lifetime", "half a year"]);
+}

@@ -1128,10 +1128,15 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
                             );
                         }
                     }
-                    match crate::materials::build_stock_group(&scenario, g) {
-                        Ok(group) => groups.push(group),
-                        Err(e) => c.issue(format!("{p}.lifetime"), e),
+                    // A stock-driven model needs every new cohort to survive half a year.
+                    if g.lifetime.survival(0.5) <= 0.0 {
+                        c.issue(
+                            format!("{p}.lifetime"),
+                            "buildings must survive at least half a year for the stock to be met",
+                        );
+                        continue;
                     }
+                    groups.push(crate::materials::StockGroup::from_raw(g));
                 }
                 for (i, f) in m.material_factors.iter().enumerate() {
                     c.range(
