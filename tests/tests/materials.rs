@@ -62,9 +62,19 @@ fn waste_networks_balance_in_every_year_and_process() {
     for name in ["baerum.ron", "alesund.ron"] {
         let s = load(name);
         let prepared = Prepared::new(&s);
-        for settings in [vec![], vec![(LeverId::SortingCampaign, 0.8), (LeverId::WastePrevention, 0.3)]] {
-            check_balances(&with(&s, &prepared, &settings));
-        }
+        let base = with(&s, &prepared, &[]);
+        check_balances(&base);
+        let levers = [
+            (LeverId::SortingCampaign, 0.8),
+            (LeverId::WastePrevention, 0.3),
+            (LeverId::HouseholdReuse, 0.2),
+        ];
+        let changed = with(&s, &prepared, &levers);
+        check_balances(&changed);
+        let (b, c) =
+            (base.years[10].materials.as_ref().expect("m"), changed.years[10].materials.as_ref().expect("m"));
+        assert!((c.generated_total_t() - 0.7 * b.generated_total_t()).abs() < 1e-6 * b.generated_total_t());
+        assert!(c.sink_t("reuse") > 0.0 && b.sink_t("reuse") == 0.0);
     }
 }
 

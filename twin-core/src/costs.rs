@@ -1,6 +1,7 @@
 //! Costs in NOK: what the levers' measures cost (investments, annualised with the scenario's
-//! discount rate over their lifetime), what energy costs consumers, and per lever the cost per
-//! tonne CO2e avoided (a marginal abatement cost table).
+//! discount rate over their lifetime), what energy costs consumers, what handling the waste
+//! costs (per tonne arriving in each process, and the sorting campaign per tonne it moves), and
+//! per lever the cost per tonne CO2e avoided (a marginal abatement cost table).
 //!
 //! A lever's cost and abatement are found by running the scenario twice, with the lever as set
 //! and with the lever at its "no new policy" value, everything else equal; the difference in
@@ -26,12 +27,14 @@ pub struct YearCost {
     pub annualised_investment_nok: f64,
     /// Energy bought by all consumers at carrier prices, plus households' capacity tariff.
     pub energy_nok: f64,
+    /// Waste handling (by the process the waste arrives in) and the sorting campaign.
+    pub waste_nok: f64,
 }
 
 impl YearCost {
-    /// Annualised investment + energy.
+    /// Annualised investment + energy + waste handling.
     pub fn total_nok(&self) -> f64 {
-        self.annualised_investment_nok + self.energy_nok
+        self.annualised_investment_nok + self.energy_nok + self.waste_nok
     }
 }
 
@@ -101,11 +104,23 @@ pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
                     .sum::<f64>()
             })
             .sum();
+        let waste_nok = y.materials.as_ref().map_or(0.0, |m| {
+            let handling: f64 = m
+                .flows
+                .iter()
+                .filter(|f| !f.from.starts_with("demolition_"))
+                .map(|f| {
+                    c.waste_nok_per_t.iter().find(|(p, _)| *p == f.to).map_or(0.0, |(_, nok)| nok * f.mass_t)
+                })
+                .sum();
+            handling + m.campaign_sorted_t * c.sorting_campaign_nok_per_t
+        });
         out.push(YearCost {
             year: y.year,
             investment_nok: building + equipment,
             annualised_investment_nok: annualised,
             energy_nok: energy_mwh_cost + y.household_cost.capacity_nok * y.households,
+            waste_nok,
         });
     }
     out
@@ -124,7 +139,7 @@ pub struct Abatement {
     pub lever: LeverId,
     /// Investments it causes, undiscounted sum to the end year, NOK.
     pub investment_nok: f64,
-    /// Change of the present value of system cost (annualised investment + energy), NOK.
+    /// Change of the present value of system cost (annualised investment, energy, waste), NOK.
     pub cost_change_nok: f64,
     /// Emissions avoided, cumulative to the end year, t CO2e.
     pub abated_t: f64,

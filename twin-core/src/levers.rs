@@ -33,6 +33,8 @@ pub enum LeverId {
     WastePrevention,
     /// Reuse of building materials from demolition.
     BuildingMaterialReuse,
+    /// Reuse of household items (furniture, textiles, electronics) instead of discarding them.
+    HouseholdReuse,
 }
 
 /// What a lever's number means at a glance.
@@ -72,7 +74,7 @@ pub struct LeverSpec {
 }
 
 /// All levers, in display order; `LEVERS[id as usize].id == id`.
-pub const LEVERS: [LeverSpec; 11] = [
+pub const LEVERS: [LeverSpec; 12] = [
     LeverSpec {
         id: LeverId::RetrofitRate,
         key: "retrofit_rate",
@@ -227,11 +229,25 @@ pub const LEVERS: [LeverSpec; 11] = [
         description: "Share of demolition materials reused in new buildings, saving their \
                       embodied emissions.",
     },
+    LeverSpec {
+        id: LeverId::HouseholdReuse,
+        key: "household_reuse",
+        unit: "share",
+        min: 0.0,
+        max: 0.3,
+        default: 0.0,
+        base: LeverBase::Fixed,
+        label_nb: "Mer ombruk",
+        label_nn: "Meir ombruk",
+        label_en: "More reuse",
+        description: "Share of discarded household items (all fractions but residual waste) \
+                      passed on for reuse (second-hand shops, repair) instead of collection.",
+    },
 ];
 
 impl LeverId {
     /// Every lever id, in display order.
-    pub const ALL: [LeverId; 11] = [
+    pub const ALL: [LeverId; 12] = [
         LeverId::RetrofitRate,
         LeverId::RetrofitDepth,
         LeverId::HeatPumpProgramme,
@@ -243,6 +259,7 @@ impl LeverId {
         LeverId::SortingCampaign,
         LeverId::WastePrevention,
         LeverId::BuildingMaterialReuse,
+        LeverId::HouseholdReuse,
     ];
 
     /// The lever's static description.
@@ -304,7 +321,7 @@ impl LeverSetting {
 /// The setting of every lever, indexed by [`LeverId`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Levers {
-    settings: [LeverSetting; 11],
+    settings: [LeverSetting; 12],
 }
 
 /// A lever value outside its range.

@@ -386,6 +386,8 @@ pub struct MaterialsYear {
     pub incinerated_fossil_mwh: f64,
     /// Share of generated waste that was sorted at source (separate collection).
     pub source_separation_share: f64,
+    /// Waste moved to separate collection by the sorting campaign, t.
+    pub campaign_sorted_t: f64,
     /// Building stock groups.
     pub stock: Vec<StockYear>,
     /// Materials in the building stock: (material, t).
@@ -430,6 +432,7 @@ pub fn waste_year(
 ) -> MaterialsYear {
     let campaign = levers.value(LeverId::SortingCampaign, year);
     let prevention = levers.value(LeverId::WastePrevention, year);
+    let reuse = levers.value(LeverId::HouseholdReuse, year);
     let n = network.processes.len();
     let mut out = MaterialsYear::default();
     let mut sinks = vec![0.0; n];
@@ -442,11 +445,14 @@ pub fn waste_year(
             + network.workplaces * fraction.kg_per_workplace)
             / 1000.0
             * (1.0 - prevention);
-        let campaign = if fraction.sortable { campaign } else { 0.0 };
+        let (campaign, reuse) = if fraction.sortable { (campaign, reuse) } else { (0.0, 0.0) };
         let separate_share =
             fraction.source_separation_share + (1.0 - fraction.source_separation_share) * campaign;
-        let inputs = [0.0, generated * separate_share, generated * (1.0 - separate_share)];
+        let reused = generated * reuse;
+        let collected = generated - reused;
+        let inputs = [reused, collected * separate_share, collected * (1.0 - separate_share)];
         separated += inputs[1];
+        out.campaign_sorted_t += collected * (separate_share - fraction.source_separation_share);
         out.generated_t.push(generated);
         let columns = &network.throughput_per_input[f];
         let throughput: Vec<f64> =

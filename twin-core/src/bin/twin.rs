@@ -912,19 +912,20 @@ fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> Result<(), 
         scenario.costs.discount_rate * 100.0
     );
     o.push_str(&format!(
-        "  {:>6} {:>12} {:>14} {:>12} {:>12} {:>16}\n",
-        "year", "investment", "annualised inv.", "energy", "total", "per household NOK"
+        "  {:>6} {:>12} {:>14} {:>12} {:>10} {:>12} {:>16}\n",
+        "year", "investment", "annualised inv.", "energy", "waste", "total", "per household NOK"
     ));
     for (c, y) in yearly.iter().zip(&outcome.years) {
         if !(c.year == scenario.base_year || c.year == scenario.end_year || c.year % 5 == 0) {
             continue;
         }
         o.push_str(&format!(
-            "  {:>6} {:>12.1} {:>14.1} {:>12.1} {:>12.1} {:>16.0}\n",
+            "  {:>6} {:>12.1} {:>14.1} {:>12.1} {:>10.1} {:>12.1} {:>16.0}\n",
             c.year,
             c.investment_nok / 1e6,
             c.annualised_investment_nok / 1e6,
             c.energy_nok / 1e6,
+            c.waste_nok / 1e6,
             c.total_nok() / 1e6,
             y.household_cost.total_nok()
         ));
@@ -959,15 +960,16 @@ fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> Result<(), 
     emit(&o);
     if let Some(dir) = out {
         let mut c = String::from(
-            "year,investment_nok,annualised_investment_nok,energy_nok,total_nok,household_cost_nok\n",
+            "year,investment_nok,annualised_investment_nok,energy_nok,waste_nok,total_nok,household_cost_nok\n",
         );
         for (k, y) in yearly.iter().zip(&outcome.years) {
             c.push_str(&format!(
-                "{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{}\n",
                 k.year,
                 k.investment_nok,
                 k.annualised_investment_nok,
                 k.energy_nok,
+                k.waste_nok,
                 k.total_nok(),
                 y.household_cost.total_nok()
             ));

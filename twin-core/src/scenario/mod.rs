@@ -993,8 +993,15 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
         ("pv_nok_per_kwp", k.pv_nok_per_kwp, 1e6),
         ("ev_extra_nok_per_car", k.ev_extra_nok_per_car, 1e7),
         ("smart_charger_nok_per_ev", k.smart_charger_nok_per_ev, 1e6),
+        ("sorting_campaign_nok_per_t", k.sorting_campaign_nok_per_t, 1e6),
     ] {
         c.range(format_args!("costs.{name}"), v, 0.0, hi, "");
+    }
+    for (i, (process, nok)) in k.waste_nok_per_t.iter().enumerate().take(200) {
+        c.range(format_args!("costs.waste_nok_per_t[{i}]"), *nok, 0.0, 1e6, "NOK/t");
+        if process.is_empty() {
+            c.issue(format!("costs.waste_nok_per_t[{i}]"), "expected a process name");
+        }
     }
     c.range("costs.building_measure_life_years", k.building_measure_life_years, 1.0, 200.0, "years");
     c.range("costs.equipment_life_years", k.equipment_life_years, 1.0, 200.0, "years");

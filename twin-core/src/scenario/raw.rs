@@ -302,6 +302,14 @@ pub struct RawCosts {
     /// Smart charger and control, NOK per smart-charged EV. Default 6,000.
     #[serde(default = "default_charger_cost")]
     pub smart_charger_nok_per_ev: f64,
+    /// Cost of handling waste by the process it arrives in (gate fees, collection, sorting):
+    /// (process, NOK per tonne arriving). Default: none.
+    #[serde(default)]
+    pub waste_nok_per_t: Vec<(String, f64)>,
+    /// Extra cost of the sorting campaign per tonne it moves to separate collection
+    /// (information, bins, follow-up), NOK/t. Default 1,500.
+    #[serde(default = "default_campaign_cost")]
+    pub sorting_campaign_nok_per_t: f64,
     /// Lifetime of building measures (retrofit), years. Default 30.
     #[serde(default = "default_life_long")]
     pub building_measure_life_years: f64,
@@ -328,6 +336,8 @@ impl Default for RawCosts {
             pv_nok_per_kwp: default_pv_cost(),
             ev_extra_nok_per_car: 0.0,
             smart_charger_nok_per_ev: default_charger_cost(),
+            waste_nok_per_t: Vec::new(),
+            sorting_campaign_nok_per_t: default_campaign_cost(),
             building_measure_life_years: default_life_long(),
             equipment_life_years: default_life_short(),
         }
@@ -375,6 +385,9 @@ fn default_pv_cost() -> f64 {
 }
 fn default_charger_cost() -> f64 {
     6000.0
+}
+fn default_campaign_cost() -> f64 {
+    1500.0
 }
 fn default_life_long() -> f64 {
     30.0
