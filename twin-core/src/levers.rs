@@ -352,7 +352,14 @@ impl Levers {
                 LeverBase::Fixed => spec.default,
                 LeverBase::FromScenario => base_of(id),
             };
-            LeverSetting { base, target: base, start_year: base_year + 1, ramp_years: DEFAULT_RAMP_YEARS }
+            // A lever whose value is a year (a deadline) takes effect at once, not by a ramp.
+            let is_year = spec.unit == "year";
+            LeverSetting {
+                base,
+                target: base,
+                start_year: if is_year { base_year } else { base_year + 1 },
+                ramp_years: if is_year { 0 } else { DEFAULT_RAMP_YEARS },
+            }
         });
         Levers { settings }
     }
@@ -414,5 +421,8 @@ mod tests {
         assert_eq!(levers.value(LeverId::EvShare, 2024), 0.2);
         assert!((levers.value(LeverId::EvShare, 2025) - 0.27).abs() < 1e-12);
         assert_eq!(levers.value(LeverId::EvShare, 2024 + DEFAULT_RAMP_YEARS as i32), 0.9);
+        // A deadline lever holds its new year from the start.
+        levers.set_target(LeverId::OilPhaseOutYear, 2030.0).expect("in range");
+        assert_eq!(levers.value(LeverId::OilPhaseOutYear, 2024), 2030.0);
     }
 }
