@@ -514,8 +514,8 @@ pub struct StockGroup {
     pub history: Vec<(i32, f64)>,
     /// Lifetime of the buildings.
     pub lifetime: dsm::Lifetime,
-    /// Material intensities (material, kg/m²).
-    pub materials_kg_per_m2: Vec<(String, f64)>,
+    /// Material intensity by construction period: (first year, [(material, kg/m²)]).
+    pub material_intensity: Vec<(i32, Vec<(String, f64)>)>,
 }
 
 impl StockGroup {
@@ -526,7 +526,11 @@ impl StockGroup {
             building_types: raw.building_types.clone(),
             history: raw.history.clone(),
             lifetime: raw.lifetime,
-            materials_kg_per_m2: raw.materials_kg_per_m2.clone(),
+            material_intensity: raw
+                .material_intensity
+                .iter()
+                .map(|p| (p.from_year, p.kg_per_m2.clone()))
+                .collect(),
         }
     }
 }
@@ -588,11 +592,82 @@ pub fn stock_model(scenario: &Scenario, group: &StockGroup) -> Result<StockResul
     dsm::stock_driven(&years, &stock, &group.lifetime)
 }
 
+/// A stock group's materials each simulated year, following every construction cohort with
+/// the intensity of its period: in stock at the year's end, demolished in the year, and needed
+/// by the year's new construction (t per material, in `materials` order).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct GroupMaterials {
+    /// Materials, in order of first mention.
+    pub materials: Vec<String>,
+    /// Years (base to end).
+    pub years: Vec<i32>,
+    /// Floor area in use, built and demolished, m², per year.
+    pub stock_m2: Vec<f64>,
+    /// Floor area built, m².
+    pub construction_m2: Vec<f64>,
+    /// Floor area demolished, m².
+    pub demolition_m2: Vec<f64>,
+    /// `stock_t[year][material]`.
+    pub stock_t: Vec<Vec<f64>>,
+    /// `demolished_t[year][material]`.
+    pub demolished_t: Vec<Vec<f64>>,
+    /// `needed_t[year][material]`.
+    pub needed_t: Vec<Vec<f64>>,
+}
+
+/// Materials of a stock group from its stock model (cohort by cohort).
+pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32) -> GroupMaterials {
+    let mut materials: Vec<String> = Vec::new();
+    for (_, list) in &group.material_intensity {
+        for (m, _) in list {
+            if !materials.contains(m) {
+                materials.push(m.clone());
+            }
+        }
+    }
+    let intensity_of = |year: f64| -> Vec<f64> {
+        let period = group.material_intensity.iter().rev().find(|(from, _)| f64::from(*from) <= year);
+        let list = period.or(group.material_intensity.first()).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
+        materials
+            .iter()
+            .map(|m| list.iter().find(|(n, _)| n == m).map_or(0.0, |(_, kg)| kg / 1000.0))
+            .collect()
+    };
+    let cohort_intensity: Vec<Vec<f64>> = result.years.iter().map(|y| intensity_of(*y)).collect();
+    let lifetime = group.lifetime;
+    let sf = dsm::survival_table(&result.years, &lifetime);
+    let mut out = GroupMaterials { materials: materials.clone(), ..GroupMaterials::default() };
+    for (t, year) in result.years.iter().enumerate() {
+        if *year < f64::from(base_year) {
+            continue;
+        }
+        let k = materials.len();
+        let (mut stock, mut demolished) = (vec![0.0; k], vec![0.0; k]);
+        for c in 0..=t {
+            let inflow = result.inflow[c];
+            let surviving = inflow * sf[t][c];
+            let leaving = inflow * if c == t { 1.0 - sf[c][c] } else { sf[t - 1][c] - sf[t][c] };
+            for m in 0..k {
+                stock[m] += surviving * cohort_intensity[c][m];
+                demolished[m] += leaving * cohort_intensity[c][m];
+            }
+        }
+        out.years.push(*year as i32);
+        out.stock_m2.push(result.stock[t]);
+        out.construction_m2.push(result.inflow[t]);
+        out.demolition_m2.push(result.outflow[t]);
+        out.needed_t.push(cohort_intensity[t].iter().map(|i| result.inflow[t].max(0.0) * i).collect());
+        out.stock_t.push(stock);
+        out.demolished_t.push(demolished.iter().map(|d| d.max(0.0)).collect());
+    }
+    out
+}
+
 /// Adds the building stock's year to `out`: stocks, demolition, reuse and embodied emissions.
 pub fn add_stock_year(
     out: &mut MaterialsYear,
     groups: &[StockGroup],
-    models: &[StockResult],
+    group_materials: &[GroupMaterials],
     factors: &[(String, f64)],
     demolition_recycling_share: f64,
     levers: &Levers,
@@ -600,19 +675,17 @@ pub fn add_stock_year(
 ) {
     let reuse = levers.value(LeverId::BuildingMaterialReuse, year);
     let factor_of = |m: &str| factors.iter().find(|(n, _)| n == m).map_or(0.0, |(_, f)| *f);
-    for (g, result) in groups.iter().zip(models) {
-        let Some(i) = result.years.iter().position(|y| *y == f64::from(year)) else { continue };
-        let (stock_m2, built_m2, demolished_m2) = (result.stock[i], result.inflow[i], result.outflow[i]);
+    for (g, gm) in groups.iter().zip(group_materials) {
+        let Some(i) = gm.years.iter().position(|y| *y == year) else { continue };
         out.stock.push(StockYear {
             group: g.name.clone(),
-            stock_m2,
-            construction_m2: built_m2,
-            demolition_m2: demolished_m2,
+            stock_m2: gm.stock_m2[i],
+            construction_m2: gm.construction_m2[i],
+            demolition_m2: gm.demolition_m2[i],
         });
-        for (material, kg_per_m2) in &g.materials_kg_per_m2 {
-            let in_stock_t = stock_m2 * kg_per_m2 / 1000.0;
-            let demolished_t = demolished_m2.max(0.0) * kg_per_m2 / 1000.0;
-            let needed_t = built_m2.max(0.0) * kg_per_m2 / 1000.0;
+        for (m, material) in gm.materials.iter().enumerate() {
+            let (in_stock_t, demolished_t, needed_t) =
+                (gm.stock_t[i][m], gm.demolished_t[i][m], gm.needed_t[i][m]);
             // Reuse is limited by what the new buildings need of that material.
             let reused_t = (demolished_t * reuse).min(needed_t);
             let rest_t = demolished_t - reused_t;
@@ -642,5 +715,48 @@ fn add(list: &mut Vec<(String, f64)>, name: &str, value: f64) {
     match list.iter_mut().find(|(n, _)| n == name) {
         Some((_, v)) => *v += value,
         None => list.push((name.to_owned(), value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dsm::Lifetime;
+
+    fn group(periods: Vec<(i32, Vec<(String, f64)>)>) -> StockGroup {
+        StockGroup {
+            name: "g".into(),
+            building_types: vec![BuildingType::Detached],
+            history: vec![],
+            lifetime: Lifetime::Weibull { shape: 2.0, scale: 30.0 },
+            material_intensity: periods,
+        }
+    }
+
+    #[test]
+    fn materials_follow_each_cohorts_period() {
+        let years: Vec<f64> = (1990..=2030).map(f64::from).collect();
+        let inflow: Vec<f64> = years.iter().map(|_| 100.0).collect();
+        let result =
+            dsm::inflow_driven(&years, &inflow, &Lifetime::Weibull { shape: 2.0, scale: 30.0 }).expect("dsm");
+        // One period: materials are the floor area times the intensity.
+        let one = group_materials(&group(vec![(1900, vec![("concrete".into(), 500.0)])]), &result, 2020);
+        for (i, stock_m2) in one.stock_m2.iter().enumerate() {
+            assert!((one.stock_t[i][0] - stock_m2 * 0.5).abs() < 1e-9 * stock_m2);
+            assert!((one.needed_t[i][0] - one.construction_m2[i] * 0.5).abs() < 1e-9);
+            assert!((one.demolished_t[i][0] - one.demolition_m2[i] * 0.5).abs() < 1e-9);
+        }
+        // Two periods: cohorts from 2010 carry steel, older ones none.
+        let two = group_materials(
+            &group(vec![(1900, vec![("concrete".into(), 500.0)]), (2010, vec![("steel".into(), 100.0)])]),
+            &result,
+            2020,
+        );
+        assert_eq!(two.materials, vec!["concrete".to_owned(), "steel".to_owned()]);
+        let first = 0; // 2020
+        assert_eq!(two.needed_t[first][0], 0.0);
+        assert!((two.needed_t[first][1] - 100.0 * 0.1).abs() < 1e-12);
+        assert!(two.stock_t[first][0] > 0.0 && two.stock_t[first][1] > 0.0);
+        assert!(two.stock_t[first][0] < one.stock_t[first][0]);
     }
 }

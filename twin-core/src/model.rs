@@ -488,7 +488,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             crate::materials::add_stock_year(
                 &mut y,
                 &m.stock_groups,
-                &prepared.stock_models,
+                &prepared.stock_materials,
                 &m.material_factors,
                 m.demolition_recycling_share,
                 levers,

@@ -57,8 +57,9 @@ pub struct Prepared {
     pub space_heat_sum: f64,
     /// Annual PV yield, kWh per kWp.
     pub pv_yield_kwh_per_kwp: f64,
-    /// Stock models of the scenario's building-stock groups, in scenario order.
-    pub stock_models: Vec<crate::dsm::StockResult>,
+    /// Materials of the scenario's building-stock groups (from their stock models), in
+    /// scenario order.
+    pub stock_materials: Vec<crate::materials::GroupMaterials>,
 }
 
 /// The sun's path over the model year at a site: position, extraterrestrial and clear-sky
@@ -309,15 +310,19 @@ impl Prepared {
         let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
 
         // Validation checked that every group's stock model can be solved.
-        let stock_models = scenario
+        let stock_materials = scenario
             .materials
             .iter()
             .flat_map(|m| &m.stock_groups)
-            .map(|g| crate::materials::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result()))
+            .map(|g| {
+                let result =
+                    crate::materials::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result());
+                crate::materials::group_materials(g, &result, scenario.base_year)
+            })
             .collect();
 
         Prepared {
-            stock_models,
+            stock_materials,
             space_heat_sum: space_heat_profile.iter().sum(),
             pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
             temperature_c: weather.temperature_c,

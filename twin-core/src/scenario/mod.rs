@@ -1126,13 +1126,22 @@ fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, Scena
                         );
                         continue;
                     }
-                    for (j, (material, kg)) in g.materials_kg_per_m2.iter().enumerate() {
-                        c.range(format_args!("{p}.materials_kg_per_m2[{j}]"), *kg, 0.0, 10_000.0, "kg/m²");
-                        if material.is_empty() || material.len() > 40 {
-                            c.issue(
-                                format!("{p}.materials_kg_per_m2[{j}]"),
-                                "expected a material name of 1–40 characters",
-                            );
+                    if g.material_intensity.is_empty()
+                        || g.material_intensity.len() > 50
+                        || g.material_intensity.windows(2).any(|w| w[1].from_year <= w[0].from_year)
+                    {
+                        c.issue(
+                            format!("{p}.material_intensity"),
+                            "expected 1 to 50 periods with increasing `from_year`",
+                        );
+                    }
+                    for (k, period) in g.material_intensity.iter().enumerate().take(50) {
+                        for (j, (material, kg)) in period.kg_per_m2.iter().enumerate().take(50) {
+                            let path = format!("{p}.material_intensity[{k}].kg_per_m2[{j}]");
+                            c.range(path.clone(), *kg, 0.0, 10_000.0, "kg/m²");
+                            if material.is_empty() || material.len() > 40 {
+                                c.issue(path, "expected a material name of 1–40 characters");
+                            }
                         }
                     }
                     // A stock-driven model needs every new cohort to survive half a year.

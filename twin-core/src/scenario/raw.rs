@@ -155,15 +155,26 @@ pub struct RawStockGroup {
     pub history: Vec<(i32, f64)>,
     /// Lifetime distribution of the buildings.
     pub lifetime: crate::dsm::Lifetime,
-    /// Material intensity: (material, kg per m² floor area).
-    pub materials_kg_per_m2: Vec<(String, f64)>,
+    /// Material intensity by construction period: each period applies to cohorts built from
+    /// its `from_year` until the next period's; the first also covers all earlier cohorts.
+    pub material_intensity: Vec<RawIntensityPeriod>,
+}
+
+/// Material intensity of buildings of one construction period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "IntensityPeriod")]
+pub struct RawIntensityPeriod {
+    /// First construction year of the period.
+    pub from_year: i32,
+    /// (material, kg per m² floor area).
+    pub kg_per_m2: Vec<(String, f64)>,
 }
 
 /// Embodied emissions and treatment of building materials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "MaterialFactor")]
 pub struct RawMaterialFactor {
-    /// Material name as in `materials_kg_per_m2`.
+    /// Material name as in `material_intensity`.
     pub material: String,
     /// Embodied emissions of new material, kg CO2e per kg.
     pub kg_co2e_per_kg: f64,
