@@ -147,6 +147,181 @@ fn monthly_peaks(residential: &[f64], ev: &[f64]) -> [f64; 12] {
     out
 }
 
+/// Dispatches the district-heating units in merit order over the year: each unit takes what it
+/// can of `scratch.remaining` (MW each hour), adding its electricity use or production to the
+/// scratch series. Returns each unit's year and, if asked, its hourly heat.
+fn dispatch(
+    units: &[crate::scenario::Unit],
+    unit_fuel: &[(f64, f64)],
+    scratch: &mut Scratch,
+    keep_hourly: bool,
+) -> (Vec<UnitYear>, Vec<Vec<f64>>) {
+    let mut unit_heat_series = Vec::new();
+    let mut unit_years = Vec::with_capacity(units.len());
+    for (unit, (fuel_mwh, _)) in units.iter().zip(unit_fuel) {
+        let heat_sum;
+        let capacity = unit.heat_capacity_mw;
+        let (input_sum, power_sum, dumped_sum) = match unit.kind {
+            UnitKind::WasteIncineration => {
+                // Burns its fuel evenly over the year.
+                let fuel = fuel_mwh / HOURS as f64;
+                let available = (fuel * unit.efficiency).min(capacity);
+                let power = fuel * unit.electric_efficiency;
+                let (remaining, heat, chp) = (
+                    &mut scratch.remaining[..HOURS],
+                    &mut scratch.unit_heat[..HOURS],
+                    &mut scratch.chp[..HOURS],
+                );
+                for h in 0..HOURS {
+                    let used = available.min(remaining[h]);
+                    remaining[h] -= used;
+                    heat[h] = used;
+                    chp[h] += power;
+                }
+                heat_sum = sum(&scratch.unit_heat);
+                (fuel * HOURS as f64, power * HOURS as f64, available * HOURS as f64 - heat_sum)
+            }
+            UnitKind::HeatPump | UnitKind::ElectricBoiler => {
+                let per_heat =
+                    if unit.kind == UnitKind::HeatPump { 1.0 / unit.cop } else { 1.0 / unit.efficiency };
+                let (remaining, heat, electricity) = (
+                    &mut scratch.remaining[..HOURS],
+                    &mut scratch.unit_heat[..HOURS],
+                    &mut scratch.dh_electricity[..HOURS],
+                );
+                for h in 0..HOURS {
+                    let used = capacity.min(remaining[h]);
+                    remaining[h] -= used;
+                    heat[h] = used;
+                    electricity[h] += used * per_heat;
+                }
+                heat_sum = sum(&scratch.unit_heat);
+                (heat_sum * per_heat, 0.0, 0.0)
+            }
+            UnitKind::BioBoiler | UnitKind::OilBoiler => {
+                let (remaining, heat) = (&mut scratch.remaining[..HOURS], &mut scratch.unit_heat[..HOURS]);
+                for h in 0..HOURS {
+                    let used = capacity.min(remaining[h]);
+                    remaining[h] -= used;
+                    heat[h] = used;
+                }
+                heat_sum = sum(&scratch.unit_heat);
+                (heat_sum / unit.efficiency, 0.0, 0.0)
+            }
+        };
+        let peak = maximum(&scratch.unit_heat);
+        if keep_hourly {
+            unit_heat_series.push(scratch.unit_heat.clone());
+        }
+        unit_years.push(UnitYear {
+            heat_mwh: heat_sum,
+            input_mwh: input_sum,
+            electricity_mwh: power_sum,
+            dumped_heat_mwh: dumped_sum.max(0.0),
+            peak_heat_mw: peak,
+        });
+    }
+    (unit_years, unit_heat_series)
+}
+
+/// Yearly energy cost of an average household: home energy at carrier prices, the capacity
+/// element of the grid tariff month by month, EV charging and car fuel (`cars_mwh` = EV
+/// charging, petrol, diesel for all households), NOK per household.
+fn household_cost(
+    costs: &crate::scenario::Costs,
+    households: f64,
+    home: &ByCarrier,
+    cars_mwh: [f64; 3],
+    monthly_peak_mw: &[f64; 12],
+) -> HouseholdCost {
+    if households <= 0.0 {
+        return HouseholdCost::default();
+    }
+    let kwh = |mwh: f64| mwh * 1000.0 / households;
+    let capacity_nok: f64 = monthly_peak_mw
+        .iter()
+        .map(|peak_mw| {
+            let kw = peak_mw * 1000.0 / households * costs.household_peak_factor;
+            costs.capacity_steps.iter().find(|(limit, _)| kw <= *limit).map_or_else(
+                || costs.capacity_steps.last().map_or(0.0, |(_, price)| *price),
+                |(_, price)| *price,
+            )
+        })
+        .sum();
+    let [ev_mwh, petrol_mwh, diesel_mwh] = cars_mwh;
+    HouseholdCost {
+        home_energy_nok: kwh(home[Carrier::Electricity as usize]) * costs.electricity_nok_per_kwh
+            + kwh(home[Carrier::DistrictHeat as usize]) * costs.district_heat_nok_per_kwh
+            + kwh(home[Carrier::Bio as usize]) * costs.bio_nok_per_kwh
+            + kwh(home[Carrier::Oil as usize]) * costs.oil_nok_per_kwh,
+        capacity_nok,
+        ev_charging_nok: kwh(ev_mwh) * costs.electricity_nok_per_kwh,
+        car_fuel_nok: kwh(petrol_mwh) * costs.petrol_nok_per_kwh + kwh(diesel_mwh) * costs.diesel_nok_per_kwh,
+    }
+}
+
+/// A year's electricity totals, MWh.
+struct GridYear {
+    import_mwh: f64,
+    export_mwh: f64,
+    pv_mwh: f64,
+    chp_mwh: f64,
+    demand_mwh: f64,
+}
+
+/// Final energy from renewable sources, MWh: grid electricity by its renewable share, local PV
+/// and incineration power used in the municipality by source, district heat by the renewable
+/// part of each unit's heat (heat pumps' ambient heat, bio, the waste's non-fossil part), bio.
+fn renewable_final_energy(
+    scenario: &Scenario,
+    final_energy: &[ByCarrier; Sector::COUNT],
+    unit_years: &[UnitYear],
+    waste_fossil_mwh: f64,
+    grid: GridYear,
+) -> f64 {
+    let units = &scenario.district_heating.units;
+    let el_share = scenario.emission_factors.electricity_renewable_share;
+    let waste_energy: f64 = units
+        .iter()
+        .zip(unit_years)
+        .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
+        .map(|(_, uy)| uy.input_mwh)
+        .sum();
+    let waste_renewable = if waste_energy > 0.0 { 1.0 - waste_fossil_mwh / waste_energy } else { 0.0 };
+    let local = (grid.pv_mwh + grid.chp_mwh - grid.export_mwh).max(0.0);
+    let generated = grid.pv_mwh + grid.chp_mwh;
+    let (pv_used, chp_used) = if generated > 0.0 {
+        (local * grid.pv_mwh / generated, local * grid.chp_mwh / generated)
+    } else {
+        (0.0, 0.0)
+    };
+    let el_renewable_fraction = if grid.demand_mwh > 0.0 {
+        ((grid.import_mwh * el_share + pv_used + chp_used * waste_renewable) / grid.demand_mwh).min(1.0)
+    } else {
+        el_share
+    };
+    let dh_renewable_heat: f64 = units
+        .iter()
+        .zip(unit_years)
+        .map(|(u, uy)| {
+            let fraction = match u.kind {
+                UnitKind::WasteIncineration => waste_renewable,
+                UnitKind::HeatPump => (1.0 - 1.0 / u.cop) + el_renewable_fraction / u.cop,
+                UnitKind::ElectricBoiler => el_renewable_fraction,
+                UnitKind::BioBoiler => 1.0,
+                UnitKind::OilBoiler => 0.0,
+            };
+            uy.heat_mwh * fraction
+        })
+        .sum();
+    let dh_produced: f64 = unit_years.iter().map(|u| u.heat_mwh).sum();
+    let dh_renewable_fraction = if dh_produced > 0.0 { dh_renewable_heat / dh_produced } else { 0.0 };
+    let total = |c: Carrier| final_energy.iter().map(|row| row[c as usize]).sum::<f64>();
+    total(Carrier::Electricity) * el_renewable_fraction
+        + total(Carrier::DistrictHeat) * dh_renewable_fraction
+        + total(Carrier::Bio)
+}
+
 /// Hourly working arrays of one year, reused from year to year.
 struct Scratch {
     residential: Vec<f64>,
@@ -287,7 +462,6 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         .map(|(_, a)| a)
         .sum();
     let pv_base_kwp: f64 = scenario.districts.iter().map(|d| d.pv_installed_kwp).sum();
-    let costs = &scenario.costs;
     let mut renovated_share = 0.0;
     let mut saving_share = 0.0;
     let mut years = Vec::with_capacity(scenario.year_count());
@@ -519,72 +693,7 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
 
         // Pass 2, unit by unit in merit order: each takes what it can of the remaining demand.
         let keep_hourly = options.hourly_years.wants(year);
-        let mut unit_heat_series = Vec::new();
-        let mut unit_years = Vec::with_capacity(units.len());
-        for (unit, (fuel_mwh, _)) in units.iter().zip(&unit_fuel) {
-            let heat_sum;
-            let capacity = unit.heat_capacity_mw;
-            let (input_sum, power_sum, dumped_sum) = match unit.kind {
-                UnitKind::WasteIncineration => {
-                    // Burns its fuel evenly over the year.
-                    let fuel = fuel_mwh / HOURS as f64;
-                    let available = (fuel * unit.efficiency).min(capacity);
-                    let power = fuel * unit.electric_efficiency;
-                    let (remaining, heat, chp) = (
-                        &mut scratch.remaining[..HOURS],
-                        &mut scratch.unit_heat[..HOURS],
-                        &mut scratch.chp[..HOURS],
-                    );
-                    for h in 0..HOURS {
-                        let used = available.min(remaining[h]);
-                        remaining[h] -= used;
-                        heat[h] = used;
-                        chp[h] += power;
-                    }
-                    heat_sum = sum(&scratch.unit_heat);
-                    (fuel * HOURS as f64, power * HOURS as f64, available * HOURS as f64 - heat_sum)
-                }
-                UnitKind::HeatPump | UnitKind::ElectricBoiler => {
-                    let per_heat =
-                        if unit.kind == UnitKind::HeatPump { 1.0 / unit.cop } else { 1.0 / unit.efficiency };
-                    let (remaining, heat, electricity) = (
-                        &mut scratch.remaining[..HOURS],
-                        &mut scratch.unit_heat[..HOURS],
-                        &mut scratch.dh_electricity[..HOURS],
-                    );
-                    for h in 0..HOURS {
-                        let used = capacity.min(remaining[h]);
-                        remaining[h] -= used;
-                        heat[h] = used;
-                        electricity[h] += used * per_heat;
-                    }
-                    heat_sum = sum(&scratch.unit_heat);
-                    (heat_sum * per_heat, 0.0, 0.0)
-                }
-                UnitKind::BioBoiler | UnitKind::OilBoiler => {
-                    let (remaining, heat) =
-                        (&mut scratch.remaining[..HOURS], &mut scratch.unit_heat[..HOURS]);
-                    for h in 0..HOURS {
-                        let used = capacity.min(remaining[h]);
-                        remaining[h] -= used;
-                        heat[h] = used;
-                    }
-                    heat_sum = sum(&scratch.unit_heat);
-                    (heat_sum / unit.efficiency, 0.0, 0.0)
-                }
-            };
-            let peak = maximum(&scratch.unit_heat);
-            if keep_hourly {
-                unit_heat_series.push(scratch.unit_heat.clone());
-            }
-            unit_years.push(UnitYear {
-                heat_mwh: heat_sum,
-                input_mwh: input_sum,
-                electricity_mwh: power_sum,
-                dumped_heat_mwh: dumped_sum.max(0.0),
-                peak_heat_mw: peak,
-            });
-        }
+        let (unit_years, unit_heat_series) = dispatch(units, &unit_fuel, &mut scratch, keep_hourly);
 
         // Pass 3, hour by hour: the grid balances what is left.
         let capacity_mw = scenario.grid.import_capacity_mw;
@@ -739,51 +848,19 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
             })
             .collect();
 
-        // Renewable final energy: the grid's renewable share, local PV and incineration power
-        // used locally, district heat by the renewable part of each unit's heat, bio.
-        let renewable_final = {
-            let el_share = scenario.emission_factors.electricity_renewable_share;
-            let waste_energy: f64 = units
-                .iter()
-                .zip(&unit_years)
-                .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
-                .map(|(_, uy)| uy.input_mwh)
-                .sum();
-            let waste_renewable =
-                if waste_energy > 0.0 { 1.0 - waste_fossil_mwh / waste_energy } else { 0.0 };
-            let local = (pv_sum + chp_sum - export_sum).max(0.0);
-            let generated = pv_sum + chp_sum;
-            let (pv_used, chp_used) = if generated > 0.0 {
-                (local * pv_sum / generated, local * chp_sum / generated)
-            } else {
-                (0.0, 0.0)
-            };
-            let el_renewable_fraction = if demand_sum > 0.0 {
-                ((import_sum * el_share + pv_used + chp_used * waste_renewable) / demand_sum).min(1.0)
-            } else {
-                el_share
-            };
-            let dh_renewable_heat: f64 = units
-                .iter()
-                .zip(&unit_years)
-                .map(|(u, uy)| {
-                    let fraction = match u.kind {
-                        UnitKind::WasteIncineration => waste_renewable,
-                        UnitKind::HeatPump => (1.0 - 1.0 / u.cop) + el_renewable_fraction / u.cop,
-                        UnitKind::ElectricBoiler => el_renewable_fraction,
-                        UnitKind::BioBoiler => 1.0,
-                        UnitKind::OilBoiler => 0.0,
-                    };
-                    uy.heat_mwh * fraction
-                })
-                .sum();
-            let dh_produced: f64 = unit_years.iter().map(|u| u.heat_mwh).sum();
-            let dh_renewable_fraction = if dh_produced > 0.0 { dh_renewable_heat / dh_produced } else { 0.0 };
-            let total = |c: Carrier| final_energy.iter().map(|row| row[c as usize]).sum::<f64>();
-            total(Carrier::Electricity) * el_renewable_fraction
-                + total(Carrier::DistrictHeat) * dh_renewable_fraction
-                + total(Carrier::Bio)
-        };
+        let renewable_final = renewable_final_energy(
+            scenario,
+            &final_energy,
+            &unit_years,
+            waste_fossil_mwh,
+            GridYear {
+                import_mwh: import_sum,
+                export_mwh: export_sum,
+                pv_mwh: pv_sum,
+                chp_mwh: chp_sum,
+                demand_mwh: demand_sum,
+            },
+        );
         let mut heating_energy = [[0.0; Carrier::COUNT]; Sector::COUNT];
         let mut floor_by_sector = [0.0; Sector::COUNT];
         for sector in [Sector::Residential, Sector::Services, Sector::Public] {
@@ -799,32 +876,13 @@ pub fn run(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &
         // An average household's energy cost.
         let households = population / scenario.persons_per_household;
         let monthly_household_peak = monthly_peaks(&scratch.residential, &scratch.ev);
-        let household_cost = if households > 0.0 {
-            let home = &final_energy[Sector::Residential as usize];
-            let kwh = |mwh: f64| mwh * 1000.0 / households;
-            let capacity_nok: f64 = monthly_household_peak
-                .iter()
-                .map(|peak_mw| {
-                    let kw = peak_mw * 1000.0 / households * costs.household_peak_factor;
-                    costs.capacity_steps.iter().find(|(limit, _)| kw <= *limit).map_or_else(
-                        || costs.capacity_steps.last().map_or(0.0, |(_, price)| *price),
-                        |(_, price)| *price,
-                    )
-                })
-                .sum();
-            HouseholdCost {
-                home_energy_nok: kwh(home[Carrier::Electricity as usize]) * costs.electricity_nok_per_kwh
-                    + kwh(home[Carrier::DistrictHeat as usize]) * costs.district_heat_nok_per_kwh
-                    + kwh(home[Carrier::Bio as usize]) * costs.bio_nok_per_kwh
-                    + kwh(home[Carrier::Oil as usize]) * costs.oil_nok_per_kwh,
-                capacity_nok,
-                ev_charging_nok: kwh(ev_mwh_total) * costs.electricity_nok_per_kwh,
-                car_fuel_nok: kwh(petrol_mwh_total) * costs.petrol_nok_per_kwh
-                    + kwh(diesel_mwh_total) * costs.diesel_nok_per_kwh,
-            }
-        } else {
-            HouseholdCost::default()
-        };
+        let household_cost = household_cost(
+            &scenario.costs,
+            households,
+            &final_energy[Sector::Residential as usize],
+            [ev_mwh_total, petrol_mwh_total, diesel_mwh_total],
+            &monthly_household_peak,
+        );
 
         let heat_need: f64 = (0..3)
             .map(|i| {
