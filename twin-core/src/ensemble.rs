@@ -233,14 +233,7 @@ impl Parameter {
 
 fn population_at(raw: &RawScenario, year: i32) -> f64 {
     let points: Vec<(i32, f64)> = raw.population.iter().map(|p| (p.year, p.persons)).collect();
-    match points.iter().position(|p| p.0 >= year) {
-        None => points.last().map_or(0.0, |p| p.1),
-        Some(0) => points[0].1,
-        Some(i) => {
-            let (a, b) = (points[i - 1], points[i]);
-            a.1 + (b.1 - a.1) * f64::from(year - a.0) / f64::from(b.0 - a.0)
-        }
-    }
+    crate::scenario::interpolate(&points, year)
 }
 
 /// Draws one value from a distribution (normal truncated to ± 3 sd by redrawing).

@@ -574,15 +574,7 @@ pub fn stock_model(scenario: &Scenario, group: &StockGroup) -> Result<StockResul
     let mut stock = Vec::new();
     for year in first..scenario.base_year {
         years.push(f64::from(year));
-        let points = &group.history;
-        let v = match points.iter().position(|p| p.0 >= year) {
-            None => points.last().map_or(0.0, |p| p.1),
-            Some(0) => points[0].1,
-            Some(i) => {
-                let (a, b) = (points[i - 1], points[i]);
-                a.1 + (b.1 - a.1) * f64::from(year - a.0) / f64::from(b.0 - a.0)
-            }
-        };
+        let v = crate::scenario::interpolate(&group.history, year);
         stock.push(v);
     }
     for (i, year) in (scenario.base_year..=scenario.end_year).enumerate() {

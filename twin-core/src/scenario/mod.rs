@@ -516,7 +516,9 @@ pub fn to_ron(raw: &RawScenario) -> String {
     ron::ser::to_string_pretty(raw, config).unwrap_or_else(|e| format!("// serialisation failed: {e}"))
 }
 
-fn interpolate(points: &[(i32, f64)], year: i32) -> f64 {
+/// Linear interpolation in (year, value) points sorted by year, constant outside them (0 if
+/// there are none).
+pub fn interpolate(points: &[(i32, f64)], year: i32) -> f64 {
     let (Some(first), Some(last)) = (points.first(), points.last()) else {
         return 0.0;
     };
