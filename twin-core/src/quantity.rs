@@ -1,8 +1,9 @@
 //! The quantities that comparisons, ensembles and sensitivity analyses report: every KPI and
-//! the main yearly totals, each with a key, a name and a unit, computed from one [`YearResult`].
+//! the main yearly totals, each with a key, a name and a unit, computed from one [`YearResult`];
+//! and the district quantities a map can be coloured by, computed from one [`DistrictYear`].
 
 use crate::kpi::{KPIS, KpiId};
-use crate::outcome::{Carrier, YearResult};
+use crate::outcome::{Carrier, DistrictYear, YearResult};
 
 /// A reported quantity.
 #[derive(Debug, Clone, Copy)]
@@ -165,9 +166,141 @@ pub fn by_key(key: &str) -> Option<&'static Quantity> {
     QUANTITIES.iter().find(|q| q.key == key)
 }
 
+/// A quantity of one district in one year (what a map is coloured by).
+#[derive(Debug, Clone, Copy)]
+pub struct DistrictQuantity {
+    /// Key.
+    pub key: &'static str,
+    /// Name in English.
+    pub name: &'static str,
+    /// Name in Norwegian bokmål.
+    pub name_nb: &'static str,
+    /// Name in Norwegian nynorsk.
+    pub name_nn: &'static str,
+    /// Unit.
+    pub unit: &'static str,
+    /// Whether lower values are better (the map's palette runs from good to bad).
+    pub lower_is_better: bool,
+    /// Its value for a district's year; 0 where a per-resident figure has no residents.
+    pub value: fn(&DistrictYear) -> f64,
+}
+
+fn per_resident(value: f64, d: &DistrictYear) -> f64 {
+    if d.population > 0.0 { value / d.population } else { 0.0 }
+}
+
+/// Every district quantity, in menu order (the first is the map's default).
+pub static DISTRICT_QUANTITIES: [DistrictQuantity; 9] = [
+    DistrictQuantity {
+        key: "ghg_per_capita",
+        name: "Emissions per resident",
+        name_nb: "Utslipp per innbygger",
+        name_nn: "Utslepp per innbyggjar",
+        unit: "t CO2e/person",
+        lower_is_better: true,
+        value: |d| per_resident(d.emissions_t, d),
+    },
+    DistrictQuantity {
+        key: "emissions",
+        name: "Emissions",
+        name_nb: "Utslipp",
+        name_nn: "Utslepp",
+        unit: "t CO2e",
+        lower_is_better: true,
+        value: |d| d.emissions_t,
+    },
+    DistrictQuantity {
+        key: "final_energy_per_capita",
+        name: "Energy use per resident",
+        name_nb: "Energibruk per innbygger",
+        name_nn: "Energibruk per innbyggjar",
+        unit: "MWh/person",
+        lower_is_better: true,
+        value: |d| per_resident(d.final_energy_mwh.iter().sum(), d),
+    },
+    DistrictQuantity {
+        key: "electricity",
+        name: "Electricity use",
+        name_nb: "Strømbruk",
+        name_nn: "Straumbruk",
+        unit: "GWh",
+        lower_is_better: true,
+        value: |d| d.final_energy_mwh[Carrier::Electricity as usize] / 1000.0,
+    },
+    DistrictQuantity {
+        key: "heat_need_per_m2",
+        name: "Heat need per m² floor",
+        name_nb: "Varmebehov per m² gulv",
+        name_nn: "Varmebehov per m² golv",
+        unit: "kWh/m²",
+        lower_is_better: true,
+        value: |d| if d.floor_area_m2 > 0.0 { d.heat_need_mwh * 1000.0 / d.floor_area_m2 } else { 0.0 },
+    },
+    DistrictQuantity {
+        key: "fossil_energy",
+        name: "Fossil fuels (oil, petrol, diesel)",
+        name_nb: "Fossilt brensel (olje, bensin, diesel)",
+        name_nn: "Fossilt brensel (olje, bensin, diesel)",
+        unit: "GWh",
+        lower_is_better: true,
+        value: |d| {
+            (d.final_energy_mwh[Carrier::Oil as usize]
+                + d.final_energy_mwh[Carrier::Petrol as usize]
+                + d.final_energy_mwh[Carrier::Diesel as usize])
+                / 1000.0
+        },
+    },
+    DistrictQuantity {
+        key: "pv_per_capita",
+        name: "Solar power per resident",
+        name_nb: "Solkraft per innbygger",
+        name_nn: "Solkraft per innbyggjar",
+        unit: "kWh/person",
+        lower_is_better: false,
+        value: |d| per_resident(d.pv_production_mwh * 1000.0, d),
+    },
+    DistrictQuantity {
+        key: "ev_charging",
+        name: "EV charging",
+        name_nb: "Elbillading",
+        name_nn: "Elbillading",
+        unit: "GWh",
+        lower_is_better: false,
+        value: |d| d.ev_charging_mwh / 1000.0,
+    },
+    DistrictQuantity {
+        key: "population",
+        name: "Residents",
+        name_nb: "Innbyggere",
+        name_nn: "Innbyggjarar",
+        unit: "persons",
+        lower_is_better: false,
+        value: |d| d.population,
+    },
+];
+
+/// Finds a district quantity by key.
+pub fn district_quantity(key: &str) -> Option<&'static DistrictQuantity> {
+    DISTRICT_QUANTITIES.iter().find(|q| q.key == key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn district_quantities_are_unique_and_finite_without_residents() {
+        let empty = DistrictYear::default();
+        for q in &DISTRICT_QUANTITIES {
+            assert_eq!(DISTRICT_QUANTITIES.iter().filter(|o| o.key == q.key).count(), 1, "{}", q.key);
+            assert_eq!((q.value)(&empty), 0.0, "{}", q.key);
+            assert!(district_quantity(q.key).is_some());
+        }
+        let mut d = DistrictYear { population: 4.0, emissions_t: 10.0, ..DistrictYear::default() };
+        d.final_energy_mwh[Carrier::Oil as usize] = 2000.0;
+        assert_eq!((DISTRICT_QUANTITIES[0].value)(&d), 2.5);
+        assert_eq!((district_quantity("fossil_energy").expect("key").value)(&d), 2.0);
+    }
 
     #[test]
     fn keys_are_unique_and_kpis_come_first_in_catalogue_order() {

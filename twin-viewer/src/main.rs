@@ -1,0 +1,92 @@
+//! `twin-viewer [SCENARIO] [--screenshot OUT.png] [--frames N] [--size WxH] [--set LEVER=VALUE]...`
+//!
+//! Opens the viewer on a scenario (the built-in Bærum baseline when none is given).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::Parser;
+use twin_core::levers::LeverId;
+use twin_viewer::app::{Options, build};
+use twin_viewer::automation::ScreenshotJob;
+use twin_viewer::view::Lang;
+
+/// The municipal twin on a map: move levers, watch the pathway to 2050.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// Scenario file (RON); default: the built-in Bærum baseline.
+    scenario: Option<PathBuf>,
+    /// Render, save a PNG here and exit.
+    #[arg(long, value_name = "OUT.png")]
+    screenshot: Option<PathBuf>,
+    /// Frames to render after the first result before the screenshot.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    frames: u32,
+    /// Window size in logical pixels.
+    #[arg(long, default_value = "1600x900", value_name = "WxH", value_parser = parse_size)]
+    size: (u32, u32),
+    /// Set a lever's target, e.g. `--set heat_pump_programme=0.8` (repeatable).
+    #[arg(long = "set", value_name = "LEVER=VALUE")]
+    set: Vec<String>,
+    /// Language: nb (bokmål), nn (nynorsk) or en.
+    #[arg(long, default_value = "nb", value_parser = ["nb", "nn", "en"])]
+    lang: String,
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) = text.split_once(['x', 'X']).ok_or("expected WxH, e.g. 1920x1080")?;
+    let w: u32 = w.trim().parse().map_err(|_| format!("bad width `{w}`"))?;
+    let h: u32 = h.trim().parse().map_err(|_| format!("bad height `{h}`"))?;
+    if !(320..=8192).contains(&w) || !(240..=8192).contains(&h) {
+        return Err(format!("size {w}x{h} is outside 320x240..8192x8192"));
+    }
+    Ok((w, h))
+}
+
+fn options(args: Args) -> anyhow::Result<Options> {
+    let (scenario, path) = match &args.scenario {
+        Some(path) => (twin_viewer::scenarios::open(path)?, Some(path.clone())),
+        None => (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None),
+    };
+    let mut levers = scenario.levers;
+    for setting in &args.set {
+        let Some((key, value)) = setting.split_once('=') else {
+            bail!("--set {setting}: expected LEVER=VALUE");
+        };
+        let Some(id) = LeverId::from_key(key.trim()) else {
+            bail!("--set {setting}: unknown lever `{key}` (levers: {})", LeverId::keys());
+        };
+        let value: f64 =
+            value.trim().parse().with_context(|| format!("--set {setting}: `{value}` is not a number"))?;
+        levers.set_target(id, value).with_context(|| format!("--set {setting}"))?;
+    }
+    let lang = match args.lang.as_str() {
+        "nn" => Lang::Nn,
+        "en" => Lang::En,
+        _ => Lang::Nb,
+    };
+    Ok(Options {
+        scenario,
+        path,
+        levers,
+        size: args.size,
+        lang,
+        screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
+    })
+}
+
+fn main() -> ExitCode {
+    let options = match options(Args::parse()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("twin-viewer: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    match build(options).run() {
+        bevy::app::AppExit::Success => ExitCode::SUCCESS,
+        bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

@@ -1,0 +1,403 @@
+//! The map: the municipality's districts drawn to scale in 3D over the surrounding land and sea,
+//! coloured (and, if asked, raised) by the chosen quantity in the timeline's year; hovering finds
+//! a district, clicking selects it.
+//!
+//! World coordinates: kilometres, `x` east, `-z` north, `y` up. Each district is one mesh whose
+//! top lies at local `y = 1`; its height is the entity's `scale.y`. Colours are set on one
+//! unlit material per district, so the palette's colours reach the screen unchanged.
+
+use std::sync::Arc;
+
+use bevy::asset::RenderAssetUsages;
+use bevy::mesh::{Indices, PrimitiveTopology};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use twin_core::quantity::DISTRICT_QUANTITIES;
+
+use crate::geo::{self, MapGeometry, Region};
+use crate::palette;
+use crate::sim::Sim;
+use crate::view::ViewState;
+
+/// Sea colour (the background).
+pub const SEA: Color = Color::srgb(0.66, 0.78, 0.87);
+const LAND: Color = Color::srgb(0.90, 0.89, 0.85);
+const BORDER: Color = Color::srgb(0.15, 0.15, 0.18);
+const HIGHLIGHT: Color = Color::srgb(1.0, 1.0, 1.0);
+/// Height of a flat district, km.
+const FLAT_KM: f32 = 0.02;
+/// Height of the tallest raised district, km.
+const RAISED_MAX_KM: f32 = 4.0;
+
+/// The map's data: geometry, the link from map districts to model districts, and the colour
+/// scale in use.
+#[derive(Resource, Default)]
+pub struct MapState {
+    /// The geometry on show.
+    pub geometry: Option<Arc<MapGeometry>>,
+    /// Kommune number of the geometry on show.
+    kommune: Option<String>,
+    /// Why there is no map, if there is none.
+    pub error: Option<String>,
+    /// For each map district, the model's district index with the same code.
+    pub model_index: Vec<Option<usize>>,
+    /// The colour scale: lowest and highest value over every district and year of both runs.
+    pub scale: Option<(f64, f64)>,
+    /// What the last colouring was for (to skip unchanged frames).
+    painted: Option<Painted>,
+}
+
+/// What a colouring of the map was made for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Painted {
+    generation: u64,
+    year: i32,
+    quantity: usize,
+    raised: bool,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+}
+
+#[derive(Component)]
+struct MapPiece;
+
+#[derive(Component)]
+struct DistrictPiece {
+    map_index: usize,
+    material: Handle<StandardMaterial>,
+}
+
+#[derive(Component)]
+struct BorderPiece {
+    map_index: usize,
+    material: Handle<StandardMaterial>,
+}
+
+/// Registers the map.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<MapState>()
+        .insert_resource(ClearColor(SEA))
+        .add_systems(Update, (rebuild_map, paint_districts).chain());
+}
+
+#[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
+fn rebuild_map(
+    mut commands: Commands,
+    sim: Res<Sim>,
+    mut state: ResMut<MapState>,
+    mut view: ResMut<ViewState>,
+    pieces: Query<Entity, With<MapPiece>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut cameras: Query<&mut crate::camera::MapCamera>,
+) {
+    let kommune = &sim.scenario.site.kommune_number;
+    if state.kommune.as_ref() == Some(kommune) {
+        return;
+    }
+    for entity in &pieces {
+        commands.entity(entity).despawn();
+    }
+    state.kommune = Some(kommune.clone());
+    state.painted = None;
+    state.scale = None;
+    view.hovered = None;
+    view.selected = None;
+    let geometry = match geo::built_in(kommune) {
+        Ok(g) => Arc::new(g),
+        Err(e) => {
+            state.error = Some(e.to_string());
+            state.geometry = None;
+            return;
+        }
+    };
+    state.error = None;
+    let flat = |colour: Color| StandardMaterial {
+        base_color: colour,
+        unlit: true,
+        cull_mode: None,
+        double_sided: true,
+        ..default()
+    };
+    let land = materials.add(flat(LAND));
+    for region in &geometry.land {
+        commands.spawn((
+            MapPiece,
+            Mesh3d(meshes.add(top_mesh(region))),
+            MeshMaterial3d(land.clone()),
+            Transform::from_xyz(0.0, -0.05, 0.0),
+        ));
+    }
+    for (map_index, region) in geometry.districts.iter().enumerate() {
+        let material = materials.add(flat(Color::srgb(0.7, 0.7, 0.7)));
+        commands.spawn((
+            MapPiece,
+            DistrictPiece { map_index, material: material.clone() },
+            Mesh3d(meshes.add(prism_mesh(region))),
+            MeshMaterial3d(material),
+            Transform::from_scale(Vec3::new(1.0, FLAT_KM, 1.0)),
+        ));
+        let border = materials.add(flat(BORDER));
+        commands.spawn((
+            MapPiece,
+            BorderPiece { map_index, material: border.clone() },
+            Mesh3d(meshes.add(border_mesh(region))),
+            MeshMaterial3d(border),
+            Transform::from_xyz(0.0, FLAT_KM + 0.01, 0.0),
+        ));
+    }
+    let bounds = geometry.municipality.bounds();
+    for mut camera in &mut cameras {
+        camera.fit(bounds);
+    }
+    state.geometry = Some(geometry);
+}
+
+/// Colours and heights of every district for the year, quantity and selection on show.
+fn paint_districts(
+    sim: Res<Sim>,
+    view: Res<ViewState>,
+    mut state: ResMut<MapState>,
+    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut districts: Query<(&DistrictPiece, &mut Transform), Without<BorderPiece>>,
+    mut borders: Query<(&BorderPiece, &mut Transform), Without<DistrictPiece>>,
+) {
+    let (Some(shown), Some(geometry)) = (sim.shown.as_ref(), state.geometry.clone()) else {
+        return;
+    };
+    let key = Painted {
+        generation: shown.generation,
+        year: view.year,
+        quantity: view.quantity,
+        raised: view.raised,
+        selected: view.selected,
+        hovered: view.hovered,
+    };
+    if state.painted == Some(key) {
+        return;
+    }
+    let outcome = &shown.outcome;
+    let quantity = &DISTRICT_QUANTITIES[view.quantity];
+    if state.painted.is_none_or(|p| p.generation != key.generation || p.quantity != key.quantity) {
+        state.model_index = geometry
+            .districts
+            .iter()
+            .map(|d| outcome.district_codes.iter().position(|c| *c == d.code))
+            .collect();
+        state.scale = value_range(&[outcome, &shown.baseline], |d| (quantity.value)(d));
+    }
+    state.painted = Some(key);
+    let (lo, hi) = state.scale.unwrap_or((0.0, 1.0));
+    let year = outcome.year(view.year);
+    for (piece, mut transform) in &mut districts {
+        let model = state.model_index.get(piece.map_index).copied().flatten();
+        let value = model.and_then(|m| year.and_then(|y| y.districts.get(m))).map(|d| (quantity.value)(d));
+        let t = value.map_or(0.0, |v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 });
+        let colour = match value {
+            Some(_) => {
+                let c = palette::sequential(t);
+                Color::srgb_u8(c.r(), c.g(), c.b())
+            }
+            None => Color::srgb(0.6, 0.6, 0.6),
+        };
+        if let Some(mut m) = materials.get_mut(&piece.material) {
+            m.base_color = colour;
+        }
+        let height = district_height(view.raised, t);
+        transform.scale.y = height;
+        for (border, mut bt) in &mut borders {
+            if border.map_index == piece.map_index {
+                bt.translation.y = height + 0.01;
+                let active = model.is_some() && (model == view.selected || model == view.hovered);
+                if let Some(mut m) = materials.get_mut(&border.material) {
+                    m.base_color = if active { HIGHLIGHT } else { BORDER };
+                }
+            }
+        }
+    }
+}
+
+/// A district's height, km: flat, or raised in proportion to its place on the scale.
+pub fn district_height(raised: bool, t: f64) -> f32 {
+    if raised { FLAT_KM + RAISED_MAX_KM * t.clamp(0.0, 1.0) as f32 } else { FLAT_KM }
+}
+
+/// Lowest and highest value of a district quantity over every district and year of the outcomes.
+pub fn value_range(
+    outcomes: &[&twin_core::Outcome],
+    value: impl Fn(&twin_core::outcome::DistrictYear) -> f64,
+) -> Option<(f64, f64)> {
+    let values = outcomes
+        .iter()
+        .flat_map(|o| &o.years)
+        .flat_map(|y| &y.districts)
+        .map(value)
+        .filter(|v| v.is_finite());
+    values.fold(None, |acc, v| Some(acc.map_or((v, v), |(lo, hi): (f64, f64)| (lo.min(v), hi.max(v)))))
+}
+
+/// Height of map district `map_index` as drawn (for hit tests).
+pub fn drawn_height(view: &ViewState, state: &MapState, sim: &Sim, map_index: usize) -> f32 {
+    let Some(shown) = sim.shown.as_ref() else {
+        return FLAT_KM;
+    };
+    let (lo, hi) = state.scale.unwrap_or((0.0, 1.0));
+    let quantity = &DISTRICT_QUANTITIES[view.quantity];
+    let value = state
+        .model_index
+        .get(map_index)
+        .copied()
+        .flatten()
+        .and_then(|m| shown.outcome.year(view.year).and_then(|y| y.districts.get(m)))
+        .map(|d| (quantity.value)(d));
+    let t = value.map_or(0.0, |v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 });
+    district_height(view.raised, t)
+}
+
+/// Finds the district under the window position `cursor` (logical pixels): the nearest district
+/// top the view ray meets.
+pub fn pick(
+    window: &Window,
+    camera: &Camera,
+    camera_transform: &GlobalTransform,
+    view: &ViewState,
+    state: &MapState,
+    sim: &Sim,
+) -> Option<usize> {
+    let cursor = window.cursor_position()?;
+    let geometry = state.geometry.as_ref()?;
+    let ray = camera.viewport_to_world(camera_transform, cursor).ok()?;
+    let mut best: Option<(f32, usize)> = None;
+    for (i, region) in geometry.districts.iter().enumerate() {
+        let height = drawn_height(view, state, sim, i);
+        let dy = ray.direction.y;
+        if dy.abs() < 1e-6 {
+            continue;
+        }
+        let t = (height - ray.origin.y) / dy;
+        if t <= 0.0 {
+            continue;
+        }
+        let p = ray.origin + *ray.direction * t;
+        if region.contains([f64::from(p.x), f64::from(-p.z)]) && best.is_none_or(|(bt, _)| t < bt) {
+            best = Some((t, i));
+        }
+    }
+    best.and_then(|(_, i)| state.model_index.get(i).copied().flatten())
+}
+
+fn world(p: [f64; 2], y: f32) -> [f32; 3] {
+    [p[0] as f32, y, -(p[1] as f32)]
+}
+
+/// A flat mesh of a region's tops at `y = 0`.
+fn top_mesh(region: &Region) -> Mesh {
+    let mut positions = Vec::new();
+    let mut indices = Vec::new();
+    for poly in &region.polygons {
+        let offset = positions.len() as u32;
+        positions.extend(poly.points().map(|p| world(p, 0.0)));
+        indices.extend(poly.triangles.iter().flatten().map(|i| i + offset));
+    }
+    let normals = vec![[0.0, 1.0, 0.0]; positions.len()];
+    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
+        .with_inserted_indices(Indices::U32(indices))
+}
+
+/// A region extruded from `y = 0` to `y = 1`: tops in full colour, walls darker (vertex colours
+/// multiply the material's colour).
+fn prism_mesh(region: &Region) -> Mesh {
+    let mut positions: Vec<[f32; 3]> = Vec::new();
+    let mut normals: Vec<[f32; 3]> = Vec::new();
+    let mut colours: Vec<[f32; 4]> = Vec::new();
+    let mut indices: Vec<u32> = Vec::new();
+    for poly in &region.polygons {
+        let offset = positions.len() as u32;
+        for p in poly.points() {
+            positions.push(world(p, 1.0));
+            normals.push([0.0, 1.0, 0.0]);
+            colours.push([1.0; 4]);
+        }
+        indices.extend(poly.triangles.iter().flatten().map(|i| i + offset));
+        for ring in &poly.rings {
+            for (k, &a) in ring.iter().enumerate() {
+                let b = ring[(k + 1) % ring.len()];
+                let base = positions.len() as u32;
+                let (dx, dy) = ((b[0] - a[0]) as f32, (b[1] - a[1]) as f32);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+                let normal = [dy / len, 0.0, dx / len];
+                for (p, y) in [(a, 0.0), (b, 0.0), (b, 1.0), (a, 1.0)] {
+                    positions.push(world(p, y));
+                    normals.push(normal);
+                    colours.push([0.62, 0.62, 0.62, 1.0]);
+                }
+                indices.extend([base, base + 1, base + 2, base, base + 2, base + 3]);
+            }
+        }
+    }
+    Mesh::new(PrimitiveTopology::TriangleList, RenderAssetUsages::default())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_COLOR, colours)
+        .with_inserted_indices(Indices::U32(indices))
+}
+
+/// The region's rings as line segments at `y = 0`.
+fn border_mesh(region: &Region) -> Mesh {
+    let mut positions = Vec::new();
+    for ring in region.polygons.iter().flat_map(|p| &p.rings) {
+        for (k, &a) in ring.iter().enumerate() {
+            positions.push(world(a, 0.0));
+            positions.push(world(ring[(k + 1) % ring.len()], 0.0));
+        }
+    }
+    let normals = vec![[0.0, 1.0, 0.0]; positions.len()];
+    Mesh::new(PrimitiveTopology::LineList, RenderAssetUsages::default())
+        .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
+        .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
+}
+
+/// Updates the hovered district from the pointer and selects it on click.
+pub fn hover_and_select(
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform, &crate::camera::MapCamera)>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    sim: Res<Sim>,
+    state: Res<MapState>,
+    mut view: ResMut<ViewState>,
+) {
+    let (camera, transform, map_camera) = *camera;
+    let hovered =
+        if view.pointer_on_map { pick(&window, camera, transform, &view, &state, &sim) } else { None };
+    if view.hovered != hovered {
+        view.hovered = hovered;
+    }
+    if buttons.just_released(MouseButton::Left) && view.pointer_on_map && !map_camera.dragged() {
+        view.selected = if hovered == view.selected { None } else { hovered };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prism_has_a_top_and_a_wall_per_edge() {
+        let map = geo::built_in("3201").expect("Bærum");
+        let region = &map.districts[0];
+        let mesh = prism_mesh(region);
+        let points: usize = region.polygons.iter().map(|p| p.points().count()).sum();
+        let tris: usize = region.polygons.iter().map(|p| p.triangles.len()).sum();
+        assert_eq!(mesh.count_vertices(), points + 4 * points);
+        assert_eq!(mesh.indices().map(Indices::len), Some(3 * tris + 6 * points));
+    }
+
+    #[test]
+    fn heights_follow_the_scale_only_when_raised() {
+        assert_eq!(district_height(false, 1.0), FLAT_KM);
+        assert!(district_height(true, 1.0) > district_height(true, 0.5));
+        assert_eq!(district_height(true, 7.0), district_height(true, 1.0));
+    }
+}

@@ -1,0 +1,194 @@
+//! The dashboard: headline KPI cards (value in the timeline's year, the baseline's value, the
+//! change and, where the scenario sets one, the target and whether it is met), then the chart
+//! tabs. Plain functions over plain data.
+
+use egui::{Color32, RichText, Ui};
+use twin_core::Outcome;
+use twin_core::kpi::{Direction, KpiId, TargetProgress};
+
+use super::charts::{ChartInput, chart_ui};
+use crate::view::{ChartKind, Lang, fmt_num};
+
+/// The KPIs on the cards, most important first.
+pub const HEADLINE_KPIS: [KpiId; 5] = [
+    KpiId::GhgPerCapita,
+    KpiId::RenewableShare,
+    KpiId::GridPeak,
+    KpiId::HouseholdEnergyCost,
+    KpiId::WastePerPerson,
+];
+
+const GOOD: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+const BAD: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+
+/// A KPI's name in a language (nynorsk falls back to bokmål where the core has no nynorsk).
+pub fn kpi_name(id: KpiId, lang: Lang) -> &'static str {
+    let s = id.spec();
+    lang.pick(s.name_nb, s.name_nb, s.name)
+}
+
+/// The headline cards for `year`. Values come from the outcomes; targets from `progress`.
+pub fn kpi_cards_ui(
+    ui: &mut Ui,
+    outcome: &Outcome,
+    baseline: &Outcome,
+    progress: &[TargetProgress],
+    year: i32,
+    lang: Lang,
+) {
+    let (Some(y), Some(b)) = (outcome.year(year), baseline.year(year)) else {
+        ui.label(lang.pick(
+            "Ingen resultater for året",
+            "Ingen resultat for året",
+            "No results for this year",
+        ));
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        for id in HEADLINE_KPIS {
+            let spec = id.spec();
+            let value = id.value(y);
+            let base = id.value(b);
+            let frame = egui::Frame::group(ui.style()).inner_margin(8.0).corner_radius(6.0);
+            frame.show(ui, |ui| {
+                ui.set_width(178.0);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(kpi_name(id, lang)).small().strong()).on_hover_text(format!(
+                        "{}\n{}\n\n{}",
+                        spec.name,
+                        spec.code.unwrap_or(""),
+                        spec.formula
+                    ));
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(fmt_num(value)).size(26.0).strong());
+                        ui.label(RichText::new(spec.unit).weak());
+                    });
+                    let delta = value - base;
+                    let better = match spec.direction {
+                        Direction::Lower => delta < 0.0,
+                        Direction::Higher => delta > 0.0,
+                        Direction::Neutral => true,
+                    };
+                    let scale = base.abs().max(1e-9);
+                    if (delta / scale).abs() > 1e-4 {
+                        let arrow = if delta < 0.0 { "▼" } else { "▲" };
+                        ui.label(
+                            RichText::new(format!(
+                                "{arrow} {} {} {}",
+                                fmt_num(delta.abs()),
+                                lang.pick("mot referanse", "mot referanse", "vs baseline"),
+                                fmt_num(base)
+                            ))
+                            .color(if better { GOOD } else { BAD }),
+                        );
+                    } else {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                lang.pick("Referanse", "Referanse", "Baseline"),
+                                fmt_num(base)
+                            ))
+                            .weak(),
+                        );
+                    }
+                    for p in progress.iter().filter(|p| p.target.kpi == id) {
+                        let sign = match p.target.direction {
+                            twin_core::scenario::TargetDirection::AtMost => "≤",
+                            twin_core::scenario::TargetDirection::AtLeast => "≥",
+                        };
+                        let (mark, colour) = if p.met {
+                            (lang.pick("nådd", "nådd", "met"), GOOD)
+                        } else {
+                            (lang.pick("ikke nådd", "ikkje nådd", "not met"), BAD)
+                        };
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}: {sign} {} ({mark})",
+                                lang.pick("Mål", "Mål", "Target"),
+                                p.target.year,
+                                fmt_num(p.target_value)
+                            ))
+                            .color(colour)
+                            .strong(),
+                        )
+                        .on_hover_text(&p.target.source);
+                    }
+                });
+            });
+        }
+    });
+}
+
+/// Chart tabs and the chart on show.
+pub fn charts_ui(ui: &mut Ui, chart: &mut ChartKind, input: &ChartInput<'_>) {
+    ui.horizontal_wrapped(|ui| {
+        for kind in ChartKind::ALL {
+            let has_data =
+                kind != ChartKind::Waste || input.outcome.years.iter().any(|y| y.materials.is_some());
+            if has_data {
+                ui.selectable_value(chart, kind, kind.label(input.lang));
+            }
+        }
+    });
+    ui.separator();
+    chart_ui(ui, *chart, input);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use twin_core::levers::LeverId;
+
+    fn outcomes() -> (Outcome, Outcome) {
+        let scenario = crate::scenarios::default_scenario().expect("built-in scenario parses");
+        let prepared = twin_core::site::Prepared::new(&scenario);
+        let options = twin_core::model::RunOptions::default();
+        let baseline = twin_core::model::run(&scenario, &scenario.levers, &prepared, &options);
+        let mut levers = scenario.levers;
+        levers.set_target(LeverId::HeatPumpProgramme, 1.0).expect("in range");
+        let outcome = twin_core::model::run(&scenario, &levers, &prepared, &options);
+        (outcome, baseline)
+    }
+
+    #[test]
+    fn cards_show_values_change_and_target() {
+        let (outcome, baseline) = outcomes();
+        let progress = twin_core::kpi::progress(&outcome);
+        let year = 2030;
+        let harness = Harness::new_ui(|ui| kpi_cards_ui(ui, &outcome, &baseline, &progress, year, Lang::Nb));
+        for id in HEADLINE_KPIS {
+            harness.get_by_label(kpi_name(id, Lang::Nb));
+        }
+        let ghg = KpiId::GhgPerCapita.value(outcome.year(year).expect("2030"));
+        harness.get_by_label(&fmt_num(ghg));
+        // Bærum's scenario sets a 2030 target for GHG per resident.
+        let target = progress.iter().find(|p| p.target.kpi == KpiId::GhgPerCapita).expect("target");
+        harness.get_by_label_contains(&format!("Mål 2030: ≤ {}", fmt_num(target.target_value)));
+        // Heat pumps replace direct electric heating: electricity-based emissions fall.
+        assert!(harness.query_all_by_label_contains("▼").count() >= 1);
+    }
+
+    #[test]
+    fn tabs_switch_the_chart() {
+        let (outcome, baseline) = outcomes();
+        let input = ChartInput {
+            outcome: &outcome,
+            baseline: &baseline,
+            district: None,
+            year: 2030,
+            grid_capacity_mw: 100.0,
+            lang: Lang::En,
+        };
+        let mut harness = Harness::new_ui_state(
+            |ui, chart: &mut ChartKind| charts_ui(ui, chart, &input),
+            ChartKind::Energy,
+        );
+        harness.get_by_label("Final energy by carrier");
+        harness.get_by_label("Emissions").click();
+        harness.run();
+        assert_eq!(*harness.state(), ChartKind::Emissions);
+        harness.get_by_label("Greenhouse gas per resident");
+    }
+}

@@ -1,0 +1,305 @@
+//! The levers panel: the headline levers first, the others in groups below, and an expert
+//! section with every lever's timing and every parameter of the scenario file.
+//!
+//! Plain functions over plain data (no bevy types): [`levers_ui`] edits a [`Levers`] and says
+//! whether it changed. Values outside a lever's range can't be entered: sliders and typed values
+//! are clamped to the range the core accepts.
+
+use egui::{RichText, Ui};
+use twin_core::levers::{LeverId, LeverSetting, Levers};
+
+use crate::view::Lang;
+
+/// The levers a workshop starts with, in order.
+pub const HEADLINE: [LeverId; 5] = [
+    LeverId::HeatPumpProgramme,
+    LeverId::RetrofitRate,
+    LeverId::EvShare,
+    LeverId::PvRollout,
+    LeverId::SortingCampaign,
+];
+
+/// A group of levers under one heading.
+pub struct LeverGroup {
+    /// Heading in bokmål, nynorsk and English.
+    pub name: [&'static str; 3],
+    /// Its levers, in order.
+    pub levers: &'static [LeverId],
+}
+
+/// The other levers, by group.
+pub const GROUPS: [LeverGroup; 3] = [
+    LeverGroup {
+        name: ["Bygninger", "Bygningar", "Buildings"],
+        levers: &[LeverId::RetrofitDepth, LeverId::OilPhaseOutYear],
+    },
+    LeverGroup {
+        name: ["Energiforsyning og lading", "Energiforsyning og lading", "Energy supply and charging"],
+        levers: &[LeverId::DistrictHeatingExpansion, LeverId::SmartChargingShare],
+    },
+    LeverGroup {
+        name: ["Avfall og materialer", "Avfall og materialar", "Waste and materials"],
+        levers: &[LeverId::WastePrevention, LeverId::HouseholdReuse, LeverId::BuildingMaterialReuse],
+    },
+];
+
+/// A lever's label in a language.
+pub fn label(id: LeverId, lang: Lang) -> &'static str {
+    let s = id.spec();
+    lang.pick(s.label_nb, s.label_nn, s.label_en)
+}
+
+/// How a lever's values are shown: shares as percent, years as whole years.
+fn display(id: LeverId) -> (f64, &'static str, bool) {
+    match id.spec().unit {
+        "share" => (100.0, " %", false),
+        "share/yr" => (100.0, " %/år", false),
+        "year" => (1.0, "", true),
+        _ => (1.0, "", false),
+    }
+}
+
+/// A lever's value in its display unit, e.g. "40 %".
+pub fn format_value(id: LeverId, value: f64) -> String {
+    let (scale, suffix, integer) = display(id);
+    let v = value * scale;
+    if integer || (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}{suffix}")
+    } else {
+        format!("{v:.1}{suffix}")
+    }
+}
+
+/// The whole panel. `own` holds the scenario file's settings (what "reset" returns to).
+/// Returns whether any lever changed.
+pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Tiltak", "Tiltak", "Policy levers"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let any_moved = LeverId::ALL.iter().any(|&id| levers.get(id) != own.get(id));
+            if ui
+                .add_enabled(
+                    any_moved,
+                    egui::Button::new(lang.pick("Nullstill alle", "Nullstill alle", "Reset all")),
+                )
+                .on_hover_text(lang.pick(
+                    "Tilbake til scenariofilens egne verdier",
+                    "Tilbake til scenariofila sine eigne verdiar",
+                    "Back to the scenario file's own values",
+                ))
+                .clicked()
+            {
+                *levers = *own;
+                changed = true;
+            }
+        });
+    });
+    ui.add_space(4.0);
+    for id in HEADLINE {
+        changed |= lever_ui(ui, levers, own, id, lang);
+    }
+    for LeverGroup { name: [nb, nn, en], levers: ids } in GROUPS {
+        ui.add_space(6.0);
+        egui::CollapsingHeader::new(RichText::new(lang.pick(nb, nn, en)).strong())
+            .id_salt(en)
+            .default_open(true)
+            .show(ui, |ui| {
+                for &id in ids {
+                    changed |= lever_ui(ui, levers, own, id, lang);
+                }
+            });
+    }
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(
+        RichText::new(lang.pick("Ekspert: tidsplan", "Ekspert: tidsplan", "Expert: timing")).strong(),
+    )
+    .id_salt("expert-timing")
+    .default_open(false)
+    .show(ui, |ui| changed |= timing_ui(ui, levers, lang));
+    changed
+}
+
+/// One lever: label, reset, slider with a typed value, tooltip.
+pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lang: Lang) -> bool {
+    let spec = id.spec();
+    let (scale, suffix, integer) = display(id);
+    let setting = *levers.get(id);
+    let mut shown = setting.target * scale;
+    let mut changed = false;
+    let tooltip = format!(
+        "{}\n\n{}: {} – {}\n{}: {}\n{}: {}",
+        spec.description,
+        lang.pick("Område", "Område", "Range"),
+        format_value(id, spec.min),
+        format_value(id, spec.max),
+        lang.pick("I scenariofilen", "I scenariofila", "In the scenario file"),
+        format_value(id, own.get(id).target),
+        lang.pick("Nøkkel", "Nøkkel", "Key"),
+        spec.key,
+    );
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(label(id, lang)).strong()).on_hover_text(&tooltip);
+        if setting != *own.get(id) {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.small_button("↺").on_hover_text(lang.pick("Nullstill", "Nullstill", "Reset")).clicked()
+                    && levers.set(id, *own.get(id)).is_ok()
+                {
+                    changed = true;
+                }
+            });
+        }
+    });
+    let slider = egui::Slider::new(&mut shown, spec.min * scale..=spec.max * scale)
+        .suffix(suffix)
+        .clamping(egui::SliderClamping::Always);
+    let slider = if integer { slider.integer() } else { slider.fixed_decimals(1) };
+    let response = ui.add(slider).on_hover_text(&tooltip);
+    if response.changed() {
+        let target = (shown / scale).clamp(spec.min, spec.max);
+        if levers.set_target(id, target).is_ok() {
+            changed = true;
+        }
+    }
+    ui.add_space(2.0);
+    changed
+}
+
+/// Start year and ramp of every lever.
+fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
+    let mut changed = false;
+    egui::Grid::new("lever-timing").striped(true).show(ui, |ui| {
+        ui.label(RichText::new(lang.pick("Tiltak", "Tiltak", "Lever")).strong());
+        ui.label(RichText::new(lang.pick("Mål", "Mål", "Target")).strong());
+        ui.label(RichText::new(lang.pick("Start", "Start", "Start")).strong());
+        ui.label(RichText::new(lang.pick("Opptrapping, år", "Opptrapping, år", "Ramp, years")).strong());
+        ui.end_row();
+        for id in LeverId::ALL {
+            let LeverSetting { base, target, mut start_year, mut ramp_years } = *levers.get(id);
+            ui.label(label(id, lang)).on_hover_text(id.spec().description);
+            ui.label(format_value(id, target)).on_hover_text(format!(
+                "{}: {}",
+                lang.pick("Fra", "Frå", "From"),
+                format_value(id, base)
+            ));
+            let a = ui.add(egui::DragValue::new(&mut start_year).range(2000..=2100));
+            let b = ui.add(egui::DragValue::new(&mut ramp_years).range(0..=50));
+            if (a.changed() || b.changed())
+                && levers.set(id, LeverSetting { base, target, start_year, ramp_years }).is_ok()
+            {
+                changed = true;
+            }
+            ui.end_row();
+        }
+    });
+    changed
+}
+
+/// Every parameter of the scenario file as a read-only tree (the file is the place to edit them).
+pub fn parameters_ui(ui: &mut Ui, parameters: &serde_json::Value, lang: Lang) {
+    egui::CollapsingHeader::new(
+        RichText::new(lang.pick(
+            "Ekspert: alle parametre",
+            "Ekspert: alle parametrar",
+            "Expert: all parameters",
+        ))
+        .strong(),
+    )
+    .id_salt("expert-parameters")
+    .default_open(false)
+    .show(ui, |ui| value_ui(ui, "scenario", parameters, 0));
+}
+
+fn value_ui(ui: &mut Ui, name: &str, value: &serde_json::Value, depth: usize) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            egui::CollapsingHeader::new(name).id_salt((name, depth, map.len())).show(ui, |ui| {
+                for (k, v) in map {
+                    value_ui(ui, k, v, depth + 1);
+                }
+            });
+        }
+        Value::Array(items) => {
+            egui::CollapsingHeader::new(format!("{name} [{}]", items.len()))
+                .id_salt((name, depth, items.len()))
+                .show(ui, |ui| {
+                    for (i, v) in items.iter().enumerate() {
+                        value_ui(ui, &i.to_string(), v, depth + 1);
+                    }
+                });
+        }
+        other => {
+            ui.horizontal(|ui| {
+                ui.label(format!("{name}:"));
+                ui.monospace(other.to_string());
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn levers() -> Levers {
+        Levers::no_policy(2025, |_| 0.0)
+    }
+
+    #[test]
+    fn every_lever_appears_once_in_headline_or_groups() {
+        let mut seen: Vec<LeverId> = HEADLINE.to_vec();
+        seen.extend(GROUPS.iter().flat_map(|g| g.levers.iter().copied()));
+        seen.sort();
+        assert_eq!(seen, LeverId::ALL.to_vec());
+    }
+
+    #[test]
+    fn panel_shows_labels_in_the_chosen_language() {
+        let own = levers();
+        for (lang, heading, lever) in
+            [(Lang::Nb, "Tiltak", "Flere varmepumper"), (Lang::En, "Policy levers", "More heat pumps")]
+        {
+            let mut l = own;
+            let harness = Harness::new_ui(|ui| {
+                levers_ui(ui, &mut l, &own, lang);
+            });
+            harness.get_by_label(heading);
+            harness.get_by_label(lever);
+        }
+    }
+
+    #[test]
+    fn typing_a_value_sets_the_target_and_reset_restores_it() {
+        let own = levers();
+        let mut state = own;
+        let mut harness = Harness::new_ui_state(
+            |ui, state: &mut Levers| {
+                lever_ui(ui, state, &own, LeverId::HeatPumpProgramme, Lang::En);
+            },
+            state,
+        );
+        // The slider's value box takes typed text: click it, type, press enter.
+        harness.get_by_value("0.0 %").click();
+        harness.run();
+        let field =
+            harness.get_all_by_value("0.0").find(|n| n.is_focused()).expect("the value box has the focus");
+        field.type_text("40");
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+        state = *harness.state();
+        assert!((state.get(LeverId::HeatPumpProgramme).target - 0.4).abs() < 1e-12);
+        harness.get_by_label("↺").click();
+        harness.run();
+        assert_eq!(harness.state().get(LeverId::HeatPumpProgramme), own.get(LeverId::HeatPumpProgramme));
+    }
+
+    #[test]
+    fn values_are_shown_in_their_units() {
+        assert_eq!(format_value(LeverId::EvShare, 0.9), "90 %");
+        assert_eq!(format_value(LeverId::RetrofitRate, 0.015), "1.5 %/år");
+        assert_eq!(format_value(LeverId::OilPhaseOutYear, 2030.0), "2030");
+    }
+}

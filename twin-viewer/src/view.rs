@@ -1,0 +1,213 @@
+//! What the viewer shows, as opposed to what the model computed: the language, the year on the
+//! timeline, the map's quantity and mode, the selected and hovered district, the chart on show,
+//! the message to the user, and where the panels left room for the map.
+//!
+//! Invariant: indices (`quantity`, `selected`, `hovered`) are valid for the current scenario;
+//! opening a scenario resets them.
+
+use bevy::prelude::*;
+use twin_core::quantity::DISTRICT_QUANTITIES;
+
+/// Display language. Citizens get Norwegian first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Norwegian bokmål.
+    #[default]
+    Nb,
+    /// Norwegian nynorsk.
+    Nn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in menu order.
+    pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
+
+    /// Picks the text of this language.
+    pub fn pick<'a>(self, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nb => nb,
+            Lang::Nn => nn,
+            Lang::En => en,
+        }
+    }
+
+    /// The language's own name.
+    pub fn name(self) -> &'static str {
+        self.pick("Bokmål", "Nynorsk", "English")
+    }
+}
+
+/// Which pathway chart is on show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChartKind {
+    /// Final energy by carrier, stacked.
+    #[default]
+    Energy,
+    /// Emissions with the target line.
+    Emissions,
+    /// Yearly grid peak.
+    GridPeak,
+    /// District-heating supply by source.
+    DistrictHeating,
+    /// Waste by treatment route.
+    Waste,
+    /// A winter week, hour by hour.
+    WinterWeek,
+    /// Load-duration curve of grid import.
+    LoadDuration,
+}
+
+impl ChartKind {
+    /// Every chart, in tab order.
+    pub const ALL: [ChartKind; 7] = [
+        ChartKind::Energy,
+        ChartKind::Emissions,
+        ChartKind::GridPeak,
+        ChartKind::DistrictHeating,
+        ChartKind::Waste,
+        ChartKind::WinterWeek,
+        ChartKind::LoadDuration,
+    ];
+
+    /// Tab label.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ChartKind::Energy => lang.pick("Energi", "Energi", "Energy"),
+            ChartKind::Emissions => lang.pick("Utslipp", "Utslepp", "Emissions"),
+            ChartKind::GridPeak => lang.pick("Effekttopp", "Effekttopp", "Grid peak"),
+            ChartKind::DistrictHeating => lang.pick("Fjernvarme", "Fjernvarme", "District heat"),
+            ChartKind::Waste => lang.pick("Avfall", "Avfall", "Waste"),
+            ChartKind::WinterWeek => lang.pick("Vinteruke", "Vinterveke", "Winter week"),
+            ChartKind::LoadDuration => lang.pick("Varighetskurve", "Varigheitskurve", "Load duration"),
+        }
+    }
+}
+
+/// A message for the user (an error keeps the current scenario open).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Something worked (saved, opened).
+    Info(String),
+    /// Something failed; the text names file, line, column and field where it can.
+    Error(String),
+}
+
+/// The viewer's display state.
+#[derive(Resource, Debug, Clone)]
+pub struct ViewState {
+    /// Language.
+    pub lang: Lang,
+    /// Year on the timeline (map, KPI cards and chart marker).
+    pub year: i32,
+    /// Whether the timeline is playing.
+    pub playing: bool,
+    /// Seconds accumulated towards the next played year.
+    pub play_clock_s: f32,
+    /// Index into [`DISTRICT_QUANTITIES`] the map is coloured by.
+    pub quantity: usize,
+    /// Whether districts are raised in proportion to the quantity.
+    pub raised: bool,
+    /// Selected district (index into the outcome's districts); narrows the charts.
+    pub selected: Option<usize>,
+    /// District under the pointer.
+    pub hovered: Option<usize>,
+    /// Chart on show.
+    pub chart: ChartKind,
+    /// Large type for a projector.
+    pub presenter: bool,
+    /// Message to show.
+    pub notice: Option<Notice>,
+    /// Room the panels left for the map, in logical pixels: `[min_x, min_y, max_x, max_y]`.
+    pub map_rect: Option<[f32; 4]>,
+    /// Whether the pointer is over the map and not over a panel or window.
+    pub pointer_on_map: bool,
+    /// Whether no text field has the keyboard (so keys steer the map and timeline).
+    pub keys_free: bool,
+}
+
+impl ViewState {
+    /// The state for a scenario starting in `base_year`.
+    pub fn new(base_year: i32) -> ViewState {
+        ViewState {
+            lang: Lang::Nb,
+            year: base_year,
+            playing: false,
+            play_clock_s: 0.0,
+            quantity: 0,
+            raised: false,
+            selected: None,
+            hovered: None,
+            chart: ChartKind::Energy,
+            presenter: false,
+            notice: None,
+            map_rect: None,
+            pointer_on_map: false,
+            keys_free: true,
+        }
+    }
+
+    /// The name of the map's quantity in the current language.
+    pub fn quantity_name(&self) -> &'static str {
+        let q = &DISTRICT_QUANTITIES[self.quantity];
+        self.lang.pick(q.name_nb, q.name_nn, q.name)
+    }
+}
+
+/// The order in which panels claim room each frame: top bar, bottom timeline, left levers,
+/// right dashboard, then the map's overlays in what is left.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiSet {
+    /// Top bar (title, files, language).
+    Top,
+    /// Bottom bar (timeline, attribution).
+    Bottom,
+    /// Left panel (levers).
+    Left,
+    /// Right panel (KPIs and charts).
+    Right,
+    /// Overlays on the map (legend, hover, notices).
+    Map,
+}
+
+/// Formats a number for people: thousands separated by a thin space, few decimals.
+pub fn fmt_num(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let abs = value.abs();
+    let decimals = if abs >= 100.0 {
+        0
+    } else if abs >= 10.0 {
+        1
+    } else if abs >= 1.0 {
+        2
+    } else {
+        3
+    };
+    let text = format!("{value:.decimals$}");
+    let (int, frac) = text.split_once('.').map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{2009}');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_the_norwegian_way() {
+        assert_eq!(fmt_num(1234567.0), "1\u{2009}234\u{2009}567");
+        assert_eq!(fmt_num(-0.8125), "-0,812");
+        assert_eq!(fmt_num(12.34), "12,3");
+        assert_eq!(fmt_num(f64::NAN), "–");
+    }
+}
