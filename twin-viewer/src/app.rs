@@ -25,6 +25,8 @@ pub struct Options {
     pub lang: Lang,
     /// Save a screenshot and exit.
     pub screenshot: Option<ScreenshotJob>,
+    /// Measure frame and recompute times, print them and exit.
+    pub measure: Option<crate::automation::Measure>,
 }
 
 /// The app, ready to run.
@@ -57,6 +59,9 @@ pub fn build(options: Options) -> App {
     app.world_mut().resource_mut::<crate::files::Files>().path = options.path;
     if let Some(job) = options.screenshot {
         app.insert_resource(job);
+    }
+    if let Some(measure) = options.measure {
+        app.insert_resource(measure);
     }
     app
 }

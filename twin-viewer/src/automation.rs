@@ -1,6 +1,8 @@
 //! Automation: `--screenshot OUT.png` renders the window once the model's first result is on
 //! screen and `--frames` more frames have passed, saves the picture atomically and exits 0
 //! (1 if the picture could not be taken or saved, or nothing came within the time limit).
+//! `--measure N` drags a lever for N frames (a new position every few frames) and prints frame
+//! times, recompute times and how many frames each move took to reach the screen.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -32,9 +34,88 @@ impl ScreenshotJob {
     }
 }
 
-/// Registers the job's system (active only when a [`ScreenshotJob`] is inserted).
+/// A measurement run: frames to measure and what was seen.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Measure {
+    /// Frames to measure.
+    pub frames: u32,
+    frame: u32,
+    frame_ms: Vec<f64>,
+    compute_ms: Vec<f64>,
+    lag_frames: Vec<u32>,
+    moved_at: Option<u32>,
+    first_frame: Option<Duration>,
+    started: Option<Instant>,
+}
+
+impl Measure {
+    /// A measurement of `frames` frames.
+    pub fn new(frames: u32) -> Measure {
+        Measure { frames, started: Some(Instant::now()), ..Measure::default() }
+    }
+}
+
+/// Frames between lever moves while measuring.
+const MOVE_EVERY: u32 = 4;
+
+/// Registers the automation systems (each active only when its resource is inserted).
 pub fn plugin(app: &mut App) {
-    app.add_systems(Update, take_screenshot.run_if(resource_exists::<ScreenshotJob>));
+    app.add_systems(Update, take_screenshot.run_if(resource_exists::<ScreenshotJob>))
+        .add_systems(Update, measure.run_if(resource_exists::<Measure>));
+}
+
+fn measure(
+    time: Res<Time<Real>>,
+    mut sim: ResMut<Sim>,
+    mut m: ResMut<Measure>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if sim.shown.is_none() {
+        return;
+    }
+    if m.first_frame.is_none() {
+        // The first frame that draws the model's numbers.
+        m.first_frame = m.started.map(|s| s.elapsed());
+    }
+    m.frame += 1;
+    let frame = m.frame;
+    m.frame_ms.push(f64::from(time.delta_secs()) * 1000.0);
+    if let Some(moved) = m.moved_at
+        && sim.up_to_date()
+    {
+        m.lag_frames.push(frame - moved);
+        m.compute_ms.push(sim.shown.as_ref().map_or(0.0, |s| s.compute.as_secs_f64() * 1000.0));
+        m.moved_at = None;
+    }
+    if frame % MOVE_EVERY == 0 && m.moved_at.is_none() {
+        let id = twin_core::levers::LeverId::HeatPumpProgramme;
+        let target = f64::from((frame / MOVE_EVERY) % 20) / 20.0;
+        if sim.levers.set_target(id, target).is_ok() && !sim.up_to_date() {
+            m.moved_at = Some(frame);
+        }
+    }
+    if frame >= m.frames {
+        let stats = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            let at = |q: f64| {
+                v.get(((v.len().max(1) - 1) as f64 * q).round() as usize).copied().unwrap_or(f64::NAN)
+            };
+            format!("median {:.2}, p95 {:.2}, max {:.2}", at(0.5), at(0.95), at(1.0))
+        };
+        let mut frame_ms = m.frame_ms[1..].to_vec();
+        let mut compute_ms = m.compute_ms.clone();
+        let mut lags: Vec<f64> = m.lag_frames.iter().map(|&l| f64::from(l)).collect();
+        println!(
+            "start to first frame with results: {:.2} s",
+            m.first_frame.map_or(f64::NAN, |d| d.as_secs_f64())
+        );
+        println!("frames measured: {}", frame_ms.len());
+        println!("frame time, ms: {}", stats(&mut frame_ms));
+        println!("lever moves: {}", lags.len());
+        println!("recompute on the worker, ms: {}", stats(&mut compute_ms));
+        println!("frames from lever move to result on screen: {}", stats(&mut lags));
+        exit.write(AppExit::Success);
+    }
 }
 
 fn take_screenshot(

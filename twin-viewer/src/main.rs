@@ -30,6 +30,9 @@ struct Args {
     /// Set a lever's target, e.g. `--set heat_pump_programme=0.8` (repeatable).
     #[arg(long = "set", value_name = "LEVER=VALUE")]
     set: Vec<String>,
+    /// Drag a lever for N frames, print frame and recompute times, and exit.
+    #[arg(long, value_name = "N")]
+    measure: Option<u32>,
     /// Language: nb (bokmål), nn (nynorsk) or en.
     #[arg(long, default_value = "nb", value_parser = ["nb", "nn", "en"])]
     lang: String,
@@ -74,6 +77,7 @@ fn options(args: Args) -> anyhow::Result<Options> {
         size: args.size,
         lang,
         screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
+        measure: args.measure.map(twin_viewer::automation::Measure::new),
     })
 }
 

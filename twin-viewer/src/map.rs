@@ -222,18 +222,26 @@ pub fn district_height(raised: bool, t: f64) -> f32 {
     if raised { FLAT_KM + RAISED_MAX_KM * t.clamp(0.0, 1.0) as f32 } else { FLAT_KM }
 }
 
-/// Lowest and highest value of a district quantity over every district and year of the outcomes.
+/// The colour scale of a district quantity: its 5th and 95th percentiles over every district and
+/// year of the outcomes, so one extreme district does not wash out all the others (values beyond
+/// take the end colours). The same scale serves every year, so the timeline shows change.
 pub fn value_range(
     outcomes: &[&twin_core::Outcome],
     value: impl Fn(&twin_core::outcome::DistrictYear) -> f64,
 ) -> Option<(f64, f64)> {
-    let values = outcomes
+    let mut values: Vec<f64> = outcomes
         .iter()
         .flat_map(|o| &o.years)
         .flat_map(|y| &y.districts)
         .map(value)
-        .filter(|v| v.is_finite());
-    values.fold(None, |acc, v| Some(acc.map_or((v, v), |(lo, hi): (f64, f64)| (lo.min(v), hi.max(v)))))
+        .filter(|v| v.is_finite())
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
+    Some((at(0.05), at(0.95)))
 }
 
 /// Height of map district `map_index` as drawn (for hit tests).
@@ -392,6 +400,30 @@ mod tests {
         let tris: usize = region.polygons.iter().map(|p| p.triangles.len()).sum();
         assert_eq!(mesh.count_vertices(), points + 4 * points);
         assert_eq!(mesh.indices().map(Indices::len), Some(3 * tris + 6 * points));
+    }
+
+    #[test]
+    fn scale_ignores_the_extreme_five_percent() {
+        let empty = || twin_core::Outcome {
+            scenario: String::new(),
+            district_names: Vec::new(),
+            district_codes: Vec::new(),
+            unit_names: Vec::new(),
+            years: Vec::new(),
+            hourly: Vec::new(),
+            targets: Vec::new(),
+        };
+        let mut outcome = empty();
+        for v in 0..100 {
+            let mut year = twin_core::outcome::YearResult::default();
+            year.districts
+                .push(twin_core::outcome::DistrictYear { population: f64::from(v), ..Default::default() });
+            outcome.years.push(year);
+        }
+        outcome.years[0].districts[0].population = 1e9;
+        let (lo, hi) = value_range(&[&outcome], |d| d.population).expect("values");
+        assert_eq!((lo, hi), (6.0, 95.0));
+        assert_eq!(value_range(&[&empty()], |d| d.population), None);
     }
 
     #[test]

@@ -430,9 +430,9 @@ pub fn legend_ui(ui: &mut Ui, name: &str, unit: &str, lo: f64, hi: f64, year: i3
     }
     ui.horizontal(|ui| {
         ui.set_width(240.0);
-        ui.label(fmt_num(lo));
+        ui.label(format!("≤ {}", fmt_num(lo)));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(format!("{} {unit}", fmt_num(hi)));
+            ui.label(format!("≥ {} {unit}", fmt_num(hi)));
         });
     });
     ui.label(
@@ -507,7 +507,7 @@ mod tests {
             legend_ui(ui, "Utslipp per innbygger", "t CO2e/person", 0.25, 1.5, 2030, Lang::Nb)
         });
         harness.get_by_label("Utslipp per innbygger · 2030");
-        harness.get_by_label("0,250");
-        harness.get_by_label("1,50 t CO2e/person");
+        harness.get_by_label("≤ 0,250");
+        harness.get_by_label("≥ 1,50 t CO2e/person");
     }
 }
