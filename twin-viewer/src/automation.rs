@@ -87,7 +87,7 @@ fn measure(
         m.compute_ms.push(sim.shown.as_ref().map_or(0.0, |s| s.compute.as_secs_f64() * 1000.0));
         m.moved_at = None;
     }
-    if frame % MOVE_EVERY == 0 && m.moved_at.is_none() {
+    if frame.is_multiple_of(MOVE_EVERY) && m.moved_at.is_none() {
         let id = twin_core::levers::LeverId::HeatPumpProgramme;
         let target = f64::from((frame / MOVE_EVERY) % 20) / 20.0;
         if sim.levers.set_target(id, target).is_ok() && !sim.up_to_date() {
