@@ -125,6 +125,8 @@ pub struct ViewState {
     pub pointer_on_map: bool,
     /// Whether no text field has the keyboard (so keys steer the map and timeline).
     pub keys_free: bool,
+    /// Whether no widget at all has the keyboard focus (Space would press a focused button).
+    pub focus_free: bool,
 }
 
 impl ViewState {
@@ -145,6 +147,7 @@ impl ViewState {
             map_rect: None,
             pointer_on_map: false,
             keys_free: true,
+            focus_free: true,
         }
     }
 

@@ -172,7 +172,7 @@ fn layout(
                 .on_hover_text(lang.pick("Spill av (mellomrom)", "Spel av (mellomrom)", "Play (space)"))
                 .clicked()
             {
-                toggle_play(&mut view, end);
+                toggle_play(&mut view, base, end);
             }
             ui.label(RichText::new(view.year.to_string()).size(26.0).strong());
             let mut year = view.year;
@@ -258,7 +258,8 @@ fn layout(
             && ctx.layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
             && !ctx.egui_is_using_pointer()
     });
-    view.keys_free = !ctx.egui_wants_keyboard_input();
+    view.keys_free = !ctx.text_edit_focused();
+    view.focus_free = !ctx.egui_wants_keyboard_input();
 
     map_overlays(&ctx, rect, &sim, &mut view, &map, &files);
     Ok(())
@@ -366,7 +367,10 @@ fn map_overlays(
                             RichText::new(format!("{}: {name}", lang.pick("Valgt", "Vald", "Selected")))
                                 .strong(),
                         );
-                        clear = ui.small_button("✕").clicked();
+                        clear = ui
+                            .small_button("×")
+                            .on_hover_text(lang.pick("Hele kommunen", "Heile kommunen", "Whole municipality"))
+                            .clicked();
                     });
                 });
             },
@@ -446,10 +450,11 @@ pub fn legend_ui(ui: &mut Ui, name: &str, unit: &str, lo: f64, hi: f64, year: i3
     );
 }
 
-fn toggle_play(view: &mut ViewState, end: i32) {
+/// Plays or pauses; playing from the last year starts again at the first.
+fn toggle_play(view: &mut ViewState, base: i32, end: i32) {
     view.playing = !view.playing;
     if view.playing && view.year >= end {
-        view.year = i32::MIN;
+        view.year = base;
     }
     view.play_clock_s = 0.0;
 }
@@ -481,8 +486,8 @@ fn timeline_keys(keys: Res<ButtonInput<KeyCode>>, sim: Res<Sim>, mut view: ResMu
         return;
     }
     let (base, end) = (sim.scenario.base_year, sim.scenario.end_year);
-    if keys.just_pressed(KeyCode::Space) {
-        toggle_play(&mut view, end);
+    if keys.just_pressed(KeyCode::Space) && view.focus_free {
+        toggle_play(&mut view, base, end);
     }
     if keys.just_pressed(KeyCode::PageUp) {
         view.year = (view.year + 1).min(end);
