@@ -27,6 +27,8 @@ pub struct Options {
     pub screenshot: Option<ScreenshotJob>,
     /// Measure frame and recompute times, print them and exit.
     pub measure: Option<crate::automation::Measure>,
+    /// A message to show on opening (e.g. why the file named on the command line did not open).
+    pub notice: Option<crate::view::Notice>,
 }
 
 /// The app, ready to run.
@@ -43,6 +45,7 @@ pub fn build(options: Options) -> App {
     }));
     let mut view = ViewState::new(options.scenario.base_year);
     view.lang = options.lang;
+    view.notice = options.notice;
     // Open on the end of the pathway: what the levers achieve by 2050.
     view.year = options.scenario.end_year.min(2030.max(options.scenario.base_year));
     let mut sim = Sim::new(options.scenario);

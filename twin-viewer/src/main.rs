@@ -49,8 +49,19 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 }
 
 fn options(args: Args) -> anyhow::Result<Options> {
+    let automated = args.screenshot.is_some() || args.measure.is_some();
+    let mut notice = None;
     let (scenario, path) = match &args.scenario {
-        Some(path) => (twin_viewer::scenarios::open(path)?, Some(path.clone())),
+        Some(path) => match twin_viewer::scenarios::open(path) {
+            Ok(scenario) => (scenario, Some(path.clone())),
+            // A person gets the window with the error in it (and the built-in scenario open);
+            // automation gets an exit status.
+            Err(e) if !automated => {
+                notice = Some(twin_viewer::view::Notice::Error(e.to_string()));
+                (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None)
+            }
+            Err(e) => return Err(e.into()),
+        },
         None => (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None),
     };
     let mut levers = scenario.levers;
@@ -78,6 +89,7 @@ fn options(args: Args) -> anyhow::Result<Options> {
         lang,
         screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
         measure: args.measure.map(twin_viewer::automation::Measure::new),
+        notice,
     })
 }
 
