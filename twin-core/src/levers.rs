@@ -71,6 +71,8 @@ pub struct LeverSpec {
     pub label_en: &'static str,
     /// What the lever moves, in English.
     pub description: &'static str,
+    /// What the lever moves, in Norwegian bokmål (plain language, for citizens).
+    pub description_nb: &'static str,
 }
 
 /// All levers, in display order; `LEVERS[id as usize].id == id`.
@@ -88,6 +90,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Energy retrofits per year",
         description: "Share of the not-yet-renovated floor area in retrofittable classes renovated \
                       each year; lowers their space-heat need by the retrofit depth.",
+        description_nb: "Andelen av bygg som ennå ikke er rehabilitert, som etterisoleres hvert år. Gir lavere varmebehov.",
     },
     LeverSpec {
         id: LeverId::RetrofitDepth,
@@ -102,6 +105,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Saving per retrofit",
         description: "Share of space-heat need a renovation removes (applies to renovations done \
                       from the lever's start year).",
+        description_nb: "Hvor mye av oppvarmingsbehovet en rehabilitering fjerner.",
     },
     LeverSpec {
         id: LeverId::HeatPumpProgramme,
@@ -116,6 +120,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "More heat pumps",
         description: "Share of the base year's direct-electric floor area switched to air-to-water \
                       heat pumps.",
+        description_nb: "Andelen av boliger og bygg med panelovner og elkjel (direkte strøm) som får luft-til-vann-varmepumpe.",
     },
     LeverSpec {
         id: LeverId::DistrictHeatingExpansion,
@@ -130,6 +135,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "District-heating expansion",
         description: "Share of all heated floor area newly connected to district heating, taken \
                       from direct-electric heating first, then from air-to-air heat pumps.",
+        description_nb: "Andelen av all oppvarmet gulvflate som kobles til fjernvarmen, først bygg med direkte strøm.",
     },
     LeverSpec {
         id: LeverId::PvRollout,
@@ -143,6 +149,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_nn: "Solceller på tak",
         label_en: "Rooftop solar",
         description: "Share of the technical rooftop PV potential that is built.",
+        description_nb: "Hvor stor del av solcellepotensialet på takene som bygges ut.",
     },
     LeverSpec {
         id: LeverId::EvShare,
@@ -157,6 +164,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Electric cars",
         description: "Battery-electric share of the private car fleet; the rest burn petrol or \
                       diesel.",
+        description_nb: "Andelen elbiler i privatbilparken; resten går på bensin eller diesel.",
     },
     LeverSpec {
         id: LeverId::SmartChargingShare,
@@ -171,6 +179,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Smart charging",
         description: "Share of EV charging moved from the evening into the night valley of the \
                       grid load.",
+        description_nb: "Andelen av elbilladingen som flyttes fra ettermiddagen til natten, når nettet har ledig kapasitet.",
     },
     LeverSpec {
         id: LeverId::OilPhaseOutYear,
@@ -185,6 +194,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Oil heating gone by",
         description: "Year by which remaining oil heating is replaced by air-to-water heat \
                       pumps (linearly from the base year). Takes effect as a year, not a ramp.",
+        description_nb: "Året da den siste oljefyren er byttet ut med varmepumpe.",
     },
     LeverSpec {
         id: LeverId::SortingCampaign,
@@ -200,6 +210,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         description: "Share of the waste still thrown in the residual bin that a sorting campaign \
                       moves to separate collection, for every fraction; less residual waste means \
                       less fuel for the incinerator's district heat.",
+        description_nb: "Hvor mye av det som fortsatt havner i restavfallet, som en kampanje får sortert ut. Mindre restavfall gir mindre brensel til fjernvarmen.",
     },
     LeverSpec {
         id: LeverId::WastePrevention,
@@ -214,6 +225,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Less waste",
         description: "Reduction of all waste generated (prevention and reuse before it becomes \
                       waste), e.g. less food waste.",
+        description_nb: "Hvor mye mindre avfall som oppstår, for eksempel mindre matsvinn.",
     },
     LeverSpec {
         id: LeverId::BuildingMaterialReuse,
@@ -228,6 +240,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "Reuse building materials",
         description: "Share of demolition materials reused in new buildings, saving their \
                       embodied emissions.",
+        description_nb: "Andelen av materialene fra riving som brukes om igjen i nye bygg. Sparer utslipp fra produksjon.",
     },
     LeverSpec {
         id: LeverId::HouseholdReuse,
@@ -242,6 +255,7 @@ pub const LEVERS: [LeverSpec; 12] = [
         label_en: "More reuse",
         description: "Share of discarded household items (all fractions but residual waste) \
                       passed on for reuse (second-hand shops, repair) instead of collection.",
+        description_nb: "Andelen av kasserte ting (møbler, klær, elektronikk) som går til ombruk og reparasjon i stedet for avfall.",
     },
 ];
 

@@ -21,8 +21,9 @@ struct Args {
     /// Render, save a PNG here and exit.
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
-    /// Frames to render after the first result before the screenshot.
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    /// Frames to render after the first result before the screenshot (the renderer prepares its
+    /// pipelines during the first frames).
+    #[arg(long, default_value_t = 30, value_name = "N")]
     frames: u32,
     /// Window size in logical pixels.
     #[arg(long, default_value = "1600x900", value_name = "WxH", value_parser = parse_size)]

@@ -375,7 +375,12 @@ pub fn hover_and_select(
     sim: Res<Sim>,
     state: Res<MapState>,
     mut view: ResMut<ViewState>,
+    screenshot: Option<Res<crate::automation::ScreenshotJob>>,
 ) {
+    // A screenshot shows the scenario, not whatever lies under the virtual screen's pointer.
+    if screenshot.is_some() {
+        return;
+    }
     let (camera, transform, map_camera) = *camera;
     let hovered =
         if view.pointer_on_map { pick(&window, camera, transform, &view, &state, &sim) } else { None };

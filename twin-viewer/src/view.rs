@@ -174,6 +174,21 @@ pub enum UiSet {
     Map,
 }
 
+/// A unit as written in the language: the core's units are English (`t CO2e/capita`,
+/// `NOK/yr`, `persons`); Norwegian readers get `t CO2e per innb.`, `kr/år`, `personer`.
+pub fn unit(lang: Lang, unit: &str) -> String {
+    if lang == Lang::En {
+        return unit.to_owned();
+    }
+    let persons = lang.pick("personer", "personar", "persons");
+    unit.replace("persons", persons)
+        .replace("NOK", "kr")
+        .replace("/yr/capita", "/år per innb.")
+        .replace("/capita", " per innb.")
+        .replace("/person", " per innb.")
+        .replace("/yr", "/år")
+}
+
 /// Formats a number for people: thousands separated by a thin space, few decimals.
 pub fn fmt_num(value: f64) -> String {
     if !value.is_finite() {
@@ -205,6 +220,15 @@ pub fn fmt_num(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_read_in_norwegian() {
+        assert_eq!(unit(Lang::Nb, "kg/yr/capita"), "kg/år per innb.");
+        assert_eq!(unit(Lang::Nb, "NOK/yr"), "kr/år");
+        assert_eq!(unit(Lang::Nn, "persons"), "personar");
+        assert_eq!(unit(Lang::Nb, "t CO2e/person"), "t CO2e per innb.");
+        assert_eq!(unit(Lang::En, "NOK/yr"), "NOK/yr");
+    }
 
     #[test]
     fn numbers_read_the_norwegian_way() {

@@ -6,9 +6,9 @@
 //! Plain functions over plain data: [`chart_ui`] reads two outcomes and draws.
 
 use egui::{Color32, Ui};
-use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, Points, VLine};
 use twin_core::kpi::KpiId;
-use twin_core::outcome::{HourlyYear, YearResult};
+use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
 
 use crate::palette;
@@ -99,27 +99,86 @@ fn series(outcome: &Outcome, f: impl Fn(&YearResult) -> f64) -> Vec<[f64; 2]> {
     outcome.years.iter().map(|y| [f64::from(y.year), f(y)]).collect()
 }
 
-fn baseline_line<'a>(name: &str, points: Vec<[f64; 2]>) -> Line<'a> {
-    Line::new(name.to_owned(), PlotPoints::from(points))
-        .color(palette::BASELINE)
-        .width(2.0)
-        .style(LineStyle::dashed_loose())
+/// One entry of a chart's legend: name, colour, dashed.
+pub type LegendEntry = (String, Color32, bool);
+
+/// Adds items to a plot and remembers their legend entries (drawn below the plot, so the
+/// legend never covers the data).
+struct Items<'p, 'a> {
+    plot: &'p mut egui_plot::PlotUi<'a>,
+    legend: Vec<LegendEntry>,
 }
 
-/// Stacked areas: each layer's (name, colour, values) stacked on the ones before.
-fn stacked(plot: &mut egui_plot::PlotUi<'_>, xs: &[f64], layers: Vec<(String, Color32, Vec<f64>)>) {
-    let mut below = vec![0.0; xs.len()];
-    for (name, colour, values) in layers {
-        if values.iter().all(|v| v.abs() < 1e-9) {
-            continue;
+impl Items<'_, '_> {
+    fn line(&mut self, name: &str, points: Vec<[f64; 2]>, colour: Color32, width: f32) {
+        self.plot.line(Line::new(name.to_owned(), PlotPoints::from(points)).color(colour).width(width));
+        self.legend.push((name.to_owned(), colour, false));
+    }
+
+    /// The baseline: always a faint dashed line.
+    fn baseline(&mut self, name: &str, points: Vec<[f64; 2]>) {
+        self.plot.line(
+            Line::new(name.to_owned(), PlotPoints::from(points))
+                .color(palette::BASELINE)
+                .width(2.0)
+                .style(LineStyle::dashed_loose()),
+        );
+        self.legend.push((name.to_owned(), palette::BASELINE, true));
+    }
+
+    /// A dashed horizontal reference (target, capacity).
+    fn level(&mut self, name: &str, y: f64) {
+        self.plot.add(HLine::new(name.to_owned(), y).color(palette::TARGET).style(LineStyle::dashed_dense()));
+        self.legend.push((name.to_owned(), palette::TARGET, true));
+    }
+
+    /// Stacked areas: each layer's (name, colour, values) on top of the ones before; layers that
+    /// are zero throughout are left out.
+    fn stacked(&mut self, xs: &[f64], layers: Vec<(String, Color32, Vec<f64>)>) {
+        let mut below = vec![0.0; xs.len()];
+        for (name, colour, values) in layers {
+            if values.iter().all(|v| v.abs() < 1e-9) {
+                continue;
+            }
+            let above: Vec<f64> = below.iter().zip(&values).map(|(b, v)| b + v).collect();
+            self.plot.add(
+                FilledArea::new(name.clone(), xs, &below, &above).fill_color(colour.gamma_multiply(0.85)),
+            );
+            self.legend.push((name, colour, false));
+            below = above;
         }
-        let above: Vec<f64> = below.iter().zip(&values).map(|(b, v)| b + v).collect();
-        plot.add(FilledArea::new(name, xs, &below, &above).fill_color(colour.gamma_multiply(0.85)));
-        below = above;
+    }
+
+    /// The timeline's year.
+    fn year(&mut self, year: i32) {
+        self.plot.add(VLine::new("", f64::from(year)).color(Color32::from_gray(120)).width(1.0));
     }
 }
 
-/// Draws one chart filling the space given.
+/// Draws a legend as a wrapped row of swatches.
+pub fn legend_ui(ui: &mut Ui, entries: &[LegendEntry]) {
+    ui.horizontal_wrapped(|ui| {
+        for (name, colour, dashed) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
+            if *dashed {
+                let y = rect.center().y;
+                for i in 0..3 {
+                    let x = rect.left() + i as f32 * 7.0;
+                    ui.painter().line_segment(
+                        [egui::pos2(x, y), egui::pos2(x + 4.0, y)],
+                        egui::Stroke::new(2.5, *colour),
+                    );
+                }
+            } else {
+                ui.painter().rect_filled(rect, 2.0, *colour);
+            }
+            ui.label(name);
+            ui.add_space(6.0);
+        }
+    });
+}
+
+/// Draws one chart filling the space given, with its legend below.
 pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
     let (title, unit) = title(kind, input.lang);
     let lang = input.lang;
@@ -134,9 +193,13 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         ui.label(egui::RichText::new(format!("· {unit} · {scope}")).weak());
     });
     let unit_owned = unit.to_owned();
-    let hourly = matches!(kind, ChartKind::WinterWeek | ChartKind::LoadDuration);
+    let x_name = match kind {
+        ChartKind::WinterWeek => lang.pick("dag", "dag", "day").to_owned(),
+        ChartKind::LoadDuration => lang.pick("timer", "timar", "hours").to_owned(),
+        _ => String::new(),
+    };
     let plot = Plot::new(("chart", kind as u8))
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .height((ui.available_height() - 70.0).max(120.0))
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -147,207 +210,185 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } = hover else {
                 return None;
             };
-            let at = if hourly { format!("h {:.0}", position.x) } else { format!("{:.0}", position.x) };
+            let at = match kind {
+                ChartKind::WinterWeek => format!("{x_name} {:.1}", position.x),
+                ChartKind::LoadDuration => format!("{:.0} {x_name}", position.x),
+                _ => format!("{:.0}", position.x),
+            };
             let value = format!("{at}: {} {unit_owned}", fmt_num(position.y));
             Some(if plot_name.is_empty() { value } else { format!("{plot_name}\n{value}") })
         });
     let base_name = lang.pick("Referansebane", "Referansebane", "Baseline");
-    let year_marker = VLine::new("", f64::from(input.year)).color(Color32::from_gray(120)).width(1.0);
-    plot.show(ui, |plot| match kind {
-        ChartKind::Energy => {
-            let outcome = input.outcome;
-            let xs: Vec<f64> = outcome.years.iter().map(|y| f64::from(y.year)).collect();
-            let value = |y: &YearResult, c: Carrier| match input.district {
-                Some(d) => y.districts.get(d).map_or(0.0, |dy| dy.final_energy_mwh[c as usize]) / 1000.0,
-                None => y.final_energy_of(c) / 1000.0,
-            };
-            let layers = Carrier::ALL
-                .iter()
-                .map(|&c| {
-                    (
-                        carrier_name(c, lang).to_owned(),
-                        palette::carrier(c),
-                        outcome.years.iter().map(|y| value(y, c)).collect(),
-                    )
-                })
-                .collect();
-            stacked(plot, &xs, layers);
-            plot.line(baseline_line(
-                base_name,
-                series(input.baseline, |y| Carrier::ALL.iter().map(|&c| value(y, c)).sum()),
-            ));
-            plot.add(year_marker);
-        }
-        ChartKind::Emissions => {
-            let per_capita = |y: &YearResult| match input.district {
-                Some(d) => y
-                    .districts
-                    .get(d)
-                    .map_or(0.0, |dy| if dy.population > 0.0 { dy.emissions_t / dy.population } else { 0.0 }),
-                None => KpiId::GhgPerCapita.value(y),
-            };
-            plot.line(
-                Line::new(
-                    lang.pick("Med tiltak", "Med tiltak", "With levers"),
-                    PlotPoints::from(series(input.outcome, per_capita)),
-                )
-                .color(palette::OKABE_ITO[4])
-                .width(3.0),
-            );
-            plot.line(baseline_line(base_name, series(input.baseline, per_capita)));
-            if input.district.is_none() {
-                for p in twin_core::kpi::progress(input.outcome)
+    let with_levers = lang.pick("Med tiltak", "Med tiltak", "With levers");
+    let blue = palette::OKABE_ITO[4];
+    let response = plot.show(ui, |plot| {
+        let mut items = Items { plot, legend: Vec::new() };
+        match kind {
+            ChartKind::Energy => {
+                let xs: Vec<f64> = input.outcome.years.iter().map(|y| f64::from(y.year)).collect();
+                let value = |y: &YearResult, c: Carrier| match input.district {
+                    Some(d) => y.districts.get(d).map_or(0.0, |dy| dy.final_energy_mwh[c as usize]) / 1000.0,
+                    None => y.final_energy_of(c) / 1000.0,
+                };
+                let layers = Carrier::ALL
                     .iter()
-                    .filter(|p| p.target.kpi == KpiId::GhgPerCapita)
-                {
-                    let name = format!("{} {}", lang.pick("Mål", "Mål", "Target"), p.target.year);
-                    plot.add(
-                        HLine::new(name.clone(), p.target_value)
-                            .color(palette::TARGET)
-                            .style(LineStyle::dashed_dense()),
+                    .map(|&c| {
+                        let values = input.outcome.years.iter().map(|y| value(y, c)).collect();
+                        (carrier_name(c, lang).to_owned(), palette::carrier(c), values)
+                    })
+                    .collect();
+                items.stacked(&xs, layers);
+                items.baseline(
+                    base_name,
+                    series(input.baseline, |y| Carrier::ALL.iter().map(|&c| value(y, c)).sum()),
+                );
+                items.year(input.year);
+            }
+            ChartKind::Emissions => {
+                let per_capita = |y: &YearResult| match input.district {
+                    Some(d) => y.districts.get(d).map_or(0.0, |dy| {
+                        if dy.population > 0.0 { dy.emissions_t / dy.population } else { 0.0 }
+                    }),
+                    None => KpiId::GhgPerCapita.value(y),
+                };
+                items.line(with_levers, series(input.outcome, per_capita), blue, 3.0);
+                items.baseline(base_name, series(input.baseline, per_capita));
+                if input.district.is_none() {
+                    let progress = twin_core::kpi::progress(input.outcome);
+                    for p in progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita) {
+                        let name = format!("{} {}", lang.pick("Mål", "Mål", "Target"), p.target.year);
+                        items.level(&name, p.target_value);
+                        let point = vec![[f64::from(p.target.year), p.target_value]];
+                        items.plot.add(
+                            Points::new(name, PlotPoints::from(point)).color(palette::TARGET).radius(6.0),
+                        );
+                    }
+                }
+                items.year(input.year);
+            }
+            ChartKind::GridPeak => {
+                items.line(with_levers, series(input.outcome, |y| y.grid_peak_mw), blue, 3.0);
+                items.baseline(base_name, series(input.baseline, |y| y.grid_peak_mw));
+                if input.grid_capacity_mw > 0.0 {
+                    items.level(
+                        lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
+                        input.grid_capacity_mw,
                     );
-                    plot.add(
-                        Points::new(name, PlotPoints::from(vec![[f64::from(p.target.year), p.target_value]]))
-                            .color(palette::TARGET)
-                            .radius(6.0),
+                }
+                items.year(input.year);
+            }
+            ChartKind::DistrictHeating => {
+                let outcome = input.outcome;
+                let xs: Vec<f64> = outcome.years.iter().map(|y| f64::from(y.year)).collect();
+                let layers = outcome
+                    .unit_names
+                    .iter()
+                    .enumerate()
+                    .map(|(u, name)| {
+                        let values = outcome
+                            .years
+                            .iter()
+                            .map(|y| y.units.get(u).map_or(0.0, |x| x.heat_mwh) / 1000.0)
+                            .collect();
+                        (name.clone(), palette::OKABE_ITO[u % 7], values)
+                    })
+                    .collect();
+                items.stacked(&xs, layers);
+                items.baseline(
+                    base_name,
+                    series(input.baseline, |y| y.units.iter().map(|u| u.heat_mwh).sum::<f64>() / 1000.0),
+                );
+                items.year(input.year);
+            }
+            ChartKind::Waste => {
+                let outcome = input.outcome;
+                let xs: Vec<f64> = outcome.years.iter().map(|y| f64::from(y.year)).collect();
+                let routes: Vec<String> = outcome
+                    .years
+                    .first()
+                    .and_then(|y| y.materials.as_ref())
+                    .map(|m| m.treated_t.iter().map(|(r, _)| r.clone()).collect())
+                    .unwrap_or_default();
+                let treated = |y: &YearResult, route: &str| {
+                    y.materials.as_ref().map_or(0.0, |m| {
+                        m.treated_t.iter().find(|(r, _)| r == route).map_or(0.0, |(_, t)| *t) / 1000.0
+                    })
+                };
+                let layers = routes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let values = outcome.years.iter().map(|y| treated(y, r)).collect();
+                        (route_name(r, lang).to_owned(), palette::OKABE_ITO[i % 7], values)
+                    })
+                    .collect();
+                items.stacked(&xs, layers);
+                let generated = |y: &YearResult| {
+                    y.materials.as_ref().map_or(0.0, |m| m.generated_t.iter().sum::<f64>() / 1000.0)
+                };
+                items.baseline(
+                    &format!("{base_name} ({})", lang.pick("avfall i alt", "avfall i alt", "all waste")),
+                    series(input.baseline, generated),
+                );
+                items.year(input.year);
+            }
+            ChartKind::WinterWeek => {
+                let (Some(h), Some(b)) = (input.outcome.hourly.first(), input.baseline.hourly.first()) else {
+                    return Vec::new();
+                };
+                let start = coldest_week_start(&h.temperature_c);
+                let range = start..(start + 168).min(h.grid_import_mw.len());
+                let pts = |v: &[f64]| -> Vec<[f64; 2]> {
+                    range.clone().map(|i| [i as f64 / 24.0 + 1.0, v[i]]).collect()
+                };
+                let demand: Vec<f64> =
+                    (0..h.grid_import_mw.len()).map(|i| h.electricity_demand_mw(i)).collect();
+                items.line(
+                    lang.pick("Strømbehov", "Straumbehov", "Electricity demand"),
+                    pts(&demand),
+                    blue,
+                    3.0,
+                );
+                items.line(
+                    lang.pick("Import fra nettet", "Import frå nettet", "Grid import"),
+                    pts(&h.grid_import_mw),
+                    palette::OKABE_ITO[5],
+                    1.5,
+                );
+                items.line(
+                    lang.pick("Elbillading", "Elbillading", "EV charging"),
+                    pts(&h.ev_charging_mw),
+                    palette::OKABE_ITO[6],
+                    1.5,
+                );
+                items.line(
+                    lang.pick("Solkraft", "Solkraft", "Solar"),
+                    pts(&h.pv_mw),
+                    palette::OKABE_ITO[0],
+                    1.5,
+                );
+                items.baseline(
+                    &format!("{base_name} ({})", lang.pick("import", "import", "import")),
+                    pts(&b.grid_import_mw),
+                );
+            }
+            ChartKind::LoadDuration => {
+                let (Some(h), Some(b)) = (input.outcome.hourly.first(), input.baseline.hourly.first()) else {
+                    return Vec::new();
+                };
+                items.line(with_levers, load_duration(&h.grid_import_mw), blue, 3.0);
+                items.baseline(base_name, load_duration(&b.grid_import_mw));
+                if input.grid_capacity_mw > 0.0 {
+                    items.level(
+                        lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
+                        input.grid_capacity_mw,
                     );
                 }
             }
-            plot.add(year_marker);
         }
-        ChartKind::GridPeak => {
-            plot.line(
-                Line::new(
-                    lang.pick("Med tiltak", "Med tiltak", "With levers"),
-                    PlotPoints::from(series(input.outcome, |y| y.grid_peak_mw)),
-                )
-                .color(palette::OKABE_ITO[4])
-                .width(3.0),
-            );
-            plot.line(baseline_line(base_name, series(input.baseline, |y| y.grid_peak_mw)));
-            if input.grid_capacity_mw > 0.0 {
-                plot.add(
-                    HLine::new(
-                        lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
-                        input.grid_capacity_mw,
-                    )
-                    .color(palette::TARGET)
-                    .style(LineStyle::dashed_dense()),
-                );
-            }
-            plot.add(year_marker);
-        }
-        ChartKind::DistrictHeating => {
-            let outcome = input.outcome;
-            let xs: Vec<f64> = outcome.years.iter().map(|y| f64::from(y.year)).collect();
-            let layers = outcome
-                .unit_names
-                .iter()
-                .enumerate()
-                .map(|(u, name)| {
-                    let values = outcome
-                        .years
-                        .iter()
-                        .map(|y| y.units.get(u).map_or(0.0, |x| x.heat_mwh) / 1000.0)
-                        .collect();
-                    (name.clone(), palette::OKABE_ITO[u % 7], values)
-                })
-                .collect();
-            stacked(plot, &xs, layers);
-            plot.line(baseline_line(
-                base_name,
-                series(input.baseline, |y| y.units.iter().map(|u| u.heat_mwh).sum::<f64>() / 1000.0),
-            ));
-            plot.add(year_marker);
-        }
-        ChartKind::Waste => {
-            let outcome = input.outcome;
-            let xs: Vec<f64> = outcome.years.iter().map(|y| f64::from(y.year)).collect();
-            let routes: Vec<String> = outcome
-                .years
-                .first()
-                .and_then(|y| y.materials.as_ref())
-                .map(|m| m.treated_t.iter().map(|(r, _)| r.clone()).collect())
-                .unwrap_or_default();
-            let treated = |y: &YearResult, route: &str| {
-                y.materials.as_ref().map_or(0.0, |m| {
-                    m.treated_t.iter().find(|(r, _)| r == route).map_or(0.0, |(_, t)| *t) / 1000.0
-                })
-            };
-            let layers = routes
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    (
-                        route_name(r, lang).to_owned(),
-                        palette::OKABE_ITO[i % 7],
-                        outcome.years.iter().map(|y| treated(y, r)).collect(),
-                    )
-                })
-                .collect();
-            stacked(plot, &xs, layers);
-            plot.line(baseline_line(
-                base_name,
-                series(input.baseline, |y| {
-                    y.materials.as_ref().map_or(0.0, |m| m.generated_t.iter().sum::<f64>() / 1000.0)
-                }),
-            ));
-            plot.add(year_marker);
-        }
-        ChartKind::WinterWeek => {
-            let (Some(h), Some(b)) = (hourly_of(input.outcome), hourly_of(input.baseline)) else {
-                return;
-            };
-            let start = coldest_week_start(&h.temperature_c);
-            let range = start..(start + 168).min(h.grid_import_mw.len());
-            let pts = |v: &[f64]| -> Vec<[f64; 2]> { range.clone().map(|i| [i as f64, v[i]]).collect() };
-            let demand: Vec<f64> = (0..h.grid_import_mw.len()).map(|i| h.electricity_demand_mw(i)).collect();
-            plot.line(
-                Line::new(
-                    lang.pick("Strømbehov", "Straumbehov", "Electricity demand"),
-                    PlotPoints::from(pts(&demand)),
-                )
-                .color(palette::OKABE_ITO[4])
-                .width(2.5),
-            );
-            plot.line(
-                Line::new(
-                    lang.pick("Import fra nettet", "Import frå nettet", "Grid import"),
-                    PlotPoints::from(pts(&h.grid_import_mw)),
-                )
-                .color(palette::OKABE_ITO[5])
-                .width(2.0),
-            );
-            plot.line(
-                Line::new(
-                    lang.pick("Elbillading", "Elbillading", "EV charging"),
-                    PlotPoints::from(pts(&h.ev_charging_mw)),
-                )
-                .color(palette::OKABE_ITO[6])
-                .width(1.5),
-            );
-            plot.line(
-                Line::new(lang.pick("Solkraft", "Solkraft", "Solar"), PlotPoints::from(pts(&h.pv_mw)))
-                    .color(palette::OKABE_ITO[0])
-                    .width(1.5),
-            );
-            plot.line(baseline_line(base_name, pts(&b.grid_import_mw)));
-        }
-        ChartKind::LoadDuration => {
-            let (Some(h), Some(b)) = (hourly_of(input.outcome), hourly_of(input.baseline)) else {
-                return;
-            };
-            plot.line(
-                Line::new(
-                    lang.pick("Med tiltak", "Med tiltak", "With levers"),
-                    PlotPoints::from(load_duration(&h.grid_import_mw)),
-                )
-                .color(palette::OKABE_ITO[4])
-                .width(3.0),
-            );
-            plot.line(baseline_line(base_name, load_duration(&b.grid_import_mw)));
-        }
+        items.legend
     });
+    legend_ui(ui, &response.inner);
 }
 
 fn route_name(route: &str, lang: Lang) -> &str {
@@ -362,10 +403,6 @@ fn route_name(route: &str, lang: Lang) -> &str {
         "bottom_ash" => lang.pick("Bunnaske", "Botnoske", "Bottom ash"),
         other => other,
     }
-}
-
-fn hourly_of(outcome: &Outcome) -> Option<&HourlyYear> {
-    outcome.hourly.first()
 }
 
 /// First hour of the 7-day window with the lowest mean temperature.

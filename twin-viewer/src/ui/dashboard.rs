@@ -7,7 +7,7 @@ use twin_core::Outcome;
 use twin_core::kpi::{Direction, KpiId, TargetProgress};
 
 use super::charts::{ChartInput, chart_ui};
-use crate::view::{ChartKind, Lang, fmt_num};
+use crate::view::{ChartKind, Lang, fmt_num, unit};
 
 /// The KPIs on the cards, most important first.
 pub const HEADLINE_KPIS: [KpiId; 5] = [
@@ -61,7 +61,7 @@ pub fn kpi_cards_ui(
                     ));
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(fmt_num(value)).size(26.0).strong());
-                        ui.label(RichText::new(spec.unit).weak());
+                        ui.label(RichText::new(unit(lang, spec.unit)).weak());
                     });
                     let delta = value - base;
                     let better = match spec.direction {

@@ -129,7 +129,7 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
     let mut changed = false;
     let tooltip = format!(
         "{}\n\n{}: {} – {}\n{}: {}\n{}: {}",
-        spec.description,
+        lang.pick(spec.description_nb, spec.description_nb, spec.description),
         lang.pick("Område", "Område", "Range"),
         format_value(id, spec.min),
         format_value(id, spec.max),
@@ -176,7 +176,12 @@ fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
         ui.end_row();
         for id in LeverId::ALL {
             let LeverSetting { base, target, mut start_year, mut ramp_years } = *levers.get(id);
-            ui.label(label(id, lang)).on_hover_text(id.spec().description);
+            let spec = id.spec();
+            ui.label(label(id, lang)).on_hover_text(lang.pick(
+                spec.description_nb,
+                spec.description_nb,
+                spec.description,
+            ));
             ui.label(format_value(id, target)).on_hover_text(format!(
                 "{}: {}",
                 lang.pick("Fra", "Frå", "From"),

@@ -28,7 +28,7 @@ use crate::files::{FileRequest, Files};
 use crate::map::MapState;
 use crate::palette;
 use crate::sim::Sim;
-use crate::view::{Lang, Notice, ViewState, fmt_num};
+use crate::view::{Lang, Notice, ViewState, fmt_num, unit};
 
 /// Seconds per year while the timeline plays.
 const PLAY_S_PER_YEAR: f32 = 0.5;
@@ -282,7 +282,7 @@ fn map_overlays(
             .pivot(Align2::LEFT_BOTTOM)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    legend_ui(ui, view.quantity_name(), quantity.unit, lo, hi, view.year, lang)
+                    legend_ui(ui, view.quantity_name(), &unit(lang, quantity.unit), lo, hi, view.year, lang)
                 });
             });
     }
@@ -312,7 +312,12 @@ fn map_overlays(
                             for q in DISTRICT_QUANTITIES.iter() {
                                 ui.label(lang.pick(q.name_nb, q.name_nn, q.name));
                                 ui.label(
-                                    RichText::new(format!("{} {}", fmt_num((q.value)(y)), q.unit)).strong(),
+                                    RichText::new(format!(
+                                        "{} {}",
+                                        fmt_num((q.value)(y)),
+                                        unit(lang, q.unit)
+                                    ))
+                                    .strong(),
                                 );
                                 ui.label(
                                     RichText::new(format!(
