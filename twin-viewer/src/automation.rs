@@ -24,13 +24,14 @@ pub struct ScreenshotJob {
     pub frames: u32,
     frames_seen: u32,
     requested: bool,
+    attempts: u32,
     started: Instant,
 }
 
 impl ScreenshotJob {
     /// A job saving to `out` after `frames` frames.
     pub fn new(out: PathBuf, frames: u32) -> ScreenshotJob {
-        ScreenshotJob { out, frames, frames_seen: 0, requested: false, started: Instant::now() }
+        ScreenshotJob { out, frames, frames_seen: 0, requested: false, attempts: 0, started: Instant::now() }
     }
 }
 
@@ -137,22 +138,43 @@ fn take_screenshot(
         return;
     }
     job.requested = true;
+    job.attempts += 1;
     let out = job.out.clone();
     commands.spawn(Screenshot::primary_window()).observe(
-        move |captured: On<ScreenshotCaptured>, mut exit: MessageWriter<AppExit>| match save_png(
-            &captured.image,
-            &out,
-        ) {
-            Ok(()) => {
-                info!("saved {}", out.display());
-                exit.write(AppExit::Success);
+        move |captured: On<ScreenshotCaptured>,
+              mut job: ResMut<ScreenshotJob>,
+              mut exit: MessageWriter<AppExit>| {
+            // A frame caught while the window's surface was being set up comes back as one flat
+            // colour; render some more frames and take it again.
+            if is_uniform(&captured.image) && job.attempts < MAX_ATTEMPTS {
+                warn!("screenshot {} came back blank; retrying", job.attempts);
+                job.requested = false;
+                job.frames_seen = 0;
+                return;
             }
-            Err(e) => {
-                error!("cannot save {}: {e}", out.display());
-                exit.write(AppExit::error());
+            match save_png(&captured.image, &out) {
+                Ok(()) => {
+                    info!("saved {}", out.display());
+                    exit.write(AppExit::Success);
+                }
+                Err(e) => {
+                    error!("cannot save {}: {e}", out.display());
+                    exit.write(AppExit::error());
+                }
             }
         },
     );
+}
+
+/// Screenshots to try before saving whatever the last one showed.
+const MAX_ATTEMPTS: u32 = 5;
+
+/// Whether every pixel of an image has the same value.
+fn is_uniform(image: &Image) -> bool {
+    match image.data.as_deref() {
+        Some(bytes) if bytes.len() >= 4 => bytes.chunks_exact(4).all(|px| px == &bytes[..4]),
+        _ => true,
+    }
 }
 
 /// Writes an image as PNG through a temporary file in the same folder, then renames it.
@@ -162,4 +184,28 @@ fn save_png(image: &Image, out: &std::path::Path) -> anyhow::Result<()> {
     rgb.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)?;
     twin_core::output::write_atomic(out, &bytes)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bevy::asset::RenderAssetUsages;
+    use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
+
+    fn image(pixels: &[u8]) -> Image {
+        let size = Extent3d { width: (pixels.len() / 4) as u32, height: 1, depth_or_array_layers: 1 };
+        Image::new(
+            size,
+            TextureDimension::D2,
+            pixels.to_vec(),
+            TextureFormat::Rgba8UnormSrgb,
+            RenderAssetUsages::default(),
+        )
+    }
+
+    #[test]
+    fn a_flat_picture_is_blank_and_a_real_one_is_not() {
+        assert!(is_uniform(&image(&[9, 9, 9, 255, 9, 9, 9, 255])));
+        assert!(!is_uniform(&image(&[9, 9, 9, 255, 9, 10, 9, 255])));
+    }
 }
