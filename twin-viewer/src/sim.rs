@@ -285,7 +285,7 @@ fn receive_results(sim: Option<ResMut<Sim>>, mut changed: MessageWriter<OutcomeC
 fn send_changes(sim: Option<ResMut<Sim>>) {
     if let Some(mut sim) = sim {
         // Only touch the resource (and its change tick) when something must go out.
-        if sim.pending.is_some() || sim.last_sent.is_none() || !sim.up_to_date_sent() {
+        if sim.pending.is_some() || !sim.up_to_date_sent() {
             sim.send_changes();
         }
     }
