@@ -86,11 +86,6 @@ pub struct MapGeometry {
 }
 
 impl MapGeometry {
-    /// The district whose code is `code`.
-    pub fn district_index(&self, code: &str) -> Option<usize> {
-        self.districts.iter().position(|d| d.code == code)
-    }
-
     /// The district under point `p` (km), if any.
     pub fn district_at(&self, p: [f64; 2]) -> Option<usize> {
         self.districts.iter().position(|d| d.contains(p))
