@@ -3,15 +3,17 @@
 
 use std::path::PathBuf;
 
-use twin_core::compare::compare;
-use twin_core::costs::{abatement_table, present_value, system_costs};
-use twin_core::ensemble::{EnsembleOptions, Parameter, run_ensemble, variant};
-use twin_core::kpi::{self, KPIS, KpiId};
-use twin_core::levers::LeverId;
+use twin_core::analysis::compare::compare;
+use twin_core::analysis::costs::{abatement_table, present_value, system_costs};
+use twin_core::analysis::ensemble::{EnsembleOptions, run_ensemble, variant};
+use twin_core::analysis::kpi;
+use twin_core::analysis::sensitivity::{Factor, HEADLINE_KPIS, regression_indices, tornado};
+use twin_core::catalogue::kpi::{KPIS, KpiId};
+use twin_core::catalogue::levers::LeverId;
+use twin_core::catalogue::parameter::Parameter;
 use twin_core::model::{RunOptions, run};
+use twin_core::prepare::Prepared;
 use twin_core::scenario::{self, Scenario};
-use twin_core::sensitivity::{Factor, HEADLINE_KPIS, regression_indices, tornado};
-use twin_core::site::Prepared;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -44,7 +46,7 @@ fn golden_kpis_of_every_scenario() {
     let mut failures = Vec::new();
     for file in files {
         let s = scenario::load(&file).expect("valid");
-        let outcome = twin_core::simulate(&s);
+        let outcome = twin_core::simulate(&s).expect("finite outcome");
         let mut text = String::from("year");
         for k in &KPIS {
             text.push_str(&format!(",{}", k.key));
@@ -85,9 +87,9 @@ fn golden_kpis_of_every_scenario() {
 
 #[test]
 fn comparing_a_scenario_with_itself_gives_zero_differences() {
-    let o = twin_core::simulate(&baerum());
+    let o = twin_core::simulate(&baerum()).expect("finite outcome");
     let diff = compare(&o, &o, &[]);
-    assert_eq!(diff.rows.len(), o.years.len() * twin_core::quantity::QUANTITIES.len());
+    assert_eq!(diff.rows.len(), o.years.len() * twin_core::analysis::quantity::QUANTITIES.len());
     assert!(diff.rows.iter().all(|r| r.difference == 0.0 && r.relative.is_none_or(|x| x == 0.0)));
 }
 
@@ -95,10 +97,10 @@ fn comparing_a_scenario_with_itself_gives_zero_differences() {
 fn comparison_shows_the_effect_of_a_lever() {
     let s = baerum();
     let prepared = Prepared::new(&s);
-    let a = run(&s, &s.levers, &prepared, &RunOptions::default());
+    let a = run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome");
     let mut levers = s.levers;
     levers.set_target(LeverId::SmartChargingShare, 1.0).expect("in range");
-    let b = run(&s, &levers, &prepared, &RunOptions::default());
+    let b = run(&s, &levers, &prepared, &RunOptions::default()).expect("finite outcome");
     let diff = compare(&a, &b, &[2040]);
     let row = |key: &str| diff.rows.iter().find(|r| r.quantity == key).expect("row");
     assert!(row("grid_peak").difference < 0.0);
@@ -110,8 +112,8 @@ fn comparison_shows_the_effect_of_a_lever() {
 fn ensembles_are_identical_on_1_and_4_threads() {
     let s = baerum();
     let options = |threads| EnsembleOptions { runs: 24, threads, vary_weather: true };
-    let one = run_ensemble(&s, &s.levers, &options(1), &|_| {});
-    let four = run_ensemble(&s, &s.levers, &options(4), &|_| {});
+    let one = run_ensemble(&s, &s.levers, &options(1), &|_| {}).expect("finite outcome");
+    let four = run_ensemble(&s, &s.levers, &options(4), &|_| {}).expect("finite outcome");
     assert_eq!(one, four);
     assert_eq!(one.digest(), four.digest());
     // Percentiles are ordered and the spread is real.
@@ -125,7 +127,7 @@ fn each_uncertain_parameter_moves_what_it_should() {
     let s = baerum();
     let end = |values: &[(Parameter, f64)]| {
         let v = variant(&s, values, None);
-        twin_core::simulate(&v).years.last().expect("years").clone()
+        twin_core::simulate(&v).expect("finite outcome").years.last().expect("years").clone()
     };
     let base = end(&[]);
     let cop = end(&[(Parameter::HeatPumpCopFactor, 1.2)]);
@@ -142,7 +144,7 @@ fn each_uncertain_parameter_moves_what_it_should() {
 #[test]
 fn tornado_ranks_ev_share_first_for_emissions() {
     let s = baerum();
-    let tornadoes = tornado(&s, &s.levers, s.end_year, &HEADLINE_KPIS);
+    let tornadoes = tornado(&s, &s.levers, s.end_year, &HEADLINE_KPIS).expect("finite outcome");
     assert_eq!(tornadoes.len(), HEADLINE_KPIS.len());
     let ghg = tornadoes.iter().find(|t| t.kpi == KpiId::GhgPerCapita).expect("ghg");
     assert_eq!(ghg.bars[0].factor, Factor::Lever(LeverId::EvShare));
@@ -157,7 +159,8 @@ fn tornado_ranks_ev_share_first_for_emissions() {
 fn regression_indices_find_the_driving_parameter() {
     let s = baerum();
     let result =
-        run_ensemble(&s, &s.levers, &EnsembleOptions { runs: 60, threads: 2, vary_weather: false }, &|_| {});
+        run_ensemble(&s, &s.levers, &EnsembleOptions { runs: 60, threads: 2, vary_weather: false }, &|_| {})
+            .expect("finite outcome");
     let indices = regression_indices(&result);
     let cost = indices.iter().find(|i| i.quantity == "household_energy_cost").expect("cost");
     let price =
@@ -173,7 +176,7 @@ fn costs_and_abatement_are_consistent() {
     let mut levers = s.levers;
     levers.set_target(LeverId::HeatPumpProgramme, 0.6).expect("in range");
     levers.set_target(LeverId::PvRollout, 0.5).expect("in range");
-    let table = abatement_table(&s, &levers, &prepared);
+    let table = abatement_table(&s, &levers, &prepared).expect("finite outcome");
     let row = |id: LeverId| table.iter().find(|a| a.lever == id).expect("lever in table");
     // Heat pumps cost money up front and save energy; they avoid emissions.
     let hp = row(LeverId::HeatPumpProgramme);
@@ -184,7 +187,7 @@ fn costs_and_abatement_are_consistent() {
     let keys: Vec<f64> = table.iter().map(|a| a.nok_per_t.unwrap_or(f64::INFINITY)).collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]));
     // No investment in the base year; discounting lowers the present value below the plain sum.
-    let outcome = run(&s, &levers, &prepared, &RunOptions::default());
+    let outcome = run(&s, &levers, &prepared, &RunOptions::default()).expect("finite outcome");
     let costs = system_costs(&outcome, &s.costs);
     assert_eq!(costs[0].investment_nok, 0.0);
     let plain: f64 = costs.iter().map(|c| c.total_nok()).sum();

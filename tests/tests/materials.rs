@@ -4,11 +4,11 @@
 
 use std::path::PathBuf;
 
-use twin_core::kpi::KpiId;
-use twin_core::levers::LeverId;
+use twin_core::catalogue::kpi::KpiId;
+use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{RunOptions, run};
+use twin_core::prepare::Prepared;
 use twin_core::scenario::{self, Scenario};
-use twin_core::site::Prepared;
 use twin_core::{Carrier, Outcome};
 
 fn load(name: &str) -> Scenario {
@@ -20,7 +20,7 @@ fn with(s: &Scenario, prepared: &Prepared, settings: &[(LeverId, f64)]) -> Outco
     for (id, v) in settings {
         levers.set_target(*id, *v).expect("in range");
     }
-    run(s, &levers, prepared, &RunOptions::default())
+    run(s, &levers, prepared, &RunOptions::default()).expect("finite outcome")
 }
 
 /// Every process that is not a sink passes on exactly what it receives, per material, to 1e-9
@@ -108,7 +108,7 @@ fn shipped_scenarios_reproduce_county_waste_statistics() {
         [("baerum.ron", 45.0, 50.0, 2.6), ("alesund.ron", 46.0, 48.0, 3.7)]
     {
         let s = load(name);
-        let y = twin_core::simulate(&s).years[0].clone();
+        let y = twin_core::simulate(&s).expect("finite outcome").years[0].clone();
         for (kpi, expected) in [
             (KpiId::WasteRecycled, recycled),
             (KpiId::WasteIncinerated, incinerated),
@@ -127,7 +127,7 @@ fn shipped_scenarios_reproduce_county_waste_statistics() {
 fn alesund_incinerator_matches_tafjord_kraftvarme() {
     // ≈100 kt/yr burnt, ≈28 GWh electricity, up to ≈150 GWh heat (S, domain-data §2.2).
     let s = load("alesund.ron");
-    let y = twin_core::simulate(&s).years[0].clone();
+    let y = twin_core::simulate(&s).expect("finite outcome").years[0].clone();
     let unit = &y.units[0];
     let burnt_kt = unit.input_mwh / 2.9 / 1000.0;
     assert!((85.0..=110.0).contains(&burnt_kt), "{burnt_kt} kt");

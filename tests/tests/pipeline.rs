@@ -4,10 +4,11 @@
 
 use std::path::PathBuf;
 
-use twin_core::levers::LeverId;
+use twin_core::catalogue::Sector;
+use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{RunOptions, run};
-use twin_core::scenario::{self, EmissionConvention, Sector};
-use twin_core::site::Prepared;
+use twin_core::prepare::Prepared;
+use twin_core::scenario::{self, EmissionConvention};
 use twin_core::{Carrier, Outcome, Scenario};
 
 fn scenarios_dir() -> PathBuf {
@@ -28,7 +29,7 @@ fn within(value: f64, lo: f64, hi: f64) -> bool {
 fn baerum_base_year_reproduces_published_statistics() {
     let s = baerum();
     let prepared = Prepared::new(&s);
-    let outcome = run(&s, &s.levers, &prepared, &RunOptions::default());
+    let outcome = run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome");
     let y = &outcome.years[0];
     assert_eq!(y.year, 2025);
     // 132,233 residents (SSB 04317, data year 2025).
@@ -64,13 +65,13 @@ fn baerum_base_year_reproduces_published_statistics() {
 fn runs_are_bit_identical_across_threads() {
     let s = baerum();
     let prepared = Prepared::new(&s);
-    let reference = run(&s, &s.levers, &prepared, &RunOptions::default()).digest();
+    let reference = run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome").digest();
     let digests: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..4)
             .map(|_| {
                 scope.spawn(|| {
                     let prepared = Prepared::new(&s);
-                    run(&s, &s.levers, &prepared, &RunOptions::default()).digest()
+                    run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome").digest()
                 })
             })
             .collect();
@@ -84,14 +85,14 @@ fn runs_are_bit_identical_across_threads() {
 fn with_lever(s: &Scenario, prepared: &Prepared, id: LeverId, target: f64) -> Outcome {
     let mut levers = s.levers;
     levers.set_target(id, target).expect("in range");
-    run(s, &levers, prepared, &RunOptions::default())
+    run(s, &levers, prepared, &RunOptions::default()).expect("finite outcome")
 }
 
 #[test]
 fn levers_move_results_the_expected_way() {
     let s = baerum();
     let prepared = Prepared::new(&s);
-    let base = run(&s, &s.levers, &prepared, &RunOptions::default());
+    let base = run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome");
     let last = |o: &Outcome| o.years.last().expect("years").clone();
     let b = last(&base);
 
@@ -139,7 +140,7 @@ fn emission_convention_changes_only_electricity_emissions() {
     {
         raw.emission_factors.convention = convention;
         let s = Scenario::from_raw(raw.clone(), "baerum.ron".as_ref()).expect("valid");
-        let y = twin_core::simulate(&s).years[0].clone();
+        let y = twin_core::simulate(&s).expect("finite outcome").years[0].clone();
         totals.push((y.emissions_t[Carrier::Electricity as usize], y.total_emissions_t() - y.emissions_t[0]));
     }
     assert_eq!(totals[0].0, 0.0);
@@ -154,5 +155,8 @@ fn scenario_round_trips_through_ron() {
     let text = s.to_ron();
     let back = Scenario::from_str_named(&text, "roundtrip.ron".as_ref()).expect("written RON reads back");
     assert_eq!(back.raw, s.raw);
-    assert_eq!(twin_core::simulate(&back).digest(), twin_core::simulate(&s).digest());
+    assert_eq!(
+        twin_core::simulate(&back).expect("finite outcome").digest(),
+        twin_core::simulate(&s).expect("finite outcome").digest()
+    );
 }

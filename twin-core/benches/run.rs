@@ -9,9 +9,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use twin_core::Scenario;
-use twin_core::levers::LeverId;
+use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{RunOptions, run};
-use twin_core::site::Prepared;
+use twin_core::prepare::Prepared;
 
 fn baerum_text() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
@@ -30,7 +30,7 @@ fn benches(c: &mut Criterion) {
             toggle = !toggle;
             let mut levers = scenario.levers;
             levers.set_target(LeverId::HeatPumpProgramme, if toggle { 0.5 } else { 0.6 }).expect("in range");
-            black_box(run(&scenario, &levers, &prepared, &options))
+            black_box(run(&scenario, &levers, &prepared, &options).expect("finite outcome"))
         })
     });
     // The same re-run without the materials part, to see what materials add.
@@ -38,12 +38,14 @@ fn benches(c: &mut Criterion) {
     raw.materials = None;
     let energy_only = Scenario::from_raw(raw, "baerum.ron".as_ref()).expect("valid without materials");
     c.bench_function("baerum_rerun_energy_only", |b| {
-        b.iter(|| black_box(run(&energy_only, &energy_only.levers, &prepared, &options)))
+        b.iter(|| {
+            black_box(run(&energy_only, &energy_only.levers, &prepared, &options).expect("finite outcome"))
+        })
     });
     c.bench_function("baerum_cold_run", |b| {
         b.iter(|| {
             let prepared = Prepared::new(black_box(&scenario));
-            black_box(run(&scenario, &scenario.levers, &prepared, &options))
+            black_box(run(&scenario, &scenario.levers, &prepared, &options).expect("finite outcome"))
         })
     });
     c.bench_function("baerum_parse_and_validate", |b| {
@@ -57,20 +59,25 @@ criterion_main!(core, analyses);
 fn analysis(c: &mut Criterion) {
     let text = baerum_text();
     let scenario = Scenario::from_str_named(&text, "baerum.ron".as_ref()).expect("valid scenario");
-    let a = twin_core::simulate(&scenario);
+    let a = twin_core::simulate(&scenario).expect("finite outcome");
     let mut levers = scenario.levers;
     levers.set_target(LeverId::HeatPumpProgramme, 0.5).expect("in range");
-    let b = run(&scenario, &levers, &Prepared::new(&scenario), &RunOptions::default());
+    let b =
+        run(&scenario, &levers, &Prepared::new(&scenario), &RunOptions::default()).expect("finite outcome");
     c.bench_function("baerum_compare", |bench| {
-        bench.iter(|| black_box(twin_core::compare::compare(&a, &b, &[])))
+        bench.iter(|| black_box(twin_core::analysis::compare::compare(&a, &b, &[])))
     });
 
     let mut group = c.benchmark_group("ensemble");
     group.sample_size(10);
     group.bench_function("baerum_1000_runs_2_threads", |bench| {
-        let options = twin_core::ensemble::EnsembleOptions { runs: 1000, threads: 2, vary_weather: true };
+        let options =
+            twin_core::analysis::ensemble::EnsembleOptions { runs: 1000, threads: 2, vary_weather: true };
         bench.iter(|| {
-            black_box(twin_core::ensemble::run_ensemble(&scenario, &scenario.levers, &options, &|_| {}))
+            black_box(
+                twin_core::analysis::ensemble::run_ensemble(&scenario, &scenario.levers, &options, &|_| {})
+                    .expect("finite outcome"),
+            )
         })
     });
     group.finish();

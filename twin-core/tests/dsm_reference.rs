@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use twin_core::dsm::{Lifetime, inflow_driven, stock_driven};
+use twin_core::math::dsm::{Lifetime, inflow_driven, stock_driven};
 
 type Case = (String, String, String);
 

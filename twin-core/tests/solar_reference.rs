@@ -1,7 +1,7 @@
 //! Agreement with pvlib (NREL SPA, Ineichen clear sky, isotropic plane of array) on reference
 //! data made by `scripts/solar_reference.py` (pvlib 0.16.1) and committed as CSV.
 
-use twin_core::solar::{
+use twin_core::prepare::solar::{
     UtcTime, day_of_year, extraterrestrial_w_m2, ineichen, plane_of_array_isotropic, pressure_at_altitude_pa,
     sun_position,
 };

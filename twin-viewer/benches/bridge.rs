@@ -3,8 +3,8 @@
 //! back), and the map's colour scale over every district and year of both runs.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use twin_core::levers::LeverId;
-use twin_core::quantity::DISTRICT_QUANTITIES;
+use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
+use twin_core::catalogue::levers::LeverId;
 use twin_viewer::map::value_range;
 use twin_viewer::sim::Sim;
 

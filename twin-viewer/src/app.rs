@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
 use twin_core::Scenario;
-use twin_core::levers::Levers;
+use twin_core::catalogue::levers::Levers;
 
 use crate::automation::ScreenshotJob;
 use crate::sim::Sim;
@@ -46,7 +46,7 @@ pub fn build(options: Options) -> App {
     let mut view = ViewState::new(options.scenario.base_year);
     view.lang = options.lang;
     view.notice = options.notice;
-    // Open on the end of the pathway: what the levers achieve by 2050.
+    // Open on 2030, the year most municipal targets name (or the nearest simulated year).
     view.year = options.scenario.end_year.min(2030.max(options.scenario.base_year));
     let mut sim = Sim::new(options.scenario);
     sim.levers = options.levers;

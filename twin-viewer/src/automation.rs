@@ -89,7 +89,7 @@ fn measure(
         m.moved_at = None;
     }
     if frame.is_multiple_of(MOVE_EVERY) && m.moved_at.is_none() {
-        let id = twin_core::levers::LeverId::HeatPumpProgramme;
+        let id = twin_core::catalogue::levers::LeverId::HeatPumpProgramme;
         let target = f64::from((frame / MOVE_EVERY) % 20) / 20.0;
         if sim.levers.set_target(id, target).is_ok() && !sim.up_to_date() {
             m.moved_at = Some(frame);
@@ -182,7 +182,7 @@ fn save_png(image: &Image, out: &std::path::Path) -> anyhow::Result<()> {
     let rgb = image.clone().try_into_dynamic()?.to_rgb8();
     let mut bytes = Vec::new();
     rgb.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)?;
-    twin_core::output::write_atomic(out, &bytes)?;
+    twin_core::io::write_atomic(out, &bytes)?;
     Ok(())
 }
 

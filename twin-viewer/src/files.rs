@@ -126,15 +126,14 @@ fn handle_requests(
             FileRequest::SavePath(path) => save(path, &mut files, &sim, &mut view),
             FileRequest::OpenPath(path) => match scenarios::open(path) {
                 Ok(scenario) => {
-                    let name = scenario.name.clone();
+                    let notice = Notice::opened(&scenario, path, view.lang);
                     let (base, end) = (scenario.base_year, scenario.end_year);
                     sim.open(scenario);
                     files.path = Some(path.clone());
                     view.year = view.year.clamp(base, end);
                     view.selected = None;
                     view.hovered = None;
-                    view.notice =
-                        Some(Notice::Info(format!("{} {name}", view.lang.pick("Åpnet", "Opna", "Opened"))));
+                    view.notice = Some(notice);
                 }
                 Err(e) => view.notice = Some(Notice::Error(e.to_string())),
             },

@@ -5,9 +5,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::Parser;
-use twin_core::levers::LeverId;
 use twin_viewer::app::{Options, build};
 use twin_viewer::automation::ScreenshotJob;
 use twin_viewer::view::Lang;
@@ -54,7 +53,12 @@ fn options(args: Args) -> anyhow::Result<Options> {
     let mut notice = None;
     let (scenario, path) = match &args.scenario {
         Some(path) => match twin_viewer::scenarios::open(path) {
-            Ok(scenario) => (scenario, Some(path.clone())),
+            Ok(scenario) => {
+                if !scenario.warnings.is_empty() {
+                    notice = Some(twin_viewer::view::Notice::opened(&scenario, path, Lang::Nb));
+                }
+                (scenario, Some(path.clone()))
+            }
             // A person gets the window with the error in it (and the built-in scenario open);
             // automation gets an exit status.
             Err(e) if !automated => {
@@ -65,18 +69,7 @@ fn options(args: Args) -> anyhow::Result<Options> {
         },
         None => (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None),
     };
-    let mut levers = scenario.levers;
-    for setting in &args.set {
-        let Some((key, value)) = setting.split_once('=') else {
-            bail!("--set {setting}: expected LEVER=VALUE");
-        };
-        let Some(id) = LeverId::from_key(key.trim()) else {
-            bail!("--set {setting}: unknown lever `{key}` (levers: {})", LeverId::keys());
-        };
-        let value: f64 =
-            value.trim().parse().with_context(|| format!("--set {setting}: `{value}` is not a number"))?;
-        levers.set_target(id, value).with_context(|| format!("--set {setting}"))?;
-    }
+    let levers = scenario.levers.with_assignments(&args.set)?;
     let lang = match args.lang.as_str() {
         "nn" => Lang::Nn,
         "en" => Lang::En,

@@ -12,7 +12,7 @@ use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use twin_core::quantity::DISTRICT_QUANTITIES;
+use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
 
 use crate::geo::{self, MapGeometry, Region};
 use crate::palette;

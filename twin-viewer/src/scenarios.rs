@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use twin_core::levers::{LeverId, Levers};
+use twin_core::catalogue::levers::{LeverId, Levers};
 use twin_core::scenario::raw::RawLeverSetting;
 use twin_core::{Scenario, ScenarioError};
 
@@ -71,7 +71,7 @@ pub fn save(path: &Path, scenario: &Scenario, levers: &Levers) -> Result<(), Sav
     let text = to_ron_with(scenario, levers);
     let back = Scenario::from_str_named(&text, path)?;
     debug_assert_eq!(back.levers, *levers);
-    twin_core::output::write_atomic(path, text.as_bytes())
+    twin_core::io::write_atomic(path, text.as_bytes())
         .map_err(|source| SaveError::Io { file: path.display().to_string(), source })
 }
 

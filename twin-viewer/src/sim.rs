@@ -17,9 +17,10 @@ use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use crossbeam::channel::{Receiver, Sender, TrySendError, bounded};
-use twin_core::levers::Levers;
+use twin_core::catalogue::levers::Levers;
 use twin_core::model::{HourlyYears, RunOptions, run};
-use twin_core::site::Prepared;
+use twin_core::outcome::NonFinite;
+use twin_core::prepare::Prepared;
 use twin_core::{Outcome, Scenario};
 
 /// Requests that may wait for the worker; newer ones make older ones stale.
@@ -57,10 +58,22 @@ pub struct SimResult {
     pub compute: Duration,
 }
 
+/// A run the model refused to finish (its outcome held a NaN or an infinity).
+#[derive(Debug, Clone)]
+pub struct SimFailure {
+    /// Generation of the request this answers.
+    pub generation: u64,
+    /// What went wrong, naming the quantity, year and inputs.
+    pub message: String,
+}
+
+/// What the worker hands back for a request.
+type Answer = Result<SimResult, SimFailure>;
+
 /// The worker thread and its two channels.
 pub struct Worker {
     requests: Sender<SimRequest>,
-    results: Receiver<SimResult>,
+    results: Receiver<Answer>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -68,7 +81,7 @@ impl Worker {
     /// Starts the worker thread.
     pub fn spawn() -> Worker {
         let (request_tx, request_rx) = bounded::<SimRequest>(REQUEST_CAPACITY);
-        let (result_tx, result_rx) = bounded::<SimResult>(RESULT_CAPACITY);
+        let (result_tx, result_rx) = bounded::<Answer>(RESULT_CAPACITY);
         let thread = std::thread::Builder::new()
             .name("twin-sim".into())
             .spawn(move || worker_loop(&request_rx, &result_tx))
@@ -85,8 +98,8 @@ impl Worker {
         }
     }
 
-    /// Every result ready now, oldest first.
-    pub fn ready(&self) -> impl Iterator<Item = SimResult> + '_ {
+    /// Every answer ready now, oldest first.
+    pub fn ready(&self) -> impl Iterator<Item = Answer> + '_ {
         self.results.try_iter()
     }
 }
@@ -111,7 +124,7 @@ struct Cache {
     baseline: Option<(i32, Arc<Outcome>)>,
 }
 
-fn worker_loop(requests: &Receiver<SimRequest>, results: &Sender<SimResult>) {
+fn worker_loop(requests: &Receiver<SimRequest>, results: &Sender<Answer>) {
     let mut cache: Option<Cache> = None;
     while let Ok(first) = requests.recv() {
         // Latest wins: everything queued behind the first request supersedes it.
@@ -126,33 +139,39 @@ fn worker_loop(requests: &Receiver<SimRequest>, results: &Sender<SimResult>) {
             prepared: Prepared::new(&request.scenario),
             baseline: None,
         });
-        let options = RunOptions { hourly_years: HourlyYears::These(vec![request.hourly_year]) };
-        let baseline = match &cache.baseline {
-            Some((year, outcome)) if *year == request.hourly_year => Arc::clone(outcome),
-            _ => {
-                let outcome =
-                    Arc::new(run(&cache.scenario, &cache.scenario.levers, &cache.prepared, &options));
-                cache.baseline = Some((request.hourly_year, Arc::clone(&outcome)));
-                outcome
-            }
-        };
-        let outcome = if request.levers == cache.scenario.levers {
-            Arc::clone(&baseline)
-        } else {
-            Arc::new(run(&cache.scenario, &request.levers, &cache.prepared, &options))
-        };
-        let result = SimResult {
-            generation: request.generation,
-            scenario: request.scenario,
-            levers: request.levers,
-            outcome,
-            baseline,
-            compute: started.elapsed(),
-        };
-        if results.send(result).is_err() {
+        let generation = request.generation;
+        let answer =
+            answer(cache, request, started).map_err(|e| SimFailure { generation, message: e.to_string() });
+        if results.send(answer).is_err() {
             return;
         }
     }
+}
+
+/// Runs one request against the cached scenario (the baseline once per hourly year).
+fn answer(cache: &mut Cache, request: SimRequest, started: Instant) -> Result<SimResult, NonFinite> {
+    let options = RunOptions { hourly_years: HourlyYears::These(vec![request.hourly_year]) };
+    let baseline = match &cache.baseline {
+        Some((year, outcome)) if *year == request.hourly_year => Arc::clone(outcome),
+        _ => {
+            let outcome = Arc::new(run(&cache.scenario, &cache.scenario.levers, &cache.prepared, &options)?);
+            cache.baseline = Some((request.hourly_year, Arc::clone(&outcome)));
+            outcome
+        }
+    };
+    let outcome = if request.levers == cache.scenario.levers {
+        Arc::clone(&baseline)
+    } else {
+        Arc::new(run(&cache.scenario, &request.levers, &cache.prepared, &options)?)
+    };
+    Ok(SimResult {
+        generation: request.generation,
+        scenario: request.scenario,
+        levers: request.levers,
+        outcome,
+        baseline,
+        compute: started.elapsed(),
+    })
 }
 
 /// The model state the viewer works on: what the user set, and the newest result shown.
@@ -166,6 +185,8 @@ pub struct Sim {
     pub hourly_year: i32,
     /// The newest result received.
     pub shown: Option<SimResult>,
+    /// Why the newest request could not be computed (the result shown is then an older one).
+    pub failure: Option<String>,
     /// When the oldest unanswered request was sent (`None` when up to date).
     pub busy_since: Option<Instant>,
     worker: Worker,
@@ -183,6 +204,7 @@ impl Sim {
             scenario: Arc::new(scenario),
             hourly_year,
             shown: None,
+            failure: None,
             busy_since: None,
             worker: Worker::spawn(),
             generation: 0,
@@ -230,17 +252,28 @@ impl Sim {
         }
     }
 
-    /// Takes every result ready; keeps the newest. Returns whether the shown result changed.
+    /// Takes every answer ready; keeps the newest result, and the failure of the newest request
+    /// if it failed. Returns whether the shown result changed.
     pub fn receive(&mut self) -> bool {
         let mut changed = false;
-        let results: Vec<SimResult> = self.worker.ready().collect();
-        for result in results {
-            if self.shown.as_ref().is_none_or(|s| result.generation > s.generation) {
-                if result.generation == self.generation {
-                    self.busy_since = None;
+        let answers: Vec<Answer> = self.worker.ready().collect();
+        for answer in answers {
+            let generation = match &answer {
+                Ok(result) => result.generation,
+                Err(failure) => failure.generation,
+            };
+            if generation == self.generation {
+                self.busy_since = None;
+            }
+            match answer {
+                Ok(result) if self.shown.as_ref().is_none_or(|s| result.generation > s.generation) => {
+                    self.shown = Some(result);
+                    self.failure = None;
+                    changed = true;
                 }
-                self.shown = Some(result);
-                changed = true;
+                Ok(_) => {}
+                Err(failure) if failure.generation == self.generation => self.failure = Some(failure.message),
+                Err(_) => {}
             }
         }
         changed
@@ -251,10 +284,6 @@ impl Sim {
         self.busy_since.map(|t| t.elapsed())
     }
 }
-
-/// Set when a new result has arrived this frame (rendering systems redraw on it).
-#[derive(Message, Debug, Clone, Copy)]
-pub struct OutcomeChanged;
 
 /// The bridge's place in the frame.
 #[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
@@ -267,18 +296,15 @@ pub enum SimSet {
 
 /// Registers the bridge systems. The app inserts [`Sim`] itself (it owns the scenario).
 pub fn plugin(app: &mut App) {
-    app.add_message::<OutcomeChanged>()
-        .configure_sets(PreUpdate, SimSet::Receive)
+    app.configure_sets(PreUpdate, SimSet::Receive)
         .configure_sets(Last, SimSet::Send)
         .add_systems(PreUpdate, receive_results.in_set(SimSet::Receive))
         .add_systems(Last, send_changes.in_set(SimSet::Send));
 }
 
-fn receive_results(sim: Option<ResMut<Sim>>, mut changed: MessageWriter<OutcomeChanged>) {
-    if let Some(mut sim) = sim
-        && sim.receive()
-    {
-        changed.write(OutcomeChanged);
+fn receive_results(sim: Option<ResMut<Sim>>) {
+    if let Some(mut sim) = sim {
+        sim.receive();
     }
 }
 

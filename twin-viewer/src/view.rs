@@ -6,7 +6,7 @@
 //! opening a scenario resets them.
 
 use bevy::prelude::*;
-use twin_core::quantity::DISTRICT_QUANTITIES;
+use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
 
 /// Display language. Citizens get Norwegian first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -92,6 +92,21 @@ pub enum Notice {
     Info(String),
     /// Something failed; the text names file, line, column and field where it can.
     Error(String),
+    /// A scenario opened with values outside the usual band (one per line, file:line:column);
+    /// it runs all the same.
+    Warning(String),
+}
+
+impl Notice {
+    /// What to tell the user after opening `scenario` from `file`: its warnings if it has any,
+    /// else that it opened.
+    pub fn opened(scenario: &twin_core::Scenario, file: &std::path::Path, lang: Lang) -> Notice {
+        if scenario.warnings.is_empty() {
+            return Notice::Info(format!("{} {}", lang.pick("Åpnet", "Opna", "Opened"), scenario.name));
+        }
+        let lines: Vec<String> = scenario.warnings.iter().map(|w| w.display(file).to_string()).collect();
+        Notice::Warning(lines.join("\n"))
+    }
 }
 
 /// The viewer's display state.
@@ -156,22 +171,6 @@ impl ViewState {
         let q = &DISTRICT_QUANTITIES[self.quantity];
         self.lang.pick(q.name_nb, q.name_nn, q.name)
     }
-}
-
-/// The order in which panels claim room each frame: top bar, bottom timeline, left levers,
-/// right dashboard, then the map's overlays in what is left.
-#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UiSet {
-    /// Top bar (title, files, language).
-    Top,
-    /// Bottom bar (timeline, attribution).
-    Bottom,
-    /// Left panel (levers).
-    Left,
-    /// Right panel (KPIs and charts).
-    Right,
-    /// Overlays on the map (legend, hover, notices).
-    Map,
 }
 
 /// A unit as written in the language: the core's units are English (`t CO2e/capita`,

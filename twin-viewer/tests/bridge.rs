@@ -4,9 +4,9 @@
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
-use twin_core::levers::LeverId;
+use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{HourlyYears, RunOptions, run};
-use twin_core::site::Prepared;
+use twin_core::prepare::Prepared;
 use twin_viewer::sim::{self, Sim};
 
 fn app() -> App {
@@ -34,7 +34,7 @@ fn settle(app: &mut App) -> usize {
 fn direct(sim: &Sim) -> twin_core::Outcome {
     let prepared = Prepared::new(&sim.scenario);
     let options = RunOptions { hourly_years: HourlyYears::These(vec![sim.hourly_year]) };
-    run(&sim.scenario, &sim.levers, &prepared, &options)
+    run(&sim.scenario, &sim.levers, &prepared, &options).expect("finite outcome")
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! that reads back with the viewer's levers.
 
 use bevy::prelude::*;
-use twin_core::levers::LeverId;
+use twin_core::catalogue::levers::LeverId;
 use twin_viewer::files::{self, FileRequest, Files};
 use twin_viewer::sim::{self, Sim};
 use twin_viewer::view::{Notice, ViewState};

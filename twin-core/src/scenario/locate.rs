@@ -217,6 +217,58 @@ pub fn locate(text: &str, path: &str) -> Option<TextPosition> {
     tokens.get(idx).map(|t| t.1)
 }
 
+/// What the text around a syntax error says: the field whose value was being read (the nearest
+/// `name:` before `at` in the same bracket), and whether nothing but comments follows `at`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorContext {
+    /// The field, e.g. `base_year`, and where its name is.
+    pub field: Option<(String, TextPosition)>,
+    /// Whether the text ends at `at`: nothing follows but the token the error is on, if any.
+    pub at_end: bool,
+}
+
+/// The context of a syntax error at `at` in `text`.
+///
+/// ```
+/// use twin_core::scenario::locate::{TextPosition, error_context};
+/// let text = "Scenario(\n  base_year: 2025.5,\n  shares: (a: 1, b: 2)\n  end_year: 2050,\n)";
+/// let at = |line, column| TextPosition { line, column };
+/// let context = error_context(text, at(2, 17));
+/// assert_eq!(context.field.map(|f| f.0), Some("base_year".to_owned()));
+/// let context = error_context(text, at(4, 3));
+/// assert_eq!(context.field.map(|f| f.0), Some("shares".to_owned()));
+/// assert!(!context.at_end);
+/// ```
+pub fn error_context(text: &str, at: TextPosition) -> ErrorContext {
+    let tokens = tokenize(text);
+    let before = |p: &TextPosition| (p.line, p.column) < (at.line, at.column);
+    let split = tokens.iter().position(|(_, p)| !before(p)).unwrap_or(tokens.len());
+    let mut depth = 0usize;
+    let mut field = None;
+    for j in (0..split).rev() {
+        let tok = &tokens[j].0;
+        if is_close(tok) {
+            depth += 1;
+        } else if is_open(tok) {
+            if depth == 0 {
+                break;
+            }
+            depth -= 1;
+        } else if depth == 0
+            && *tok == Tok::Punct(':')
+            && j > 0
+            && let Tok::Ident(name) = &tokens[j - 1].0
+        {
+            field = Some((name.clone(), tokens[j - 1].1));
+            break;
+        }
+    }
+    // A cut-off file fails on its last token (a number cut short) or after it.
+    let rest = &tokens[split..];
+    let at_end = rest.is_empty() || (rest.len() == 1 && rest[0].1.line == at.line);
+    ErrorContext { field, at_end }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

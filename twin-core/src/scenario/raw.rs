@@ -154,7 +154,7 @@ pub struct RawStockGroup {
     /// point starts the model.
     pub history: Vec<(i32, f64)>,
     /// Lifetime distribution of the buildings.
-    pub lifetime: crate::dsm::Lifetime,
+    pub lifetime: crate::math::dsm::Lifetime,
     /// Material intensity by construction period: each period applies to cohorts built from
     /// its `from_year` until the next period's; the first also covers all earlier cohorts.
     pub material_intensity: Vec<RawIntensityPeriod>,
@@ -681,7 +681,8 @@ pub struct RawDistrict {
     /// Residents in the base year, persons. District populations are scaled with the
     /// municipal population path.
     pub population: f64,
-    /// Heated floor area in m² by building class id.
+    /// Heated floor area in m² by building class id; each class once.
+    #[serde(deserialize_with = "unique_keys")]
     pub floor_area_m2: BTreeMap<String, f64>,
     /// Heating-system shares of the existing floor area.
     pub heating_shares: RawHeatingShares,
@@ -912,4 +913,32 @@ pub struct RawLeverSetting {
     /// Years to reach the target (≥ 0; 0 = a step). Default 0.
     #[serde(default)]
     pub ramp_years: u32,
+}
+
+/// Reads a map and refuses a key that appears twice (serde's own map would keep the last value
+/// without a word).
+fn unique_keys<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, f64>, D::Error> {
+    struct UniqueKeys;
+    impl<'de> serde::de::Visitor<'de> for UniqueKeys {
+        type Value = BTreeMap<String, f64>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a map from building class id to m², each class once")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+            let mut map = BTreeMap::new();
+            while let Some((key, value)) = access.next_entry::<String, f64>()? {
+                if map.contains_key(&key) {
+                    return Err(serde::de::Error::custom(format!(
+                        "the key {key:?} appears twice; give each building class once (the second \
+                         value would replace the first)"
+                    )));
+                }
+                map.insert(key, value);
+            }
+            Ok(map)
+        }
+    }
+    deserializer.deserialize_map(UniqueKeys)
 }

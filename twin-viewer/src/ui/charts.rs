@@ -7,7 +7,7 @@
 
 use egui::{Color32, Ui};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, Points, VLine};
-use twin_core::kpi::KpiId;
+use twin_core::catalogue::kpi::KpiId;
 use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
 
@@ -254,7 +254,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.line(with_levers, series(input.outcome, per_capita), blue, 3.0);
                 items.baseline(base_name, series(input.baseline, per_capita));
                 if input.district.is_none() {
-                    let progress = twin_core::kpi::progress(input.outcome);
+                    let progress = twin_core::analysis::kpi::progress(input.outcome);
                     for p in progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita) {
                         let name = format!("{} {}", lang.pick("Mål", "Mål", "Target"), p.target.year);
                         items.level(&name, p.target_value);

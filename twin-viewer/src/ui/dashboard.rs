@@ -4,7 +4,8 @@
 
 use egui::{Color32, RichText, Ui};
 use twin_core::Outcome;
-use twin_core::kpi::{Direction, KpiId, TargetProgress};
+use twin_core::analysis::kpi::TargetProgress;
+use twin_core::catalogue::kpi::{Direction, KpiId};
 
 use super::charts::{ChartInput, chart_ui};
 use crate::view::{ChartKind, Lang, fmt_num, unit};
@@ -140,23 +141,24 @@ mod tests {
     use super::*;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use twin_core::levers::LeverId;
+    use twin_core::catalogue::levers::LeverId;
 
     fn outcomes() -> (Outcome, Outcome) {
         let scenario = crate::scenarios::default_scenario().expect("built-in scenario parses");
-        let prepared = twin_core::site::Prepared::new(&scenario);
+        let prepared = twin_core::prepare::Prepared::new(&scenario);
         let options = twin_core::model::RunOptions::default();
-        let baseline = twin_core::model::run(&scenario, &scenario.levers, &prepared, &options);
+        let baseline =
+            twin_core::model::run(&scenario, &scenario.levers, &prepared, &options).expect("finite outcome");
         let mut levers = scenario.levers;
         levers.set_target(LeverId::HeatPumpProgramme, 1.0).expect("in range");
-        let outcome = twin_core::model::run(&scenario, &levers, &prepared, &options);
+        let outcome = twin_core::model::run(&scenario, &levers, &prepared, &options).expect("finite outcome");
         (outcome, baseline)
     }
 
     #[test]
     fn cards_show_values_change_and_target() {
         let (outcome, baseline) = outcomes();
-        let progress = twin_core::kpi::progress(&outcome);
+        let progress = twin_core::analysis::kpi::progress(&outcome);
         let year = 2030;
         let harness = Harness::new_ui(|ui| kpi_cards_ui(ui, &outcome, &baseline, &progress, year, Lang::Nb));
         for id in HEADLINE_KPIS {

@@ -6,7 +6,7 @@
 //! are clamped to the range the core accepts.
 
 use egui::{RichText, Ui};
-use twin_core::levers::{LeverId, LeverSetting, Levers};
+use twin_core::catalogue::levers::{LeverId, LeverSetting, Levers};
 
 use crate::view::Lang;
 

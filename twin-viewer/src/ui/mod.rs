@@ -22,7 +22,7 @@ use bevy_egui::{
 };
 use egui::{Align2, Color32, RichText, Ui};
 use twin_core::Scenario;
-use twin_core::quantity::DISTRICT_QUANTITIES;
+use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
 
 use crate::files::{FileRequest, Files};
 use crate::map::MapState;
@@ -214,7 +214,7 @@ fn layout(
     };
     egui::Panel::top("kpis").show(&mut root, |ui| {
         ui.add_space(6.0);
-        let progress = twin_core::kpi::progress(&shown.outcome);
+        let progress = twin_core::analysis::kpi::progress(&shown.outcome);
         dashboard::kpi_cards_ui(ui, &shown.outcome, &shown.baseline, &progress, view.year, lang);
         ui.add_space(2.0);
     });
@@ -344,6 +344,26 @@ fn map_overlays(
             );
         }
     }
+    if let Some(failure) = &sim.failure {
+        egui::Area::new("run-failure".into())
+            .fixed_pos(rect.center_bottom() + egui::vec2(0.0, -16.0))
+            .pivot(Align2::CENTER_BOTTOM)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    ui.label(
+                        RichText::new(lang.pick(
+                            "Modellen kunne ikke regne ut disse innstillingene; viser forrige resultat.",
+                            "Modellen kunne ikkje rekna ut desse innstillingane; viser førre resultat.",
+                            "The model could not compute these settings; showing the previous result.",
+                        ))
+                        .color(palette::TARGET)
+                        .strong(),
+                    );
+                    ui.label(RichText::new(failure).monospace().small());
+                });
+            });
+    }
     let busy = sim.busy_for().is_some_and(|d| d > QUIET_AFTER) || files.dialog_open();
     if busy {
         egui::Area::new("busy".into())
@@ -399,6 +419,15 @@ fn map_overlays(
                 t.as_str(),
                 palette::TARGET,
             ),
+            Notice::Warning(t) => (
+                lang.pick(
+                    "Uvanlige verdier i scenarioet",
+                    "Uvanlege verdiar i scenarioet",
+                    "Unusual values in the scenario",
+                ),
+                t.as_str(),
+                palette::WARNING,
+            ),
         };
         egui::Window::new(RichText::new(title).color(colour).strong())
             .id("notice".into())
@@ -408,12 +437,22 @@ fn map_overlays(
             .show(ctx, |ui| {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(text).monospace());
-                if matches!(notice, Notice::Error(_)) {
-                    ui.label(lang.pick(
-                        "Scenarioet som var åpent, er beholdt.",
-                        "Scenarioet som var ope, er halde på.",
-                        "The scenario that was open is kept.",
-                    ));
+                match notice {
+                    Notice::Error(_) => {
+                        ui.label(lang.pick(
+                            "Scenarioet som var åpent, er beholdt.",
+                            "Scenarioet som var ope, er halde på.",
+                            "The scenario that was open is kept.",
+                        ));
+                    }
+                    Notice::Warning(_) => {
+                        ui.label(lang.pick(
+                            "Scenarioet kjører likevel; sjekk verdiene i fila.",
+                            "Scenarioet køyrer likevel; sjekk verdiane i fila.",
+                            "The scenario runs all the same; check these values in the file.",
+                        ));
+                    }
+                    Notice::Info(_) => {}
                 }
                 dismiss = ui.button("OK").clicked();
             });

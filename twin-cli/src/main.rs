@@ -1,0 +1,448 @@
+//! `twin`: run, check and inspect municipal twin scenarios from the command line.
+//!
+//! Exit status: 0 on success, 2 on invalid input (bad file, bad option; message on stderr),
+//! 1 when results cannot be written.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use twin_core::catalogue::levers::Levers;
+use twin_core::io::{districts_csv, hourly_csv, material_flows_csv, materials_csv, write_atomic, yearly_csv};
+use twin_core::model::{HourlyYears, RunOptions, run};
+use twin_core::outcome::{NonFinite, Outcome};
+use twin_core::prepare::Prepared;
+use twin_core::prepare::solar::{self, SolarTableOptions};
+use twin_core::scenario::{self, Scenario};
+
+mod analysis;
+mod report;
+
+use analysis::{compare_command, costs_command, ensemble_command, sensitivity_command, stock_command};
+use report::{kpi_report, kpis_csv, print_kpis, print_levers, print_summary};
+
+#[derive(Parser)]
+#[command(
+    name = "twin",
+    version,
+    about = "Digital twin of a Norwegian municipality's energy and material flows"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a scenario from its base year to its end year and write the results.
+    Run {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Folder for the results [default: `out/SCENARIO-STEM`; none with --digest].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Result format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Set a lever's target, e.g. `--set ev_share=0.95` (`twin levers` lists them).
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// Years whose hourly series are written, e.g. `2024,2050` [default: base and end year].
+        #[arg(long, value_delimiter = ',')]
+        hourly_years: Option<Vec<i32>>,
+        /// Print only a digest of the whole outcome (identical inputs give identical digests).
+        #[arg(long)]
+        digest: bool,
+    },
+    /// Check scenario files and report every problem found.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the policy levers with unit, range and default.
+    Levers,
+    /// List the KPIs: U4SSC code, name, unit and how each is computed.
+    Kpis,
+    /// Compare two scenarios: the difference of every KPI and main quantity.
+    Compare {
+        /// Scenario A (the reference).
+        a: PathBuf,
+        /// Scenario B.
+        b: PathBuf,
+        /// Years to compare, e.g. `2030,2040,2050` [default: 2030, 2040 and the end year].
+        #[arg(long, value_delimiter = ',')]
+        years: Option<Vec<i32>>,
+        /// Write the differences of every year as CSV to this file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run many variants of a scenario with its uncertain parameters drawn at random.
+    Ensemble {
+        /// Scenario file (RON) with an `uncertainties` list.
+        scenario: PathBuf,
+        /// Number of runs.
+        #[arg(long, default_value_t = 1000)]
+        runs: usize,
+        /// Worker threads [default: all cores].
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Keep the scenario's weather year in every run (by default each run has its own).
+        #[arg(long)]
+        fixed_weather: bool,
+        /// Set a lever's target for all runs, e.g. `--set ev_share=0.95`.
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// Folder for `ensemble.csv` (P5, P50, P95 and mean per quantity and year).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print only a digest of the whole ensemble result.
+        #[arg(long)]
+        digest: bool,
+    },
+    /// Rank what moves each headline KPI most (levers and uncertain parameters).
+    Sensitivity {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Year to look at [default: the end year].
+        #[arg(long)]
+        year: Option<i32>,
+        /// Ensemble runs for variance-based indices (0 = none).
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Folder for `tornado.csv` (and `variance.csv`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Run a stand-alone dynamic stock model on a CSV of years and values (flodym's conventions).
+    Stock {
+        /// CSV of (year, inflow): an inflow-driven model.
+        #[arg(long, conflicts_with = "stock", required_unless_present = "stock")]
+        inflow: Option<PathBuf>,
+        /// CSV of (year, stock): a stock-driven model.
+        #[arg(long)]
+        stock: Option<PathBuf>,
+        /// Lifetime: normal:MEAN,SD | lognormal:MEAN,SD | weibull:SHAPE,SCALE | fixed:YEARS.
+        #[arg(long)]
+        lifetime: String,
+        /// Output CSV [default: standard output].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Costs of the scenario's measures and energy, and each lever's cost per tonne CO2e avoided.
+    Costs {
+        /// Scenario file (RON).
+        scenario: PathBuf,
+        /// Set a lever's target, e.g. `--set heat_pump_programme=0.5`.
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// Folder for `costs.csv` and `abatement.csv`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write sun position and clear-sky irradiance for every hour of a year as CSV.
+    Solar {
+        /// Latitude, degrees north.
+        #[arg(long, allow_hyphen_values = true)]
+        lat: f64,
+        /// Longitude, degrees east.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: f64,
+        /// Calendar year.
+        #[arg(long)]
+        year: i32,
+        /// Panel tilt from horizontal, degrees.
+        #[arg(long, default_value_t = 30.0)]
+        tilt: f64,
+        /// Panel azimuth, degrees clockwise from north (180 = south).
+        #[arg(long, default_value_t = 180.0)]
+        azimuth: f64,
+        /// Linke turbidity for the Ineichen clear-sky model.
+        #[arg(long, default_value_t = 3.0)]
+        linke_turbidity: f64,
+        /// Ground albedo.
+        #[arg(long, default_value_t = 0.2)]
+        albedo: f64,
+        /// Site elevation, metres above sea level.
+        #[arg(long, default_value_t = 0.0, allow_hyphen_values = true)]
+        elevation: f64,
+        /// ΔT = TT − UT1 in seconds [default: estimated for the year].
+        #[arg(long, allow_hyphen_values = true)]
+        delta_t: Option<f64>,
+        /// Output file [default: standard output].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// An error with the exit status it maps to.
+pub(crate) enum Failure {
+    /// Bad input: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+/// A run that produced NaN or infinity stops like bad input (exit 2): the scenario let through
+/// something the model cannot compute.
+impl From<NonFinite> for Failure {
+    fn from(e: NonFinite) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run { scenario, out, format, set, hourly_years, digest } => {
+            run_command(&scenario, out, format, &set, hourly_years, digest)
+        }
+        Command::Validate { files } => validate_command(&files),
+        Command::Levers => {
+            print_levers();
+            Ok(())
+        }
+        Command::Kpis => {
+            print_kpis();
+            Ok(())
+        }
+        Command::Compare { a, b, years, out } => compare_command(&a, &b, years, out.as_deref()),
+        Command::Ensemble { scenario, runs, threads, fixed_weather, set, out, digest } => {
+            ensemble_command(&scenario, runs, threads, fixed_weather, &set, out.as_deref(), digest)
+        }
+        Command::Sensitivity { scenario, year, runs, out } => {
+            sensitivity_command(&scenario, year, runs, out.as_deref())
+        }
+        Command::Costs { scenario, set, out } => costs_command(&scenario, &set, out.as_deref()),
+        Command::Stock { inflow, stock, lifetime, out } => {
+            stock_command(inflow.as_deref(), stock.as_deref(), &lifetime, out.as_deref())
+        }
+        Command::Solar {
+            lat,
+            lon,
+            year,
+            tilt,
+            azimuth,
+            linke_turbidity,
+            albedo,
+            elevation,
+            delta_t,
+            out,
+        } => {
+            let options = SolarTableOptions {
+                latitude_deg: lat,
+                longitude_deg: lon,
+                elevation_m: elevation,
+                year,
+                tilt_deg: tilt,
+                azimuth_deg: azimuth,
+                linke_turbidity,
+                albedo,
+                delta_t_s: delta_t.unwrap_or_else(|| solar::delta_t_s(year)),
+            };
+            solar_command(&options, out.as_deref())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            // One finding per line, each with its severity (a scenario's report has many).
+            for line in message.lines() {
+                if line.starts_with("warning: ") { eprintln!("{line}") } else { eprintln!("error: {line}") }
+            }
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_command(
+    path: &Path,
+    out: Option<PathBuf>,
+    format: Format,
+    set: &[String],
+    hourly_years: Option<Vec<i32>>,
+    digest: bool,
+) -> Result<(), Failure> {
+    let scenario = load(path)?;
+    let levers = levers_with(&scenario, set)?;
+    let hourly_years = hourly_years.unwrap_or_else(|| vec![scenario.base_year, scenario.end_year]);
+    for year in &hourly_years {
+        if *year < scenario.base_year || *year > scenario.end_year {
+            return Err(Failure::Input(format!(
+                "--hourly-years: {year} is outside the scenario's years {}..={}",
+                scenario.base_year, scenario.end_year
+            )));
+        }
+    }
+    let prepared = Prepared::new(&scenario);
+    let options = RunOptions { hourly_years: HourlyYears::These(hourly_years) };
+    let outcome = run(&scenario, &levers, &prepared, &options)?;
+
+    if digest {
+        emit(&format!("{}\n", outcome.digest()));
+        if let Some(dir) = out {
+            write_results(&outcome, &dir, format)?;
+        }
+        return Ok(());
+    }
+    print_summary(&outcome, &prepared);
+    let mut years = vec![scenario.base_year];
+    years.extend([2030, 2040].into_iter().filter(|y| *y > scenario.base_year && *y < scenario.end_year));
+    years.push(scenario.end_year);
+    years.dedup();
+    emit(&kpi_report(&outcome, &years));
+    let stem = path.file_stem().map_or_else(|| "scenario".into(), |s| s.to_string_lossy().into_owned());
+    let dir = out.unwrap_or_else(|| Path::new("out").join(stem));
+    write_results(&outcome, &dir, format)?;
+    emit(&format!("\nResults written to {}\n", dir.display()));
+    Ok(())
+}
+
+fn write_results(outcome: &Outcome, dir: &Path, format: Format) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let write = |name: &str, text: String| -> anyhow::Result<()> {
+        let path = dir.join(name);
+        write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
+    };
+    match format {
+        Format::Csv => {
+            write("yearly.csv", yearly_csv(outcome))?;
+            write("kpis.csv", kpis_csv(outcome))?;
+            if outcome.years.iter().any(|y| y.materials.is_some()) {
+                write("material_flows.csv", material_flows_csv(outcome))?;
+                write("materials.csv", materials_csv(outcome))?;
+            }
+            write("districts.csv", districts_csv(outcome))?;
+            for h in &outcome.hourly {
+                write(&format!("hourly_{}.csv", h.year), hourly_csv(h, &outcome.unit_names))?;
+            }
+        }
+        Format::Json => {
+            let json = serde_json::to_string_pretty(outcome).context("cannot serialise the outcome")?;
+            write("outcome.json", json)?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_command(files: &[PathBuf]) -> Result<(), Failure> {
+    let mut failures = Vec::new();
+    for file in files {
+        match scenario::load(file) {
+            Ok(s) => {
+                let mut report = format!(
+                    "{}: ok ({}, {} districts, {}–{}, {} warnings)\n",
+                    file.display(),
+                    s.name,
+                    s.districts.len(),
+                    s.base_year,
+                    s.end_year,
+                    s.warnings.len()
+                );
+                for warning in &s.warnings {
+                    report.push_str(&format!("warning: {}\n", warning.display(file)));
+                }
+                emit(&report);
+            }
+            Err(e) => failures.push(e.to_string()),
+        }
+    }
+    if failures.is_empty() { Ok(()) } else { Err(Failure::Input(failures.join("\n"))) }
+}
+
+fn solar_command(options: &SolarTableOptions, out: Option<&Path>) -> Result<(), Failure> {
+    let checks = [
+        ("--lat", options.latitude_deg, -90.0, 90.0),
+        ("--lon", options.longitude_deg, -180.0, 180.0),
+        ("--tilt", options.tilt_deg, 0.0, 180.0),
+        ("--azimuth", options.azimuth_deg, 0.0, 360.0),
+        ("--linke-turbidity", options.linke_turbidity, 0.5, 10.0),
+        ("--albedo", options.albedo, 0.0, 1.0),
+        ("--elevation", options.elevation_m, -500.0, 9000.0),
+        ("--delta-t", options.delta_t_s, -10_000.0, 10_000.0),
+    ];
+    for (name, value, lo, hi) in checks {
+        if !(value >= lo && value <= hi) {
+            return Err(Failure::Input(format!("{name} {value}: expected a value in {lo}..={hi}")));
+        }
+    }
+    if !(-2000..=6000).contains(&options.year) {
+        return Err(Failure::Input(format!("--year {}: expected -2000..=6000", options.year)));
+    }
+    let rows = solar::solar_table(options).map_err(|e| Failure::Input(e.to_string()))?;
+    let mut text = String::from(
+        "time_utc,apparent_elevation_deg,azimuth_deg,ghi_clear_w_m2,dni_clear_w_m2,dhi_clear_w_m2,poa_global_w_m2\n",
+    );
+    for r in rows {
+        let t = r.time;
+        text.push_str(&format!(
+            "{:04}-{:02}-{:02}T{:02}:00:00Z,{:.6},{:.6},{:.4},{:.4},{:.4},{:.4}\n",
+            t.year,
+            t.month,
+            t.day,
+            t.hour,
+            r.position.apparent_elevation_deg(),
+            r.position.azimuth_deg,
+            r.clear_sky.ghi_w_m2,
+            r.clear_sky.dni_w_m2,
+            r.clear_sky.dhi_w_m2,
+            r.poa_global_w_m2
+        ));
+    }
+    match out {
+        Some(path) => write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))
+            .map_err(Failure::Other),
+        None => {
+            emit(&text);
+            Ok(())
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (e.g. `twin … | head`) is not an error worth a
+/// message, and must not panic.
+pub(crate) fn emit(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+/// Loads a scenario; its warnings (unusual but possible values) go to stderr.
+pub(crate) fn load(path: &Path) -> Result<Scenario, Failure> {
+    let scenario = scenario::load(path).map_err(|e| Failure::Input(e.to_string()))?;
+    for warning in &scenario.warnings {
+        eprintln!("warning: {}", warning.display(path));
+    }
+    Ok(scenario)
+}
+
+/// The scenario's levers with `--set LEVER=VALUE` assignments applied.
+pub(crate) fn levers_with(scenario: &Scenario, set: &[String]) -> Result<Levers, Failure> {
+    scenario.levers.with_assignments(set).map_err(|e| Failure::Input(e.to_string()))
+}
+
+pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    write_atomic(path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

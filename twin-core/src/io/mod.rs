@@ -1,0 +1,308 @@
+//! Writing results: yearly, per-district and hourly tables as CSV (one row per year or hour,
+//! one column per quantity, the unit in every column name) and the whole outcome as JSON.
+//!
+//! Files are written atomically: into a temporary file in the target folder, flushed to disk,
+//! then renamed over the target, so a crash never leaves a half-written result.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::catalogue::Carrier;
+use crate::catalogue::Sector;
+use crate::outcome::{HourlyYear, Outcome};
+
+/// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Lower-case ASCII slug of a name for column headers ("Fornebu HP" → "fornebu_hp").
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in name.chars() {
+        let mapped = match ch {
+            'æ' | 'Æ' => Some("ae"),
+            'ø' | 'Ø' => Some("o"),
+            'å' | 'Å' => Some("a"),
+            _ => None,
+        };
+        if let Some(m) = mapped {
+            out.push_str(m);
+        } else if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_matches('_').to_owned()
+}
+
+fn csv_string(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing into a Vec cannot fail.
+    let _ = w.write_record(&header);
+    for row in rows {
+        let _ = w.write_record(&row);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// The yearly table of the municipality.
+pub fn yearly_csv(outcome: &Outcome) -> String {
+    let mut header: Vec<String> = vec!["year".into(), "population_persons".into()];
+    for sector in Sector::ALL {
+        for carrier in Carrier::ALL {
+            header.push(format!("final_{}_{}_mwh", sector.key(), carrier.key()));
+        }
+    }
+    for carrier in Carrier::ALL {
+        header.push(format!("district_heating_input_{}_mwh", carrier.key()));
+    }
+    header.extend(
+        [
+            "heat_need_mwh",
+            "electricity_demand_mwh",
+            "grid_import_mwh",
+            "grid_export_mwh",
+            "grid_peak_mw",
+            "grid_peak_hour",
+            "grid_overload_hours",
+            "pv_installed_kwp",
+            "pv_production_mwh",
+            "pv_self_consumed_mwh",
+            "chp_electricity_mwh",
+            "ev_charging_mwh",
+            "ev_share",
+            "district_heat_delivered_mwh",
+            "district_heat_loss_mwh",
+            "district_heat_unserved_mwh",
+        ]
+        .map(String::from),
+    );
+    for name in &outcome.unit_names {
+        header.push(format!("district_heat_from_{}_mwh", slug(name)));
+    }
+    for carrier in Carrier::ALL {
+        header.push(format!("emissions_{}_t", carrier.key()));
+    }
+    for sector in Sector::ALL {
+        header.push(format!("emissions_{}_t", sector.key()));
+    }
+    header.push("emissions_total_t".into());
+
+    let rows = outcome
+        .years
+        .iter()
+        .map(|y| {
+            let mut row = vec![y.year.to_string(), y.population.to_string()];
+            row.extend(y.final_energy_mwh.iter().flatten().map(f64::to_string));
+            row.extend(y.district_heating_input_mwh.iter().map(f64::to_string));
+            row.extend([
+                y.heat_need_mwh.to_string(),
+                y.electricity_demand_mwh.to_string(),
+                y.grid_import_mwh.to_string(),
+                y.grid_export_mwh.to_string(),
+                y.grid_peak_mw.to_string(),
+                y.grid_peak_hour.to_string(),
+                y.grid_overload_hours.to_string(),
+                y.pv_installed_kwp.to_string(),
+                y.pv_production_mwh.to_string(),
+                y.pv_self_consumed_mwh.to_string(),
+                y.chp_electricity_mwh.to_string(),
+                y.ev_charging_mwh.to_string(),
+                y.ev_share.to_string(),
+                y.district_heat_delivered_mwh.to_string(),
+                y.district_heat_loss_mwh.to_string(),
+                y.district_heat_unserved_mwh.to_string(),
+            ]);
+            row.extend(y.units.iter().map(|u| u.heat_mwh.to_string()));
+            row.extend(y.emissions_t.iter().map(f64::to_string));
+            row.extend(y.emissions_by_sector_t.iter().map(f64::to_string));
+            row.push(y.total_emissions_t().to_string());
+            row
+        })
+        .collect();
+    csv_string(header, rows)
+}
+
+/// One row per year and district.
+pub fn districts_csv(outcome: &Outcome) -> String {
+    let mut header: Vec<String> =
+        ["year", "district_code", "district_name", "population_persons", "floor_area_m2", "heat_need_mwh"]
+            .map(String::from)
+            .to_vec();
+    for carrier in Carrier::ALL {
+        header.push(format!("final_{}_mwh", carrier.key()));
+    }
+    header.extend(
+        ["ev_charging_mwh", "pv_installed_kwp", "pv_production_mwh", "emissions_t"].map(String::from),
+    );
+    let mut rows = Vec::new();
+    for y in &outcome.years {
+        for (i, d) in y.districts.iter().enumerate() {
+            let mut row = vec![
+                y.year.to_string(),
+                outcome.district_codes[i].clone(),
+                outcome.district_names[i].clone(),
+                d.population.to_string(),
+                d.floor_area_m2.to_string(),
+                d.heat_need_mwh.to_string(),
+            ];
+            row.extend(d.final_energy_mwh.iter().map(f64::to_string));
+            row.extend([
+                d.ev_charging_mwh.to_string(),
+                d.pv_installed_kwp.to_string(),
+                d.pv_production_mwh.to_string(),
+                d.emissions_t.to_string(),
+            ]);
+            rows.push(row);
+        }
+    }
+    csv_string(header, rows)
+}
+
+/// Material flows of every year as a flow table (one row per year, origin, destination and
+/// material), from which a Sankey diagram can be drawn. Empty if materials are not modelled.
+pub fn material_flows_csv(outcome: &Outcome) -> String {
+    let header = ["year", "from", "to", "flow", "material", "mass_t"].map(String::from).to_vec();
+    let mut rows = Vec::new();
+    for y in &outcome.years {
+        let Some(m) = &y.materials else { continue };
+        for f in &m.flows {
+            rows.push(vec![
+                y.year.to_string(),
+                f.from.clone(),
+                f.to.clone(),
+                format!("{} => {}", f.from, f.to),
+                f.material.clone(),
+                f.mass_t.to_string(),
+            ]);
+        }
+    }
+    csv_string(header, rows)
+}
+
+/// Waste totals, building stock and materials of every year.
+pub fn materials_csv(outcome: &Outcome) -> String {
+    let Some(first) = outcome.years.iter().find_map(|y| y.materials.as_ref()) else {
+        return String::new();
+    };
+    let mut header: Vec<String> =
+        ["year", "waste_generated_t", "source_separation_share", "incinerated_t", "incinerated_energy_mwh"]
+            .map(String::from)
+            .to_vec();
+    header.extend(first.sinks_t.iter().map(|(name, _)| format!("to_{name}_t")));
+    for g in &first.stock {
+        header.extend([
+            format!("{}_stock_m2", g.group),
+            format!("{}_construction_m2", g.group),
+            format!("{}_demolition_m2", g.group),
+        ]);
+    }
+    header.extend(first.material_stock_t.iter().map(|(m, _)| format!("stock_{m}_t")));
+    header.extend(first.demolition_t.iter().map(|(m, _)| format!("demolished_{m}_t")));
+    header.extend(
+        ["reused_building_materials_t", "embodied_emissions_t", "embodied_emissions_avoided_t"]
+            .map(String::from),
+    );
+    let mut rows = Vec::new();
+    for y in &outcome.years {
+        let Some(m) = &y.materials else { continue };
+        let mut row = vec![
+            y.year.to_string(),
+            m.generated_total_t().to_string(),
+            m.source_separation_share.to_string(),
+            m.incinerated_t.to_string(),
+            m.incinerated_energy_mwh.to_string(),
+        ];
+        row.extend(m.sinks_t.iter().map(|(_, t)| t.to_string()));
+        for g in &m.stock {
+            row.extend([g.stock_m2.to_string(), g.construction_m2.to_string(), g.demolition_m2.to_string()]);
+        }
+        row.extend(m.material_stock_t.iter().map(|(_, t)| t.to_string()));
+        row.extend(m.demolition_t.iter().map(|(_, t)| t.to_string()));
+        row.extend([
+            m.reused_building_materials_t.to_string(),
+            m.embodied_emissions_t.to_string(),
+            m.embodied_emissions_avoided_t.to_string(),
+        ]);
+        rows.push(row);
+    }
+    csv_string(header, rows)
+}
+
+/// The hourly table of one year (hour 0 = 1 January 00:00–01:00 local standard time).
+pub fn hourly_csv(hourly: &HourlyYear, unit_names: &[String]) -> String {
+    let mut header: Vec<String> = [
+        "hour",
+        "temperature_c",
+        "building_electricity_mw",
+        "ev_charging_mw",
+        "district_heating_electricity_mw",
+        "pv_mw",
+        "chp_electricity_mw",
+        "grid_import_mw",
+        "grid_export_mw",
+        "district_heat_demand_mw",
+        "district_heat_delivered_mw",
+        "district_heat_loss_mw",
+        "district_heat_unserved_mw",
+    ]
+    .map(String::from)
+    .to_vec();
+    for name in unit_names {
+        header.push(format!("district_heat_from_{}_mw", slug(name)));
+    }
+    let rows = (0..hourly.temperature_c.len())
+        .map(|h| {
+            let mut row = vec![
+                h.to_string(),
+                hourly.temperature_c[h].to_string(),
+                hourly.building_electricity_mw[h].to_string(),
+                hourly.ev_charging_mw[h].to_string(),
+                hourly.district_heating_electricity_mw[h].to_string(),
+                hourly.pv_mw[h].to_string(),
+                hourly.chp_electricity_mw[h].to_string(),
+                hourly.grid_import_mw[h].to_string(),
+                hourly.grid_export_mw[h].to_string(),
+                hourly.district_heat_demand_mw[h].to_string(),
+                hourly.district_heat_delivered_mw[h].to_string(),
+                hourly.district_heat_loss_mw[h].to_string(),
+                hourly.district_heat_unserved_mw[h].to_string(),
+            ];
+            row.extend(hourly.unit_heat_mw.iter().map(|u| u[h].to_string()));
+            row
+        })
+        .collect();
+    csv_string(header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Fornebu sjøvann-VP (Hafslund)"), "fornebu_sjovann_vp_hafslund");
+        assert_eq!(slug("Bærum"), "baerum");
+    }
+
+    #[test]
+    fn atomic_write_replaces_whole_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.csv");
+        write_atomic(&path, b"first").expect("write");
+        write_atomic(&path, b"second").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"second");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+}

@@ -1,0 +1,347 @@
+//! The result of a run: yearly figures for the municipality and each district, and the hourly
+//! series of the years asked for. Plain data (`Clone + PartialEq + serde`), the only thing the
+//! CLI and the viewer read numbers from.
+//!
+//! Units are in the field names: `_mwh` energy in the year (or hour), `_mw` power, `_t` tonnes
+//! CO2e, `_kwp` installed PV peak power.
+
+mod finite;
+
+use serde::{Deserialize, Serialize};
+
+pub use finite::NonFinite;
+
+use crate::catalogue::{ByCarrier, Carrier, Sector};
+
+/// One district's figures for one year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DistrictYear {
+    /// Residents, persons.
+    pub population: f64,
+    /// Heated floor area, m².
+    pub floor_area_m2: f64,
+    /// Useful heat need (space heat + hot water), MWh.
+    pub heat_need_mwh: f64,
+    /// Final energy delivered to the district's buildings and cars by carrier, MWh.
+    pub final_energy_mwh: ByCarrier,
+    /// Electricity for EV charging, MWh (included in `final_energy_mwh`).
+    pub ev_charging_mwh: f64,
+    /// Rooftop PV installed, kWp.
+    pub pv_installed_kwp: f64,
+    /// Rooftop PV production, MWh.
+    pub pv_production_mwh: f64,
+    /// Emissions caused by the district's energy use, t CO2e (grid and district-heat emissions
+    /// allocated by use).
+    pub emissions_t: f64,
+}
+
+/// One district-heating unit's year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UnitYear {
+    /// Heat delivered into the network, MWh.
+    pub heat_mwh: f64,
+    /// Fuel (or electricity for heat pumps and electric boilers) used, MWh.
+    pub input_mwh: f64,
+    /// Electricity generated (incineration), MWh.
+    pub electricity_mwh: f64,
+    /// Heat produced but cooled away because the network could not take it, MWh.
+    pub dumped_heat_mwh: f64,
+    /// Highest hourly heat output, MW.
+    pub peak_heat_mw: f64,
+}
+
+/// The municipality's figures for one year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct YearResult {
+    /// Calendar year.
+    pub year: i32,
+    /// Residents, persons.
+    pub population: f64,
+    /// Final energy by sector (rows: `Sector as usize`) and carrier (columns), MWh. District
+    /// heat counts as delivered heat; the plant's fuels are in `district_heating_input_mwh`.
+    pub final_energy_mwh: [ByCarrier; Sector::COUNT],
+    /// Inputs to the district-heating plant by carrier, MWh.
+    pub district_heating_input_mwh: ByCarrier,
+    /// Useful heat need of buildings (space heat + hot water), MWh.
+    pub heat_need_mwh: f64,
+    /// All electricity used in the municipality (buildings, cars, district-heating plant), MWh.
+    pub electricity_demand_mwh: f64,
+    /// Electricity imported from the grid, MWh.
+    pub grid_import_mwh: f64,
+    /// Electricity exported to the grid, MWh.
+    pub grid_export_mwh: f64,
+    /// Highest hourly grid import, MW.
+    pub grid_peak_mw: f64,
+    /// Hour of the year (0-based) with the highest import.
+    pub grid_peak_hour: u32,
+    /// Hours with import above the grid's import capacity.
+    pub grid_overload_hours: u32,
+    /// Rooftop PV installed, kWp.
+    pub pv_installed_kwp: f64,
+    /// Rooftop PV production, MWh.
+    pub pv_production_mwh: f64,
+    /// PV production used inside the municipality in the same hour, MWh.
+    pub pv_self_consumed_mwh: f64,
+    /// Electricity from waste incineration, MWh.
+    pub chp_electricity_mwh: f64,
+    /// EV charging, MWh.
+    pub ev_charging_mwh: f64,
+    /// Battery-electric share of cars.
+    pub ev_share: f64,
+    /// Heat delivered to buildings by the district-heating network, MWh.
+    pub district_heat_delivered_mwh: f64,
+    /// Heat lost in the network, MWh.
+    pub district_heat_loss_mwh: f64,
+    /// Heat demand the plant could not meet, MWh.
+    pub district_heat_unserved_mwh: f64,
+    /// Each unit's year, in merit order.
+    pub units: Vec<UnitYear>,
+    /// Emissions by carrier, t CO2e (electricity: grid import under the chosen convention;
+    /// district heat: 0, its plant's fuels are counted under their own carriers).
+    pub emissions_t: ByCarrier,
+    /// Emissions allocated to sectors by use, t CO2e.
+    pub emissions_by_sector_t: [f64; Sector::COUNT],
+    /// Each district's year, in scenario order.
+    pub districts: Vec<DistrictYear>,
+    /// Households (residents / persons per household).
+    pub households: f64,
+    /// Private cars.
+    pub cars: f64,
+    /// Share of EV charging that is smart.
+    pub smart_charging_share: f64,
+    /// Heated floor area by sector (transport: 0), m².
+    pub floor_area_m2: [f64; Sector::COUNT],
+    /// Final energy for space heat and hot water only, by sector and carrier, MWh.
+    pub heating_final_energy_mwh: [ByCarrier; Sector::COUNT],
+    /// Final energy from renewable sources (grid mix, PV, renewable part of district heat
+    /// including heat pumps' ambient heat, bio), MWh.
+    pub renewable_final_energy_mwh: f64,
+    /// EV charging in the hour of the grid peak, MW.
+    pub ev_at_peak_mw: f64,
+    /// All households' electricity load incl. EV charging: for each month, the mean of the
+    /// three highest daily peaks, MW (the basis of the capacity tariff).
+    pub monthly_household_peak_mw: [f64; 12],
+    /// District heat from waste-incineration units, MWh.
+    pub waste_incineration_heat_mwh: f64,
+    /// Yearly energy cost of an average household, NOK.
+    pub household_cost: HouseholdCost,
+    /// What the levers have built or changed since the base year (the basis of their costs).
+    pub lever_stock: LeverStock,
+    /// Waste flows and building materials, if the scenario models them.
+    pub materials: Option<MaterialsYear>,
+}
+
+/// Yearly energy cost of an average household, NOK per household.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct HouseholdCost {
+    /// Energy for the home at carrier prices (electricity incl. the grid's energy part).
+    pub home_energy_nok: f64,
+    /// The grid tariff's capacity element, from the month's three highest daily peaks.
+    pub capacity_nok: f64,
+    /// Charging electric cars.
+    pub ev_charging_nok: f64,
+    /// Petrol and diesel.
+    pub car_fuel_nok: f64,
+}
+
+impl HouseholdCost {
+    /// Sum of all parts, NOK per household.
+    pub fn total_nok(&self) -> f64 {
+        self.home_energy_nok + self.capacity_nok + self.ev_charging_nok + self.car_fuel_nok
+    }
+}
+
+/// Cumulative physical change caused by levers relative to the base year.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct LeverStock {
+    /// Floor area renovated, m².
+    pub retrofitted_m2: f64,
+    /// Floor area switched to heat pumps, m².
+    pub heat_pump_m2: f64,
+    /// Floor area newly connected to district heating, m².
+    pub district_heating_m2: f64,
+    /// PV added, kWp.
+    pub pv_added_kwp: f64,
+    /// Electric cars.
+    pub evs: f64,
+    /// Smart-charged electric cars.
+    pub smart_charged_evs: f64,
+}
+
+impl YearResult {
+    /// Total emissions, t CO2e.
+    pub fn total_emissions_t(&self) -> f64 {
+        self.emissions_t.iter().sum()
+    }
+
+    /// Final energy of one carrier over all sectors, MWh.
+    pub fn final_energy_of(&self, carrier: Carrier) -> f64 {
+        self.final_energy_mwh.iter().map(|row| row[carrier as usize]).sum()
+    }
+
+    /// All final energy, MWh.
+    pub fn total_final_energy_mwh(&self) -> f64 {
+        self.final_energy_mwh.iter().flatten().sum()
+    }
+}
+
+/// A flow of one fraction (or building material) between two processes in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MaterialFlow {
+    /// Origin process.
+    pub from: String,
+    /// Destination process.
+    pub to: String,
+    /// Waste fraction or building material.
+    pub material: String,
+    /// Mass, tonnes.
+    pub mass_t: f64,
+}
+
+impl std::fmt::Display for MaterialFlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} => {} ({}): {:.1} t", self.from, self.to, self.material, self.mass_t)
+    }
+}
+
+/// One stock group's year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct StockYear {
+    /// Group name.
+    pub group: String,
+    /// Floor area in use at the end of the year, m².
+    pub stock_m2: f64,
+    /// Floor area built, m².
+    pub construction_m2: f64,
+    /// Floor area demolished, m².
+    pub demolition_m2: f64,
+}
+
+/// Material flows and stocks of one year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MaterialsYear {
+    /// Waste generated by fraction (in fraction order), t.
+    pub generated_t: Vec<f64>,
+    /// Every waste flow, by fraction then process order.
+    pub flows: Vec<MaterialFlow>,
+    /// Tonnes arriving in each sink process: (process, t).
+    pub sinks_t: Vec<(String, f64)>,
+    /// Waste delivered to each treatment route (see [`TREATMENTS`](crate::scenario::network::TREATMENTS)) from collection and sorting,
+    /// t; waste that a treatment sends back to sorting is counted again where it goes next.
+    pub treated_t: Vec<(String, f64)>,
+    /// Waste burnt in the `incineration` process, t.
+    pub incinerated_t: f64,
+    /// Energy of the waste burnt, MWh (LHV).
+    pub incinerated_energy_mwh: f64,
+    /// Fossil part of that energy, MWh.
+    pub incinerated_fossil_mwh: f64,
+    /// Share of generated waste that was sorted at source (separate collection).
+    pub source_separation_share: f64,
+    /// Waste moved to separate collection by the sorting campaign, t.
+    pub campaign_sorted_t: f64,
+    /// Building stock groups.
+    pub stock: Vec<StockYear>,
+    /// Materials in the building stock: (material, t).
+    pub material_stock_t: Vec<(String, f64)>,
+    /// Materials demolished: (material, t).
+    pub demolition_t: Vec<(String, f64)>,
+    /// Demolition materials reused, t.
+    pub reused_building_materials_t: f64,
+    /// Embodied emissions of new construction, net of reuse, t CO2e.
+    pub embodied_emissions_t: f64,
+    /// Embodied emissions avoided by reuse, t CO2e.
+    pub embodied_emissions_avoided_t: f64,
+}
+
+impl MaterialsYear {
+    /// Tonnes arriving in a sink, 0 if there is no such sink.
+    pub fn sink_t(&self, name: &str) -> f64 {
+        self.sinks_t.iter().filter(|(n, _)| n == name).map(|(_, t)| t).sum()
+    }
+
+    /// All waste generated, t.
+    pub fn generated_total_t(&self) -> f64 {
+        self.generated_t.iter().sum()
+    }
+
+    /// Share (0..1) of treated waste that went to the named treatment route(s).
+    pub fn treatment_share(&self, routes: &[&str]) -> f64 {
+        let total: f64 = self.treated_t.iter().map(|(_, t)| t).sum();
+        let part: f64 =
+            self.treated_t.iter().filter(|(n, _)| routes.contains(&n.as_str())).map(|(_, t)| t).sum();
+        if total > 0.0 { part / total } else { 0.0 }
+    }
+}
+
+/// Hourly series of one year (8760 values each, MW = MWh per hour).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HourlyYear {
+    /// Calendar year.
+    pub year: i32,
+    /// Outdoor temperature, °C.
+    pub temperature_c: Vec<f64>,
+    /// Electricity used by buildings (heating, hot water, appliances), MW.
+    pub building_electricity_mw: Vec<f64>,
+    /// EV charging, MW.
+    pub ev_charging_mw: Vec<f64>,
+    /// Electricity used by the district-heating plant, MW.
+    pub district_heating_electricity_mw: Vec<f64>,
+    /// Rooftop PV production, MW.
+    pub pv_mw: Vec<f64>,
+    /// Electricity from waste incineration, MW.
+    pub chp_electricity_mw: Vec<f64>,
+    /// Grid import, MW.
+    pub grid_import_mw: Vec<f64>,
+    /// Grid export, MW.
+    pub grid_export_mw: Vec<f64>,
+    /// District heat needed at the plant (delivered + network loss), MW.
+    pub district_heat_demand_mw: Vec<f64>,
+    /// Heat delivered to buildings, MW.
+    pub district_heat_delivered_mw: Vec<f64>,
+    /// Network loss, MW.
+    pub district_heat_loss_mw: Vec<f64>,
+    /// Heat from each unit (outer: unit in merit order), MW.
+    pub unit_heat_mw: Vec<Vec<f64>>,
+    /// Unmet district-heat demand, MW.
+    pub district_heat_unserved_mw: Vec<f64>,
+}
+
+impl HourlyYear {
+    /// Electricity demand in hour `h`, MW.
+    pub fn electricity_demand_mw(&self, h: usize) -> f64 {
+        self.building_electricity_mw[h] + self.ev_charging_mw[h] + self.district_heating_electricity_mw[h]
+    }
+}
+
+/// The result of one run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Scenario name.
+    pub scenario: String,
+    /// District names, in scenario order.
+    pub district_names: Vec<String>,
+    /// District codes, in scenario order.
+    pub district_codes: Vec<String>,
+    /// District-heating unit names, in merit order.
+    pub unit_names: Vec<String>,
+    /// One entry per year from base to end year.
+    pub years: Vec<YearResult>,
+    /// Hourly series of the years asked for, in year order.
+    pub hourly: Vec<HourlyYear>,
+    /// The scenario's KPI targets (for progress reports).
+    pub targets: Vec<crate::scenario::Target>,
+}
+
+impl Outcome {
+    /// The year's result, if simulated.
+    pub fn year(&self, year: i32) -> Option<&YearResult> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// A digest of the whole outcome (BLAKE3 of its canonical JSON, in which every f64 is
+    /// written in its shortest round-trip form, so equal digests mean bit-identical numbers).
+    pub fn digest(&self) -> String {
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        format!("blake3:{}", blake3::hash(&json).to_hex())
+    }
+}

@@ -1,0 +1,379 @@
+//! Everything about a scenario that levers cannot change, computed once and reused by every
+//! run: the weather year, sun positions and PV output per kWp, and the hourly shape of each
+//! demand (space heat, hot water, appliances, EV charging) with the electricity each heating
+//! system needs per unit of heat.
+//!
+//! Invariant: the shape profiles of hot water, appliances and EV charging each sum to 1 over the
+//! year; the space-heat profile sums to the weather year's heating degree-hours divided by the
+//! normal climate's, so a colder year needs more heat.
+
+pub mod solar;
+pub mod stock;
+pub mod weather;
+
+use serde::Serialize;
+
+use self::solar::UtcTime;
+use self::weather::{DAYS, HOURS, WeatherYear};
+use crate::catalogue::HeatingSystem;
+use crate::scenario::{CopCurve, Scenario};
+
+/// Heating systems that use electricity in buildings, in the order of [`Prepared`]'s arrays.
+pub const ELECTRIC_SYSTEMS: [HeatingSystem; 4] = [
+    HeatingSystem::AirToAirHeatPump,
+    HeatingSystem::AirToWaterHeatPump,
+    HeatingSystem::GroundSourceHeatPump,
+    HeatingSystem::DirectElectric,
+];
+
+/// Lever-independent hourly inputs of the model for one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prepared {
+    /// Outdoor air temperature per hour, °C.
+    pub temperature_c: Vec<f64>,
+    /// Global horizontal irradiance per hour, W/m².
+    pub ghi_w_m2: Vec<f64>,
+    /// PV output per hour per kWp installed, kW/kWp (= kWh/kWp in the hour).
+    pub pv_kw_per_kwp: Vec<f64>,
+    /// Space heat per hour per unit of annual normal-climate space heat.
+    pub space_heat_profile: Vec<f64>,
+    /// Hot-water heat per hour per unit of annual hot water.
+    pub hot_water_profile: Vec<f64>,
+    /// Residential appliance electricity per hour per unit of annual use.
+    pub appliance_profile_residential: Vec<f64>,
+    /// Non-residential appliance electricity per hour per unit of annual use.
+    pub appliance_profile_non_residential: Vec<f64>,
+    /// Uncontrolled EV charging per hour per unit of annual charging.
+    pub ev_uncontrolled_profile: Vec<f64>,
+    /// Smart EV charging (night valley) per hour per unit of annual charging.
+    pub ev_smart_profile: Vec<f64>,
+    /// Annual EV energy relative to the nominal (mild-weather) consumption (cold-weather extra).
+    pub ev_energy_factor: f64,
+    /// Electricity per hour per unit of annual normal space heat, for each of
+    /// [`ELECTRIC_SYSTEMS`].
+    pub electricity_per_space_heat: [Vec<f64>; 4],
+    /// Electricity per hour per unit of annual hot water, for each of [`ELECTRIC_SYSTEMS`].
+    pub electricity_per_hot_water: [Vec<f64>; 4],
+    /// Annual sums of `electricity_per_space_heat`.
+    pub electricity_per_space_heat_sum: [f64; 4],
+    /// Annual sums of `electricity_per_hot_water`.
+    pub electricity_per_hot_water_sum: [f64; 4],
+    /// Annual sum of `space_heat_profile` (weather-year / normal heating degree-hours).
+    pub space_heat_sum: f64,
+    /// Annual PV yield, kWh per kWp.
+    pub pv_yield_kwh_per_kwp: f64,
+    /// Materials of the scenario's building-stock groups (from their stock models), in
+    /// scenario order.
+    pub stock_materials: Vec<crate::prepare::stock::GroupMaterials>,
+}
+
+/// The sun's path over the model year at a site: position, extraterrestrial and clear-sky
+/// irradiance at the middle of every local-standard-time hour. Depends only on the site's
+/// coordinates, elevation, time zone and Linke turbidity, and on the base year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SunYear {
+    /// Apparent zenith angle, degrees.
+    pub apparent_zenith_deg: Vec<f64>,
+    /// Azimuth clockwise from north, degrees.
+    pub azimuth_deg: Vec<f64>,
+    /// Extraterrestrial normal irradiance, W/m².
+    pub dni_extra_w_m2: Vec<f64>,
+    /// Clear-sky global horizontal irradiance (Ineichen), W/m².
+    pub clear_sky_ghi_w_m2: Vec<f64>,
+}
+
+impl SunYear {
+    /// Computes the sun's path for a scenario's site and base year.
+    pub fn new(scenario: &Scenario) -> SunYear {
+        let site = &scenario.site;
+        let year = scenario.base_year;
+        let delta_t = solar::delta_t_s(year);
+        let pressure_hpa = solar::pressure_at_altitude_pa(site.elevation_m) / 100.0;
+        let leap = solar::is_leap_year(year);
+        let mut out = SunYear {
+            apparent_zenith_deg: vec![90.0; HOURS],
+            azimuth_deg: vec![0.0; HOURS],
+            dni_extra_w_m2: vec![0.0; HOURS],
+            clear_sky_ghi_w_m2: vec![0.0; HOURS],
+        };
+        for day in 0..DAYS {
+            // The model year has 365 days; in leap years 29 February is skipped.
+            let doy = day as u32 + 1 + u32::from(leap && day >= 59);
+            let dni_extra = solar::extraterrestrial_w_m2(doy);
+            for hour in 0..24 {
+                let h = day * 24 + hour;
+                // Local standard time, middle of the hour, to UTC.
+                let Some(time) = utc_of_local_hour(year, doy, hour as i32 - site.utc_offset_h) else {
+                    continue;
+                };
+                let Ok(sun) = solar::sun_position(
+                    site.latitude_deg,
+                    site.longitude_deg,
+                    site.elevation_m,
+                    time,
+                    delta_t,
+                    pressure_hpa,
+                    12.0,
+                ) else {
+                    continue;
+                };
+                let clear = solar::ineichen(
+                    sun.apparent_zenith_deg,
+                    site.elevation_m,
+                    site.linke_turbidity,
+                    dni_extra,
+                );
+                out.apparent_zenith_deg[h] = sun.apparent_zenith_deg;
+                out.azimuth_deg[h] = sun.azimuth_deg;
+                out.dni_extra_w_m2[h] = dni_extra;
+                out.clear_sky_ghi_w_m2[h] = clear.ghi_w_m2;
+            }
+        }
+        out
+    }
+}
+
+/// The UTC time at half past `utc_hour` (which may fall outside 0..24) of day `doy` of `year`.
+fn utc_of_local_hour(year: i32, doy: u32, utc_hour: i32) -> Option<UtcTime> {
+    let days_in = |y: i32| if solar::is_leap_year(y) { 366 } else { 365 };
+    let mut day = doy as i32 + utc_hour.div_euclid(24);
+    let hour = utc_hour.rem_euclid(24) as u32;
+    let mut y = year;
+    if day < 1 {
+        y -= 1;
+        day += days_in(y);
+    } else if day > days_in(y) {
+        day -= days_in(y);
+        y += 1;
+    }
+    let day = u32::try_from(day).ok()?;
+    let (month, dom) = solar::month_day(y, day);
+    Some(UtcTime { year: y, month, day: dom, hour, minute: 30 })
+}
+
+fn empty_stock_result() -> crate::math::dsm::StockResult {
+    crate::math::dsm::StockResult {
+        years: Vec::new(),
+        inflow: Vec::new(),
+        outflow: Vec::new(),
+        stock: Vec::new(),
+    }
+}
+
+fn cop(curve: &CopCurve, temperature_c: f64) -> f64 {
+    (curve.cop_at_0c + curve.slope_per_k * temperature_c).clamp(curve.min_cop, curve.max_cop)
+}
+
+/// Weekday of 1 January (0 = Monday) in the proleptic Gregorian calendar.
+fn weekday_of_new_year(year: i32) -> usize {
+    // Days from 1 January 2001 (a Monday), counted with full leap-year rules.
+    let y = i64::from(year) - 1;
+    let days =
+        365 * (y - 2000) + (y.div_euclid(4) - 500) - (y.div_euclid(100) - 20) + (y.div_euclid(400) - 5);
+    days.rem_euclid(7) as usize
+}
+
+fn normalise(v: &mut [f64]) {
+    let sum: f64 = v.iter().sum();
+    if sum > 0.0 {
+        v.iter_mut().for_each(|x| *x /= sum);
+    }
+}
+
+/// Hot-water draw by hour of day (relative).
+const HOT_WATER_SHAPE: [f64; 24] = [
+    0.3, 0.2, 0.2, 0.2, 0.3, 0.6, 1.4, 2.0, 1.6, 1.1, 0.9, 0.9, 0.9, 0.8, 0.8, 0.9, 1.1, 1.4, 1.6, 1.5, 1.3,
+    1.1, 0.8, 0.5,
+];
+/// Residential appliance and lighting use by hour of day (relative).
+const RESIDENTIAL_SHAPE: [f64; 24] = [
+    0.55, 0.5, 0.48, 0.47, 0.48, 0.55, 0.8, 1.05, 1.0, 0.9, 0.88, 0.9, 0.92, 0.9, 0.92, 1.0, 1.15, 1.35,
+    1.45, 1.4, 1.3, 1.15, 0.9, 0.7,
+];
+/// Uncontrolled EV charging by hour of day: plugged in on arrival home (relative).
+const EV_UNCONTROLLED_SHAPE: [f64; 24] = [
+    0.35, 0.25, 0.2, 0.15, 0.15, 0.2, 0.3, 0.4, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6, 0.9, 1.5, 2.2, 2.5, 2.3,
+    1.9, 1.5, 1.0, 0.6,
+];
+/// Smart EV charging: the night valley 23:00–06:00 (relative).
+const EV_SMART_SHAPE: [f64; 24] = [
+    1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+    0.0, 0.0, 1.0,
+];
+
+impl Prepared {
+    /// Computes the lever-independent inputs of `scenario` (weather, sun, PV, shapes).
+    pub fn new(scenario: &Scenario) -> Prepared {
+        Prepared::with_sun(scenario, &SunYear::new(scenario))
+    }
+
+    /// Like [`Prepared::new`] with the sun's path already computed (it depends only on the
+    /// site and the base year, so ensembles compute it once).
+    pub fn with_sun(scenario: &Scenario, sun: &SunYear) -> Prepared {
+        let site = &scenario.site;
+        let weather: WeatherYear = weather::generate(site, scenario.seed);
+        let t = &weather.temperature_c;
+
+        // Irradiance and PV from the clear sky and the day's cloudiness.
+        let pv = &scenario.pv;
+        let mut ghi_w_m2 = vec![0.0; HOURS];
+        let mut pv_kw_per_kwp = vec![0.0; HOURS];
+        for h in 0..HOURS {
+            let clear_ghi = sun.clear_sky_ghi_w_m2[h];
+            if clear_ghi <= 0.0 {
+                continue;
+            }
+            let zenith = sun.apparent_zenith_deg[h];
+            let ghi = clear_ghi * weather.daily_clear_sky_ratio[h / 24];
+            let split = solar::erbs(ghi, zenith, sun.dni_extra_w_m2[h]);
+            let poa = solar::plane_of_array_isotropic(
+                pv.tilt_deg,
+                pv.azimuth_deg,
+                zenith,
+                sun.azimuth_deg[h],
+                split,
+                site.albedo,
+            );
+            let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
+            let output = poa / 1000.0
+                * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
+                * (1.0 - pv.system_loss_share);
+            ghi_w_m2[h] = ghi;
+            pv_kw_per_kwp[h] = output.max(0.0);
+        }
+
+        // Space heat: degree-hours below the base temperature, relative to the normal climate.
+        let base = site.heating_base_temperature_c;
+        let normal_degree_hours: f64 = weather.normal_temperature_c.iter().map(|x| (base - x).max(0.0)).sum();
+        let space_heat_profile: Vec<f64> = if normal_degree_hours > 0.0 {
+            t.iter().map(|x| (base - x).max(0.0) / normal_degree_hours).collect()
+        } else {
+            vec![0.0; HOURS]
+        };
+
+        // Weekday of each day for non-residential schedules.
+        let first_weekday = weekday_of_new_year(scenario.base_year);
+        let is_workday = |day: usize| (first_weekday + day) % 7 < 5;
+
+        let mut hot_water_profile = vec![0.0; HOURS];
+        let mut appliance_profile_residential = vec![0.0; HOURS];
+        let mut appliance_profile_non_residential = vec![0.0; HOURS];
+        let mut ev_uncontrolled_profile = vec![0.0; HOURS];
+        let mut ev_smart_profile = vec![0.0; HOURS];
+        let mut ev_multiplier_sum = 0.0;
+        for day in 0..DAYS {
+            // Seasonal factors: more hot water and lighting in winter (±10 %, ±15 %).
+            let season = ((day as f64 + 0.5) / DAYS as f64 * std::f64::consts::TAU).cos();
+            let mean_t: f64 = t[day * 24..day * 24 + 24].iter().sum::<f64>() / 24.0;
+            let ev_multiplier = 1.0 + scenario.transport.ev_cold_extra_share_per_k * (15.0 - mean_t).max(0.0);
+            ev_multiplier_sum += ev_multiplier;
+            for hour in 0..24 {
+                let h = day * 24 + hour;
+                hot_water_profile[h] = HOT_WATER_SHAPE[hour] * (1.0 + 0.10 * season);
+                appliance_profile_residential[h] = RESIDENTIAL_SHAPE[hour] * (1.0 + 0.15 * season);
+                let open = is_workday(day) && (7..18).contains(&hour);
+                appliance_profile_non_residential[h] = if open { 1.0 } else { 0.35 } * (1.0 + 0.1 * season);
+                ev_uncontrolled_profile[h] = EV_UNCONTROLLED_SHAPE[hour] * ev_multiplier;
+                ev_smart_profile[h] = EV_SMART_SHAPE[hour] * ev_multiplier;
+            }
+        }
+        for v in [
+            &mut hot_water_profile,
+            &mut appliance_profile_residential,
+            &mut appliance_profile_non_residential,
+            &mut ev_uncontrolled_profile,
+            &mut ev_smart_profile,
+        ] {
+            normalise(v);
+        }
+
+        // Electricity per unit of heat for each electric heating system, hour by hour.
+        let heating = &scenario.heating;
+        let coverage = heating.air_to_air_coverage_share;
+        let mut electricity_per_space_heat: [Vec<f64>; 4] = Default::default();
+        let mut electricity_per_hot_water: [Vec<f64>; 4] = Default::default();
+        for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
+            let (per_sh, per_hw): (Vec<f64>, Vec<f64>) = (0..HOURS)
+                .map(|h| {
+                    let (sh, hw) = (space_heat_profile[h], hot_water_profile[h]);
+                    match system {
+                        HeatingSystem::AirToAirHeatPump => {
+                            let c = cop(&heating.air_to_air_cop, t[h]);
+                            (sh * (coverage / c + (1.0 - coverage)), hw)
+                        }
+                        HeatingSystem::AirToWaterHeatPump => {
+                            let c = cop(&heating.air_to_water_cop, t[h]);
+                            (sh / c, hw / c)
+                        }
+                        HeatingSystem::GroundSourceHeatPump => {
+                            let c = cop(&heating.ground_source_cop, t[h]);
+                            (sh / c, hw / c)
+                        }
+                        _ => (sh, hw),
+                    }
+                })
+                .unzip();
+            electricity_per_space_heat[k] = per_sh;
+            electricity_per_hot_water[k] = per_hw;
+        }
+        let electricity_per_space_heat_sum = electricity_per_space_heat.each_ref().map(|v| v.iter().sum());
+        let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
+
+        // Validation checked that every group's stock model can be solved.
+        let stock_materials = scenario
+            .materials
+            .iter()
+            .flat_map(|m| &m.stock_groups)
+            .map(|g| {
+                let result =
+                    crate::prepare::stock::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result());
+                crate::prepare::stock::group_materials(g, &result, scenario.base_year)
+            })
+            .collect();
+
+        Prepared {
+            stock_materials,
+            space_heat_sum: space_heat_profile.iter().sum(),
+            pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
+            temperature_c: weather.temperature_c,
+            ghi_w_m2,
+            pv_kw_per_kwp,
+            space_heat_profile,
+            hot_water_profile,
+            appliance_profile_residential,
+            appliance_profile_non_residential,
+            ev_uncontrolled_profile,
+            ev_smart_profile,
+            ev_energy_factor: ev_multiplier_sum / DAYS as f64,
+            electricity_per_space_heat,
+            electricity_per_hot_water,
+            electricity_per_space_heat_sum,
+            electricity_per_hot_water_sum,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_hours_map_to_utc_across_year_ends() {
+        let t = utc_of_local_hour(2025, 1, -1).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2024, 12, 31, 23));
+        let t = utc_of_local_hour(2025, 365, 24).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2026, 1, 1, 0));
+        let t = utc_of_local_hour(2024, 60, 5).expect("time");
+        assert_eq!((t.year, t.month, t.day, t.hour), (2024, 2, 29, 5));
+    }
+
+    #[test]
+    fn new_year_weekdays() {
+        // 1 Jan 2024 was a Monday, 2023 a Sunday, 2026 a Thursday.
+        assert_eq!(weekday_of_new_year(2024), 0);
+        assert_eq!(weekday_of_new_year(2023), 6);
+        assert_eq!(weekday_of_new_year(2026), 3);
+        assert_eq!(weekday_of_new_year(2001), 0);
+        assert_eq!(weekday_of_new_year(2000), 5);
+    }
+}

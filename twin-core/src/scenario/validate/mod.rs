@@ -1,0 +1,161 @@
+//! Validation: a parsed [`RawScenario`] becomes an immutable [`Scenario`], or every problem of
+//! the file is reported at once.
+//!
+//! Every section writes into one [`Checker`], so a file with errors in its districts, its levers
+//! and its materials shows all of them in one pass. Two kinds of finding:
+//! - **errors**: impossibilities (a NaN, a share above 1, district heat without a network, more
+//!   floor area than the land can carry) that block the run;
+//! - **warnings**: values outside the plausible band for a Norwegian municipality, each band
+//!   stated with its source; `twin validate` prints them and the viewer shows them, but they never
+//!   block a run.
+//!
+//! Sections: [`site`] (header, site, population), [`buildings`] (classes, heating, new buildings,
+//! districts), [`energy`] (transport, PV, district heating, grid, emission factors), [`policy`]
+//! (levers, targets, uncertainties, costs) and [`materials`].
+
+mod buildings;
+mod energy;
+mod materials;
+mod policy;
+mod site;
+
+use std::fmt;
+use std::path::Path;
+
+use super::{Issue, RawScenario, Scenario, ScenarioError, locate};
+use crate::catalogue::HeatingSystem;
+
+/// Collects errors and warnings while validating; positions come from the file's text.
+pub(super) struct Checker<'a> {
+    text: &'a str,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+}
+
+impl Checker<'_> {
+    fn finding(&self, path: String, message: String) -> Issue {
+        let position = if self.text.is_empty() { None } else { locate::locate(self.text, &path) };
+        Issue { path, position, message }
+    }
+
+    /// Records an error: the scenario cannot run.
+    pub(super) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        let issue = self.finding(path.into(), message.into());
+        self.errors.push(issue);
+    }
+
+    /// Records a warning: unusual, but the scenario runs.
+    pub(super) fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        let issue = self.finding(path.into(), message.into());
+        self.warnings.push(issue);
+    }
+
+    /// Errors unless `lo <= value <= hi` (which also rejects NaN and infinities).
+    pub(super) fn range(&mut self, path: impl fmt::Display, value: f64, lo: f64, hi: f64, unit: &str) {
+        if !value.is_finite() {
+            self.error(
+                path.to_string(),
+                format!("expected a finite number in {lo}..={hi} {unit}, found {value}"),
+            );
+        } else if value < lo || value > hi {
+            self.error(path.to_string(), format!("expected a value in {lo}..={hi} {unit}, found {value}"));
+        }
+    }
+
+    /// Warns when a finite `value` lies outside the plausible band `lo..=hi`; `source` says
+    /// where the band comes from.
+    pub(super) fn band(&mut self, path: impl fmt::Display, value: f64, band: Band) {
+        if value.is_finite() && (value < band.lo || value > band.hi) {
+            self.warn(
+                path.to_string(),
+                format!(
+                    "{value} {unit} is outside the usual {lo}..={hi} {unit} for a Norwegian municipality ({source})",
+                    value = rounded(value),
+                    unit = band.unit,
+                    lo = band.lo,
+                    hi = band.hi,
+                    source = band.source
+                ),
+            );
+        }
+    }
+
+    /// Checks one set of heating shares: each in 0..=1, together 1.
+    pub(super) fn heating_shares(&mut self, path: &str, shares: &super::raw::RawHeatingShares) {
+        let values = super::HeatingShares::from_raw(shares);
+        for (system, value) in HeatingSystem::ALL.iter().zip(values.0) {
+            self.range(format_args!("{path}.{}", system.key()), value, 0.0, 1.0, "(share)");
+        }
+        let sum: f64 = values.0.iter().sum();
+        if sum.is_finite() && (sum - 1.0).abs() > super::SHARE_SUM_TOLERANCE {
+            self.error(path, format!("heating shares must sum to 1, they sum to {sum:.4}"));
+        }
+    }
+}
+
+/// A value with four significant digits, for messages (`0.9960258` → `0.996`).
+fn rounded(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let scale = 10f64.powi(3 - value.abs().log10().floor() as i32);
+    (value * scale).round() / scale
+}
+
+/// A plausible band for a value, with its unit and source.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Band {
+    lo: f64,
+    hi: f64,
+    unit: &'static str,
+    source: &'static str,
+}
+
+/// Validates a parsed scenario; `text` (the file, or empty) locates each finding.
+pub(super) fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scenario, ScenarioError> {
+    let mut c = Checker { text, errors: Vec::new(), warnings: Vec::new() };
+    site::header(&mut c, &raw);
+    site::site(&mut c, &raw.site);
+    site::population(&mut c, &raw);
+    let classes = buildings::classes(&mut c, &raw);
+    buildings::heating(&mut c, &raw.heating);
+    let new_buildings = buildings::new_buildings(&mut c, &raw, &classes);
+    let districts = buildings::districts(&mut c, &raw, &classes);
+    energy::transport(&mut c, &raw);
+    energy::pv(&mut c, &raw.pv);
+    let district_heating = energy::district_heating(&mut c, &raw);
+    energy::grid_and_emissions(&mut c, &raw);
+    let targets = policy::targets(&mut c, &raw);
+    let uncertainties = policy::uncertainties(&mut c, &raw);
+    policy::costs(&mut c, &raw.costs);
+    let levers = policy::levers(&mut c, &raw, &districts, &district_heating);
+    let materials = materials::materials(&mut c, &raw, &classes, &districts, &district_heating);
+    if !c.errors.is_empty() {
+        return Err(ScenarioError::Invalid { file: file.to_owned(), issues: c.errors, warnings: c.warnings });
+    }
+    Ok(Scenario {
+        name: raw.name.clone(),
+        seed: raw.seed,
+        base_year: raw.base_year,
+        end_year: raw.end_year,
+        site: raw.site.clone(),
+        population: raw.population.iter().map(|p| (p.year, p.persons)).collect(),
+        classes,
+        heating: raw.heating.clone(),
+        new_buildings,
+        districts,
+        transport: raw.transport.clone(),
+        pv: raw.pv.clone(),
+        district_heating,
+        grid: raw.grid.clone(),
+        emission_factors: raw.emission_factors.clone(),
+        levers,
+        persons_per_household: raw.persons_per_household,
+        targets,
+        uncertainties,
+        costs: raw.costs.clone(),
+        materials,
+        warnings: c.warnings,
+        raw,
+    })
+}
