@@ -384,20 +384,35 @@ fn run_reports_kpis_targets_and_writes_kpis_csv() {
 }
 
 #[test]
-fn compare_with_itself_prints_zero_differences_and_writes_csv() {
+fn compare_shows_a_lever_change_as_b_minus_a_and_writes_csv() {
     let dir = tempfile::tempdir().expect("tempdir");
+    let all_electric = baerum_edited(
+        &dir,
+        &[(
+            "(lever: \"ev_share\", target: 0.9, start_year: 2026, ramp_years: 15)",
+            "(lever: \"ev_share\", target: 1.0, start_year: 2026, ramp_years: 15)",
+        )],
+    );
     let csv = dir.path().join("diff.csv");
-    let out =
-        twin(&["compare", BAERUM, BAERUM, "--years", "2030,2050", "--out", csv.to_str().expect("utf-8")]);
+    let b = all_electric.to_str().expect("utf-8");
+    let out = twin(&["compare", BAERUM, b, "--years", "2030,2050", "--out", csv.to_str().expect("utf-8")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = std::fs::read_to_string(&csv).expect("diff.csv");
-    let mut rows = 0;
+    let header: Vec<&str> = text.lines().next().expect("header").split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).expect("column");
+    let (quantity, year, a_col, b_col, diff_col) =
+        (column("quantity"), column("year"), column("a"), column("b"), column("difference"));
+    let mut ghg_2050 = None;
     for line in text.lines().skip(1) {
-        let difference: f64 = line.split(',').nth(5).expect("column").parse().expect("number");
-        assert_eq!(difference, 0.0, "{line}");
-        rows += 1;
+        let cells: Vec<&str> = line.split(',').collect();
+        let number = |i: usize| cells[i].parse::<f64>().expect("number");
+        assert_eq!(number(diff_col), number(b_col) - number(a_col), "{line}");
+        if cells[quantity] == "ghg_per_capita" && cells[year] == "2050" {
+            ghg_2050 = Some(number(diff_col));
+        }
     }
-    assert!(rows > 26 * 16);
+    // The last tenth of the fleet going electric cuts emissions: B − A is negative.
+    assert!(ghg_2050.expect("ghg row") < 0.0);
     let bad = twin(&["compare", BAERUM, BAERUM, "--years", "1990"]);
     assert_eq!(bad.status.code(), Some(2));
 }
@@ -570,4 +585,111 @@ fn hostile_building_lifetime_shorter_than_half_a_year() {
         baerum_with("lifetime: Weibull(shape: 2.5, scale: 120.0)", "lifetime: Fixed(years: 0.3)").as_bytes(),
     );
     assert_input_error(&p, &["materials.building_stock[0].lifetime", "half a year"]);
+}
+
+/// Writes the Bærum file with `edits` (each replaces its first occurrence) and returns its path.
+fn baerum_edited(dir: &tempfile::TempDir, edits: &[(&str, &str)]) -> PathBuf {
+    let mut text = baerum_text();
+    for (from, to) in edits {
+        assert!(text.contains(from), "test fixture: {from:?} not in baerum.ron");
+        text = text.replacen(from, to, 1);
+    }
+    file_with(dir, "absurd.ron", text.as_bytes())
+}
+
+#[test]
+fn absurd_scenarios_are_errors_that_name_the_field() {
+    let cases: [(&[(&str, &str)], &[&str]); 11] = [
+        (&[("shape: 2.5,", "shape: 1e308,")], &["building_stock[0].lifetime", "shape in 0.1..=50"]),
+        (&[("shape: 2.5,", "shape: 999999999999,")], &["building_stock[0].lifetime", "shape in 0.1..=50"]),
+        (
+            &[("\"office\": 18592.0,", "\"office\": 18592.0, \"office\": 5.0,")],
+            &["districts[0].floor_area_m2", "appears twice"],
+        ),
+        (&[("area_km2: 1.28,", "area_km2: 0.0,")], &["districts[0].area_km2", "land area above 0"]),
+        (
+            &[("\"office\": 18592.0,", "\"office\": 1000000000.0,")],
+            &["districts[0].floor_area_m2", "m² per m²"],
+        ),
+        (
+            &[("ev_kwh_per_km: 0.18,", "ev_kwh_per_km: 0.0,")],
+            &["transport.ev_kwh_per_km", "consumption per km"],
+        ),
+        (
+            &[("import_capacity_mw: 550.0,", "import_capacity_mw: 0.0,")],
+            &["grid.import_capacity_mw", "more than 0 MW"],
+        ),
+        (
+            &[(
+                "history: [(1900, 400000.0), (1950, 1900000.0), (1980, 3800000.0), (2009, 5210750.0), (2024, 6230000.0)]",
+                "history: [(2023, 0.0), (2024, 6000000.0)]",
+            )],
+            &["building_stock[0].history", "no municipality builds that fast"],
+        ),
+        (
+            &[(
+                "(kpi: \"ghg_per_capita\", year: 2030, value: ChangeFromBase(-0.46), direction: AtMost,",
+                "(kpi: \"renewable_share\", year: 2030, value: Absolute(0.6), direction: AtLeast,",
+            )],
+            &["targets[0].value", "measured in %", "Absolute(60)"],
+        ),
+        (&[("base_year: 2025,", "base_year: 2025.5,")], &["field `base_year`", "whole number"]),
+        (
+            &[("base_year: 2025,", "base_year: 2025")],
+            &["a `,` is probably missing after the value of `base_year`"],
+        ),
+    ];
+    for (edits, needles) in cases {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_input_error(&baerum_edited(&dir, edits), needles);
+    }
+}
+
+#[test]
+fn a_cut_off_file_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = baerum_text();
+    let path = file_with(&dir, "cut.ron", &text.as_bytes()[..text.len() / 2]);
+    assert_input_error(&path, &["cut off"]);
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_pass() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = baerum_edited(
+        &dir,
+        &[
+            ("area_km2: 1.28,", "area_km2: -1.0,"),
+            ("(lever: \"retrofit_rate\", target: 0.01),", "(lever: \"retrofit_rate\", target: 7.0),"),
+            ("shape: 2.5,", "shape: -2.5,"),
+        ],
+    );
+    assert_input_error(&path, &["districts[0].area_km2", "levers[1].target", "building_stock[0].lifetime"]);
+}
+
+#[test]
+fn unusual_values_are_warnings_that_never_block_a_run() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = baerum_edited(&dir, &[("ev_kwh_per_km: 0.18,", "ev_kwh_per_km: 0.6,")]);
+    let p = path.to_str().expect("utf-8");
+    let validate = twin(&["validate", p]);
+    assert!(validate.status.success(), "{}", stderr(&validate));
+    let report = String::from_utf8_lossy(&validate.stdout);
+    assert!(report.contains("1 warnings"), "{report}");
+    assert!(report.contains("warning: ") && report.contains("transport.ev_kwh_per_km"), "{report}");
+    assert!(report.contains("§3.7"), "the band names its source: {report}");
+    let run = twin(&["run", p, "--digest"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains("transport.ev_kwh_per_km"), "{}", stderr(&run));
+}
+
+#[test]
+fn district_heat_without_units_is_an_error() {
+    let mut text = baerum_text();
+    let start = text.find("        units: [").expect("units");
+    let end = start + text[start..].find("        ],").expect("end of units") + "        ],".len();
+    text.replace_range(start..end, "        units: [],");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = file_with(&dir, "no-units.ron", text.as_bytes());
+    assert_input_error(&path, &["districts[6].heating_shares.district_heating`", "no unit with capacity"]);
 }

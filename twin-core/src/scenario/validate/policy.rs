@@ -30,8 +30,9 @@ pub(super) fn levers(
         if raw.levers[..i].iter().any(|o| o.lever == l.lever) {
             c.error(format!("{p}.lever"), format!("lever {:?} is set twice", l.lever));
         }
+        // Without its own start year a lever starts in the base year, which is always in range.
         let start_year = l.start_year.unwrap_or(raw.base_year);
-        if start_year < raw.base_year || start_year > raw.end_year {
+        if l.start_year.is_some() && (start_year < raw.base_year || start_year > raw.end_year) {
             c.error(
                 format!("{p}.start_year"),
                 format!("expected a year in {}..={}", raw.base_year, raw.end_year),
