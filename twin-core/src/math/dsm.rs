@@ -23,28 +23,29 @@ use statrs::distribution::{ContinuousCDF, LogNormal, Normal, Weibull};
 /// A lifetime distribution, in years.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Lifetime {
-    /// Normal with mean and standard deviation (not truncated at zero).
+    /// Normal with mean and standard deviation (not truncated at zero); each 0.1–1000 years.
     Normal {
         /// Mean, years.
         mean: f64,
         /// Standard deviation, years.
         sd: f64,
     },
-    /// Log-normal with the mean and standard deviation of the lifetime itself.
+    /// Log-normal with the mean and standard deviation of the lifetime itself; each 0.1–1000
+    /// years.
     LogNormal {
         /// Mean, years.
         mean: f64,
         /// Standard deviation, years.
         sd: f64,
     },
-    /// Weibull with shape `k` and scale `λ` (years).
+    /// Weibull with shape `k` (0.1–50) and scale `λ` (0.1–1000 years).
     Weibull {
         /// Shape.
         shape: f64,
         /// Scale, years.
         scale: f64,
     },
-    /// Every item leaves when it reaches this age.
+    /// Every item leaves when it reaches this age (0–1000 years).
     Fixed {
         /// Lifetime, years.
         years: f64,
