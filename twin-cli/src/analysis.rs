@@ -329,36 +329,10 @@ pub(crate) fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> 
     Ok(())
 }
 
-/// Reads a CSV of (year, value) rows; a first row that is not numeric is a header.
+/// Reads a CSV of (year, value) rows (see [`twin_core::io::parse_series`]).
 pub(crate) fn read_series(path: &Path) -> Result<(Vec<f64>, Vec<f64>), Failure> {
     let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
-    let (mut years, mut values) = (Vec::new(), Vec::new());
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
-        let parsed = match fields.as_slice() {
-            [y, v] => y.parse::<f64>().ok().zip(v.parse::<f64>().ok()),
-            _ => None,
-        };
-        match parsed {
-            Some((y, v)) => {
-                years.push(y);
-                values.push(v);
-            }
-            None if years.is_empty() && i == 0 => {} // header
-            None => {
-                return Err(Failure::Input(format!(
-                    "{}:{}: expected two numbers `year,value`, found {line:?}",
-                    path.display(),
-                    i + 1
-                )));
-            }
-        }
-    }
-    Ok((years, values))
+    twin_core::io::parse_series(&text).map_err(|e| Failure::Input(format!("{}:{e}", path.display())))
 }
 
 pub(crate) fn stock_command(

@@ -1,5 +1,6 @@
-//! Writing results: yearly, per-district and hourly tables as CSV (one row per year or hour,
-//! one column per quantity, the unit in every column name) and the whole outcome as JSON.
+//! Files in and out: yearly, per-district and hourly tables as CSV (one row per year or hour,
+//! one column per quantity, the unit in every column name), the whole outcome as JSON, and the
+//! `year,value` series `twin stock` reads.
 //!
 //! Files are written atomically: into a temporary file in the target folder, flushed to disk,
 //! then renamed over the target, so a crash never leaves a half-written result.
@@ -22,6 +23,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// A line of a `year,value` series that is not two numbers.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{line}: expected two numbers `year,value`, found {text:?}")]
+pub struct SeriesError {
+    /// Line, from 1.
+    pub line: usize,
+    /// The line as written.
+    pub text: String,
+}
+
+/// Parses a CSV of `year,value` rows (a stock or inflow series for `twin stock`). A first row
+/// that is not numeric is a header; blank lines and lines starting with `#` are skipped.
+///
+/// ```
+/// let (years, values) = twin_core::io::parse_series("year,stock\n2000, 5\n# note\n2001,6.5\n").unwrap();
+/// assert_eq!((years, values), (vec![2000.0, 2001.0], vec![5.0, 6.5]));
+/// assert_eq!(twin_core::io::parse_series("2000,1\nx,2").unwrap_err().line, 2);
+/// ```
+pub fn parse_series(text: &str) -> Result<(Vec<f64>, Vec<f64>), SeriesError> {
+    let (mut years, mut values) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        let parsed = match fields.as_slice() {
+            [y, v] => y.parse::<f64>().ok().zip(v.parse::<f64>().ok()),
+            _ => None,
+        };
+        match parsed {
+            Some((y, v)) => {
+                years.push(y);
+                values.push(v);
+            }
+            None if years.is_empty() && i == 0 => {} // header
+            None => return Err(SeriesError { line: i + 1, text: line.to_owned() }),
+        }
+    }
+    Ok((years, values))
 }
 
 /// Lower-case ASCII slug of a name for column headers ("Fornebu HP" → "fornebu_hp").

@@ -63,13 +63,18 @@ pub enum DsmError {
     #[error("time series: {0}")]
     Series(String),
     /// A stock-driven model found a year whose new cohort cannot survive to the year's end.
-    #[error("year {year}: the stock cannot be met because a new cohort does not survive its first year")]
+    #[error(
+        "year {year}: the stock cannot be met because a new cohort (almost) does not survive its own period"
+    )]
     Unsolvable {
         /// Year.
         year: f64,
     },
 }
 
+/// The least share of a new cohort that must be left at the end of its own period for a
+/// stock-driven model: below it the inflow that meets the stock is absurd or infinite.
+const MIN_OWN_PERIOD_SURVIVAL: f64 = 1e-6;
 /// Shortest lifetime parameter accepted, years.
 const MIN_YEARS: f64 = 0.1;
 /// Longest lifetime parameter accepted, years: beyond it nothing of a model's horizon leaves.
@@ -290,7 +295,9 @@ pub fn stock_driven(years: &[f64], stock: &[f64], lifetime: &Lifetime) -> Result
     let mut whole_period = vec![0.0; n];
     for i in 0..n {
         let surviving: f64 = (0..i).map(|j| sf[i][j] * whole_period[j]).sum();
-        if sf[i][i] <= 0.0 {
+        // A cohort that (nearly) never survives its own period cannot meet the stock: the
+        // division below would be by zero, overflow, or give an absurd inflow.
+        if sf[i][i] < MIN_OWN_PERIOD_SURVIVAL {
             return Err(DsmError::Unsolvable { year: years[i] });
         }
         whole_period[i] = (stock[i] - surviving) / sf[i][i];

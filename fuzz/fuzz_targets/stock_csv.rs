@@ -1,0 +1,7 @@
+//! Fuzz target `stock_csv`: see `../checks.rs` for what it asserts.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::stock_csv(data));
