@@ -68,3 +68,20 @@ fn open_then_save_round_trips_the_levers() {
     let saved = twin_viewer::scenarios::open(&out).expect("reads back");
     assert_eq!(saved.levers.get(LeverId::SortingCampaign).target, 0.2);
 }
+
+#[test]
+fn a_file_with_unusual_values_opens_and_lists_its_warnings() {
+    let mut app = app();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("unusual.ron");
+    let text = twin_viewer::scenarios::DEFAULT_RON.replacen("ev_kwh_per_km: 0.18,", "ev_kwh_per_km: 0.6,", 1);
+    let line = text.lines().position(|l| l.contains("ev_kwh_per_km: 0.6")).expect("edited line") + 1;
+    std::fs::write(&path, text).expect("write");
+    request(&mut app, FileRequest::OpenPath(path.clone()));
+    let Some(Notice::Warning(message)) = app.world().resource::<ViewState>().notice.clone() else {
+        panic!("no warning shown: {:?}", app.world().resource::<ViewState>().notice);
+    };
+    assert!(message.contains(&format!("unusual.ron:{line}:")), "names file and line: {message}");
+    assert!(message.contains("transport.ev_kwh_per_km") && message.contains("§3.7"), "{message}");
+    assert_eq!(app.world().resource::<Sim>().scenario.transport.ev_kwh_per_km, 0.6, "the scenario opened");
+}

@@ -103,64 +103,17 @@ pub fn sample(distribution: &Distribution, rng: &mut ChaCha8Rng) -> f64 {
     }
 }
 
-/// The value of a distribution at cumulative probability `p` (0..1).
+/// The value of a distribution at cumulative probability `p` (0..1), by statrs's inverse CDFs.
+/// A distribution of zero width (`min == max`, `sd == 0`) is its one value.
 pub fn quantile(distribution: &Distribution, p: f64) -> f64 {
+    use statrs::distribution::{ContinuousCDF, Normal, Triangular, Uniform};
+    let p = p.clamp(0.0, 1.0);
     match *distribution {
-        Distribution::Uniform { min, max } => min + (max - min) * p,
+        Distribution::Uniform { min, max } => Uniform::new(min, max).map_or(min, |d| d.inverse_cdf(p)),
         Distribution::Triangular { min, mode, max } => {
-            if max <= min {
-                return mode;
-            }
-            let fc = (mode - min) / (max - min);
-            if p < fc {
-                min + (p * (max - min) * (mode - min)).sqrt()
-            } else {
-                max - ((1.0 - p) * (max - min) * (max - mode)).sqrt()
-            }
+            Triangular::new(min, max, mode).map_or(mode, |d| d.inverse_cdf(p))
         }
-        Distribution::Normal { mean, sd } => {
-            // P5 and P95 are what sensitivity analysis asks for; others by a rational
-            // approximation of the probit (Acklam), accurate to about 1e-9.
-            mean + sd * probit(p)
-        }
-    }
-}
-
-/// Inverse of the standard normal CDF (P. J. Acklam's rational approximation).
-fn probit(p: f64) -> f64 {
-    const A: [f64; 6] = [
-        -39.69683028665376,
-        220.9460984245205,
-        -275.9285104469687,
-        138.357751867269,
-        -30.66479806614716,
-        2.506628277459239,
-    ];
-    const B: [f64; 5] =
-        [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-    const C: [f64; 6] = [
-        -0.007784894002430293,
-        -0.3223964580411365,
-        -2.400758277161838,
-        -2.549732539343734,
-        4.374664141464968,
-        2.938163982698783,
-    ];
-    const D: [f64; 4] = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    let p = p.clamp(1e-12, 1.0 - 1e-12);
-    let tail = |q: f64| {
-        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
-            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
-    };
-    if p < 0.02425 {
-        tail((-2.0 * p.ln()).sqrt())
-    } else if p > 1.0 - 0.02425 {
-        -tail((-2.0 * (1.0 - p).ln()).sqrt())
-    } else {
-        let q = p - 0.5;
-        let r = q * q;
-        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
-            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+        Distribution::Normal { mean, sd } => Normal::new(mean, sd).map_or(mean, |d| d.inverse_cdf(p)),
     }
 }
 
@@ -369,6 +322,10 @@ mod tests {
         assert!((quantile(&n, 0.5) - 10.0).abs() < 1e-12);
         let t = Distribution::Triangular { min: 0.0, mode: 0.0, max: 1.0 };
         assert!((quantile(&t, 0.75) - 0.5).abs() < 1e-12);
+        // Zero width is the one value, not an error.
+        assert_eq!(quantile(&Distribution::Normal { mean: 3.0, sd: 0.0 }, 0.95), 3.0);
+        assert_eq!(quantile(&Distribution::Uniform { min: 2.0, max: 2.0 }, 0.3), 2.0);
+        assert_eq!(quantile(&Distribution::Triangular { min: 1.0, mode: 1.0, max: 1.0 }, 0.3), 1.0);
     }
 
     #[test]
