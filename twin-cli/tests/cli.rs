@@ -597,9 +597,12 @@ fn baerum_edited(dir: &tempfile::TempDir, edits: &[(&str, &str)]) -> PathBuf {
     file_with(dir, "absurd.ron", text.as_bytes())
 }
 
+/// Edits to the Bærum file (each replaces its first occurrence), and what the error must say.
+type AbsurdCase<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
+
 #[test]
 fn absurd_scenarios_are_errors_that_name_the_field() {
-    let cases: [(&[(&str, &str)], &[&str]); 11] = [
+    let cases: [AbsurdCase; 11] = [
         (&[("shape: 2.5,", "shape: 1e308,")], &["building_stock[0].lifetime", "shape in 0.1..=50"]),
         (&[("shape: 2.5,", "shape: 999999999999,")], &["building_stock[0].lifetime", "shape in 0.1..=50"]),
         (

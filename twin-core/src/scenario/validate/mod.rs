@@ -69,7 +69,7 @@ impl Checker<'_> {
             self.warn(
                 path.to_string(),
                 format!(
-                    "{value} {unit} is outside the usual {lo}..={hi} {unit} for a Norwegian municipality ({source})",
+                    "{value} {unit} is outside the usual {lo}–{hi} {unit} for a Norwegian municipality ({source})",
                     value = rounded(value),
                     unit = band.unit,
                     lo = band.lo,
