@@ -929,13 +929,18 @@ fn unique_keys<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<BTre
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
             let mut map = BTreeMap::new();
             while let Some((key, value)) = access.next_entry::<String, f64>()? {
-                if map.contains_key(&key) {
-                    return Err(serde::de::Error::custom(format!(
-                        "the key {key:?} appears twice; give each building class once (the second \
-                         value would replace the first)"
-                    )));
+                match map.entry(key) {
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(value);
+                    }
+                    std::collections::btree_map::Entry::Occupied(slot) => {
+                        return Err(serde::de::Error::custom(format!(
+                            "the key {:?} appears twice; give each building class once (the second \
+                             value would replace the first)",
+                            slot.key()
+                        )));
+                    }
                 }
-                map.insert(key, value);
             }
             Ok(map)
         }
