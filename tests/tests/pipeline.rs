@@ -1,12 +1,12 @@
 //! End-to-end behaviour of the whole pipeline (file → scenario → prepared site → run → outcome)
-//! on the scenarios shipped in `scenarios/`: agreement with published statistics, determinism
-//! across threads, and the direction in which each lever moves the results.
+//! on the scenarios shipped in `scenarios/`: agreement with published statistics, determinism as
+//! golden digests, and the direction in which each lever moves the results.
 
 use std::path::PathBuf;
 
 use twin_core::catalogue::Sector;
 use twin_core::catalogue::levers::LeverId;
-use twin_core::model::{RunOptions, run};
+use twin_core::model::{HourlyYears, RunOptions, run};
 use twin_core::prepare::Prepared;
 use twin_core::scenario::{self, EmissionConvention};
 use twin_core::{Carrier, Outcome, Scenario};
@@ -61,24 +61,29 @@ fn baerum_base_year_reproduces_published_statistics() {
     assert!(within(hdd, 3384.0, 4136.0), "HDD17 {hdd}");
 }
 
+/// Digests of the reference scenarios, reviewed like code: a change that moves any result of a
+/// run changes them (refresh them then, and say why in the commit). The same digests come from
+/// `twin run FILE --digest` in debug and release builds on any machine.
+const GOLDEN_DIGESTS: [(&str, &[&str], &str); 3] = [
+    ("baerum.ron", &[], "blake3:507037a5da7a99824cbaec6ef08be579420d46ee13fe313f7cd7d5eac13af667"),
+    (
+        "baerum.ron",
+        &["heat_pump_programme=0.7", "sorting_campaign=0.5"],
+        "blake3:95e5604c97a3b44816b98986831e664576dc24fde57c4b8e822f1b7b6b7edb6c",
+    ),
+    ("alesund.ron", &[], "blake3:fd607ee9db2b00238c7ae39a3c7184dd581308c1acd7b63a9bf1cfc70b2c14a2"),
+];
+
 #[test]
-fn runs_are_bit_identical_across_threads() {
-    let s = baerum();
-    let prepared = Prepared::new(&s);
-    let reference = run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome").digest();
-    let digests: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..4)
-            .map(|_| {
-                scope.spawn(|| {
-                    let prepared = Prepared::new(&s);
-                    run(&s, &s.levers, &prepared, &RunOptions::default()).expect("finite outcome").digest()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("thread")).collect()
-    });
-    for d in digests {
-        assert_eq!(d, reference);
+fn runs_match_their_golden_digests() {
+    for (file, set, golden) in GOLDEN_DIGESTS {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../scenarios").join(file);
+        let s = scenario::load(&path).expect("scenario");
+        let levers = s.levers.with_assignments(set).expect("levers");
+        // What `twin run --digest` keeps: the hourly series of the base and the end year.
+        let options = RunOptions { hourly_years: HourlyYears::These(vec![s.base_year, s.end_year]) };
+        let outcome = run(&s, &levers, &Prepared::new(&s), &options).expect("finite outcome");
+        assert_eq!(outcome.digest(), golden, "{file} {set:?}");
     }
 }
 
