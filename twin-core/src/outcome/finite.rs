@@ -165,6 +165,15 @@ impl ser::SerializeMap for &mut Finder {
     }
 }
 
+/// Serializer methods for values that are never numbers of interest: each is accepted.
+macro_rules! ignore_scalars {
+    ($($method:ident : $ty:ty),* $(,)?) => {$(
+        fn $method(self, _: $ty) -> Result<(), Found> {
+            Ok(())
+        }
+    )*};
+}
+
 impl ser::Serializer for &mut Finder {
     type Ok = ();
     type Error = Found;
@@ -182,42 +191,20 @@ impl ser::Serializer for &mut Finder {
     fn serialize_f32(self, v: f32) -> Result<(), Found> {
         number(f64::from(v))
     }
-    fn serialize_bool(self, _: bool) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_i8(self, _: i8) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_char(self, _: char) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_str(self, _: &str) -> Result<(), Found> {
-        Ok(())
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Found> {
-        Ok(())
-    }
+    ignore_scalars!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_char: char,
+        serialize_str: &str,
+        serialize_bytes: &[u8],
+    );
     fn serialize_none(self) -> Result<(), Found> {
         Ok(())
     }
