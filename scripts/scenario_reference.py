@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes scenarios/README.md, the field reference of scenario files, from the doc comments of
-twin-core/src/scenario/raw.rs and the lifetime type of twin-core/src/math/dsm.rs (the single
+twin-core/src/scenario/raw/ and the lifetime type of twin-core/src/math/dsm.rs (the single
 source of the format's documentation). `.ci/run` checks that the README is up to date.
 
 Every struct is listed with each field's full type, how to write it in RON and its meaning;
@@ -15,7 +15,12 @@ import re
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SOURCES = ["twin-core/src/scenario/raw.rs", "twin-core/src/math/dsm.rs"]
+SOURCES = [
+    "twin-core/src/scenario/raw/mod.rs",
+    "twin-core/src/scenario/raw/materials.rs",
+    "twin-core/src/scenario/raw/policy.rs",
+    "twin-core/src/math/dsm.rs",
+]
 HEADER = """# Scenario files
 
 A scenario is one RON file (UTF-8, at most 4 MiB). `twin validate FILE` checks it and names the
@@ -59,7 +64,7 @@ the waste is burnt outside the municipality). For the U4SSC treatment split, pro
 `reuse`, `recycling`, `biogas`, `composting`, `incineration`, `landfill` and `hazardous_treatment`
 are treatment routes.
 
-Generated from `twin-core/src/scenario/raw.rs` and `twin-core/src/math/dsm.rs` by
+Generated from `twin-core/src/scenario/raw/` and `twin-core/src/math/dsm.rs` by
 `scripts/scenario_reference.py`.
 """
 

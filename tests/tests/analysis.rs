@@ -8,7 +8,8 @@ use twin_core::analysis::costs::{abatement_table, present_value, system_costs};
 use twin_core::analysis::ensemble::{EnsembleOptions, run_ensemble, variant};
 use twin_core::analysis::kpi;
 use twin_core::analysis::sensitivity::{Factor, HEADLINE_KPIS, regression_indices, tornado};
-use twin_core::catalogue::kpi::{KPIS, KpiId};
+use twin_core::catalogue::Catalogue;
+use twin_core::catalogue::kpi::KpiId;
 use twin_core::catalogue::levers::LeverId;
 use twin_core::catalogue::parameter::Parameter;
 use twin_core::model::{RunOptions, run};
@@ -48,13 +49,13 @@ fn golden_kpis_of_every_scenario() {
         let s = scenario::load(&file).expect("valid");
         let outcome = twin_core::simulate(&s).expect("finite outcome");
         let mut text = String::from("year");
-        for k in &KPIS {
-            text.push_str(&format!(",{}", k.key));
+        for k in KpiId::all() {
+            text.push_str(&format!(",{}", k.key()));
         }
         text.push('\n');
         for (y, row) in outcome.years.iter().zip(kpi::table(&outcome)) {
             text.push_str(&y.year.to_string());
-            for v in row {
+            for v in row.values().copied() {
                 text.push(',');
                 text.push_str(&sig6(v));
             }
@@ -99,8 +100,7 @@ fn every_row_of_a_comparison_is_recomputed_from_the_two_outcomes() {
     let mut changed = 0;
     for row in &diff.rows {
         let q = QUANTITIES.iter().find(|q| q.key == row.quantity).expect("a known quantity");
-        let (va, vb) =
-            ((q.value)(a.year(row.year).expect("year")), (q.value)(b.year(row.year).expect("year")));
+        let (va, vb) = (q.value(a.year(row.year).expect("year")), q.value(b.year(row.year).expect("year")));
         assert_eq!((row.a, row.b, row.difference), (va, vb, vb - va), "{} {}", row.quantity, row.year);
         changed += usize::from(va != vb);
     }
@@ -145,14 +145,14 @@ fn each_uncertain_parameter_moves_what_it_should() {
     };
     let base = end(&[]);
     let cop = end(&[(Parameter::HeatPumpCopFactor, 1.2)]);
-    assert!(cop.electricity_demand_mwh < base.electricity_demand_mwh);
+    assert!(cop.grid.demand_mwh < base.grid.demand_mwh);
     let warm = end(&[(Parameter::TemperatureOffset, 1.0)]);
-    assert!(warm.heat_need_mwh < base.heat_need_mwh);
+    assert!(warm.buildings.heat_need_mwh < base.buildings.heat_need_mwh);
     let growth = end(&[(Parameter::PopulationGrowthFactor, 0.0)]);
     assert_eq!(growth.population, base.population - (base.population - s.population_in(s.base_year)));
     let price = end(&[(Parameter::ElectricityPriceFactor, 2.0)]);
     assert!(price.household_cost.total_nok() > base.household_cost.total_nok());
-    assert_eq!(price.electricity_demand_mwh, base.electricity_demand_mwh);
+    assert_eq!(price.grid.demand_mwh, base.grid.demand_mwh);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn tornado_ranks_ev_share_first_for_emissions() {
     assert_eq!(ghg.bars[0].factor, Factor::Lever(LeverId::EvShare));
     assert!(ghg.bars.windows(2).all(|w| w[0].swing() >= w[1].swing()));
     // Every lever and every uncertain parameter has a bar.
-    assert_eq!(ghg.bars.len(), LeverId::ALL.len() + s.uncertainties.len());
+    assert_eq!(ghg.bars.len(), LeverId::all().len() + s.uncertainties.len());
     let cost = tornadoes.iter().find(|t| t.kpi == KpiId::HouseholdEnergyCost).expect("cost");
     assert_eq!(cost.bars[0].factor, Factor::Parameter(Parameter::ElectricityPriceFactor));
 }

@@ -89,13 +89,13 @@ fn a_sorting_campaign_takes_fuel_from_the_incinerator_and_other_units_make_up_th
     assert!(cm.incinerated_energy_mwh < bm.incinerated_energy_mwh * 0.9);
     assert!(cm.source_separation_share > bm.source_separation_share + 0.1);
     // Less waste heat in winter, so the boilers after it in the merit order run more.
-    assert!(c.units[0].heat_mwh < b.units[0].heat_mwh);
-    let rest = |y: &twin_core::outcome::YearResult| y.units[1..].iter().map(|u| u.heat_mwh).sum::<f64>();
+    assert!(c.heat.units[0].heat_mwh < b.heat.units[0].heat_mwh);
+    let rest = |y: &twin_core::outcome::YearResult| y.heat.units[1..].iter().map(|u| u.heat_mwh).sum::<f64>();
     assert!(rest(c) > rest(b));
     // The same heat is delivered either way.
-    assert!((c.district_heat_delivered_mwh - b.district_heat_delivered_mwh).abs() < 1e-6);
+    assert!((c.heat.delivered_mwh - b.heat.delivered_mwh).abs() < 1e-6);
     // Less plastic burnt, less fossil CO2 from incineration.
-    assert!(c.emissions_t[Carrier::Waste as usize] < b.emissions_t[Carrier::Waste as usize]);
+    assert!(c.emissions.by_carrier_t[Carrier::Waste] < b.emissions.by_carrier_t[Carrier::Waste]);
     assert!(KpiId::WasteRecycled.value(c) > KpiId::WasteRecycled.value(b));
 }
 
@@ -128,7 +128,7 @@ fn alesund_incinerator_matches_tafjord_kraftvarme() {
     // ≈100 kt/yr burnt, ≈28 GWh electricity, up to ≈150 GWh heat (S, domain-data §2.2).
     let s = load("alesund.ron");
     let y = twin_core::simulate(&s).expect("finite outcome").years[0].clone();
-    let unit = &y.units[0];
+    let unit = &y.heat.units[0];
     let burnt_kt = unit.input_mwh / 2.9 / 1000.0;
     assert!((85.0..=110.0).contains(&burnt_kt), "{burnt_kt} kt");
     assert!(

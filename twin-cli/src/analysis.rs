@@ -9,6 +9,7 @@ use twin_core::analysis::ensemble::{EnsembleOptions, run_ensemble};
 use twin_core::analysis::quantity::QUANTITIES;
 use twin_core::analysis::sensitivity::{self, HEADLINE_KPIS};
 use twin_core::analysis::{compare, costs};
+use twin_core::catalogue::Catalogue;
 use twin_core::math::dsm;
 use twin_core::model::{RunOptions, run};
 use twin_core::prepare::Prepared;
@@ -196,7 +197,7 @@ pub(crate) fn sensitivity_command(
         for b in &t.bars {
             csv.push_str(&format!(
                 "{},{},{},{},{},{},{},{}\n",
-                spec.key,
+                t.kpi.key(),
                 spec.unit,
                 b.factor.key(),
                 b.low_input,
@@ -222,18 +223,18 @@ pub(crate) fn sensitivity_command(
             scenario.end_year
         ));
         let mut v = String::from("quantity,parameter,src_squared,r_squared\n");
-        for idx in indices.iter().filter(|i| HEADLINE_KPIS.iter().any(|k| k.spec().key == i.quantity)) {
+        for idx in indices.iter().filter(|i| HEADLINE_KPIS.iter().any(|k| k.key() == i.quantity)) {
             let parts: Vec<String> = scenario
                 .uncertainties
                 .iter()
                 .zip(&idx.src_squared)
-                .map(|(u, s)| format!("{} {:.0} %", u.parameter.spec().key, s * 100.0))
+                .map(|(u, s)| format!("{} {:.0} %", u.parameter.key(), s * 100.0))
                 .collect();
             o.push_str(&format!("  {:<32} R² {:.2}: {}\n", idx.quantity, idx.r_squared, parts.join(", ")));
         }
         for idx in &indices {
             for (u, s) in scenario.uncertainties.iter().zip(&idx.src_squared) {
-                v.push_str(&format!("{},{},{},{}\n", idx.quantity, u.parameter.spec().key, s, idx.r_squared));
+                v.push_str(&format!("{},{},{},{}\n", idx.quantity, u.parameter.key(), s, idx.r_squared));
             }
         }
         variance_csv = Some(v);
@@ -288,7 +289,7 @@ pub(crate) fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> 
     for a in &table {
         o.push_str(&format!(
             "  {:<28} {:>14.1} {:>16.1} {:>14.1} {:>14}\n",
-            a.lever.spec().key,
+            a.lever.key(),
             a.investment_nok / 1e6,
             a.cost_change_nok / 1e6,
             a.abated_t / 1000.0,
@@ -296,7 +297,7 @@ pub(crate) fn costs_command(path: &Path, set: &[String], out: Option<&Path>) -> 
         ));
         csv.push_str(&format!(
             "{},{},{},{},{}\n",
-            a.lever.spec().key,
+            a.lever.key(),
             a.investment_nok,
             a.cost_change_nok,
             a.abated_t,

@@ -2,8 +2,9 @@
 //! progress, the lever and KPI catalogues.
 
 use twin_core::analysis::kpi;
-use twin_core::catalogue::kpi::{Direction, KPIS};
-use twin_core::catalogue::levers::LEVERS;
+use twin_core::catalogue::Catalogue;
+use twin_core::catalogue::kpi::{Direction, KpiId};
+use twin_core::catalogue::levers::LeverId;
 use twin_core::catalogue::{Carrier, Sector};
 use twin_core::outcome::Outcome;
 use twin_core::prepare::Prepared;
@@ -62,27 +63,27 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
             y.final_energy_of(Carrier::Electricity) / 1000.0,
             y.final_energy_of(Carrier::DistrictHeat) / 1000.0,
             fuels / 1000.0,
-            y.grid_peak_mw,
-            y.pv_production_mwh / 1000.0,
-            y.ev_charging_mwh / 1000.0,
-            y.ev_share * 100.0,
+            y.grid.peak_mw,
+            y.grid.pv_production_mwh / 1000.0,
+            y.transport.ev_charging_mwh / 1000.0,
+            y.transport.ev_share * 100.0,
             y.total_emissions_t() / 1000.0,
             if y.population > 0.0 { y.total_emissions_t() / y.population } else { 0.0 },
         );
     }
     if let Some(y) = outcome.years.last() {
         let _ = writeln!(o, "\nFinal energy {} by sector (GWh):", y.year);
-        for sector in Sector::ALL {
-            let row = &y.final_energy_mwh[sector as usize];
-            let parts: Vec<String> = Carrier::ALL
+        for sector in Sector::all() {
+            let row = &y.energy.final_mwh[sector];
+            let parts: Vec<String> = row
                 .iter()
-                .filter(|c| row[**c as usize] > 0.0)
-                .map(|c| format!("{} {:.1}", c.key(), row[*c as usize] / 1000.0))
+                .filter(|(_, mwh)| **mwh > 0.0)
+                .map(|(c, mwh)| format!("{} {:.1}", c.key(), mwh / 1000.0))
                 .collect();
             let _ = writeln!(o, "  {:<12} {}", sector.key(), parts.join(", "));
         }
         let _ = writeln!(o, "District-heating supply {} (GWh):", y.year);
-        for (name, unit) in outcome.unit_names.iter().zip(&y.units) {
+        for (name, unit) in outcome.unit_names.iter().zip(&y.heat.units) {
             let _ = writeln!(o, "  {:<40} {:>8.1}", name, unit.heat_mwh / 1000.0);
         }
         if let Some(m) = &y.materials {
@@ -122,13 +123,9 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
                 );
             }
         }
-        if y.district_heat_unserved_mwh > 0.0 {
-            let _ = writeln!(
-                o,
-                "  {:<40} {:>8.1}",
-                "unserved (capacity short)",
-                y.district_heat_unserved_mwh / 1000.0
-            );
+        if y.heat.unserved_mwh > 0.0 {
+            let _ =
+                writeln!(o, "  {:<40} {:>8.1}", "unserved (capacity short)", y.heat.unserved_mwh / 1000.0);
         }
     }
     emit(&o);
@@ -139,7 +136,8 @@ pub(crate) fn print_levers() {
     let mut o = String::new();
     let _ =
         writeln!(o, "{:<28} {:<10} {:>8} {:>8} {:>8}  description", "lever", "unit", "min", "max", "default");
-    for spec in &LEVERS {
+    for id in LeverId::all() {
+        let spec = id.spec();
         let default = match spec.base {
             twin_core::catalogue::levers::LeverBase::Fixed => format!("{}", spec.default),
             twin_core::catalogue::levers::LeverBase::FromScenario => "base".to_owned(),
@@ -147,7 +145,13 @@ pub(crate) fn print_levers() {
         let _ = writeln!(
             o,
             "{:<28} {:<10} {:>8} {:>8} {:>8}  {} ({})",
-            spec.key, spec.unit, spec.min, spec.max, default, spec.label_en, spec.description
+            id.key(),
+            spec.unit,
+            spec.min,
+            spec.max,
+            default,
+            spec.label_en,
+            spec.description
         );
     }
     emit(&o);
@@ -169,7 +173,8 @@ pub(crate) fn num(x: f64) -> String {
 
 pub(crate) fn print_kpis() {
     let mut o = String::new();
-    for k in &KPIS {
+    for id in KpiId::all() {
+        let k = id.spec();
         let code = k.code.unwrap_or("extension (not U4SSC)");
         let direction = match k.direction {
             Direction::Lower => "lower is better",
@@ -178,7 +183,12 @@ pub(crate) fn print_kpis() {
         };
         o.push_str(&format!(
             "{:<30} {:<22} {} [{}], {}\n    {}\n",
-            k.key, code, k.name, k.unit, direction, k.formula
+            id.key(),
+            code,
+            k.name,
+            k.unit,
+            direction,
+            k.formula
         ));
     }
     emit(&o);
@@ -192,10 +202,11 @@ pub(crate) fn kpi_report(outcome: &Outcome, years: &[i32]) -> String {
         o.push_str(&format!(" {y:>10}"));
     }
     o.push('\n');
-    for k in &KPIS {
+    for id in KpiId::all() {
+        let k = id.spec();
         o.push_str(&format!("  {:<16} {:<52} {:<15}", k.code.unwrap_or("extension"), k.name, k.unit));
         for y in years {
-            let v = outcome.year(*y).map_or(f64::NAN, |r| k.id.value(r));
+            let v = outcome.year(*y).map_or(f64::NAN, |r| id.value(r));
             o.push_str(&format!(" {:>10}", num(v)));
         }
         o.push('\n');
@@ -230,13 +241,13 @@ pub(crate) fn kpi_report(outcome: &Outcome, years: &[i32]) -> String {
 
 pub(crate) fn kpis_csv(outcome: &Outcome) -> String {
     let mut o = String::from("year");
-    for k in &KPIS {
-        o.push_str(&format!(",{} ({})", k.key, k.unit));
+    for id in KpiId::all() {
+        o.push_str(&format!(",{} ({})", id.key(), id.spec().unit));
     }
     o.push('\n');
     for (y, row) in outcome.years.iter().zip(kpi::table(outcome)) {
         o.push_str(&y.year.to_string());
-        for v in row {
+        for v in row.values() {
             o.push_str(&format!(",{v}"));
         }
         o.push('\n');

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::levers::{LeverId, Levers};
 use twin_core::scenario::raw::RawLeverSetting;
 use twin_core::{Scenario, ScenarioError};
@@ -30,13 +31,12 @@ pub fn open(path: &Path) -> Result<Scenario, ScenarioError> {
 pub fn to_ron_with(scenario: &Scenario, levers: &Levers) -> String {
     let no_policy = scenario.no_policy_levers();
     let mut raw = scenario.raw.clone();
-    raw.levers = LeverId::ALL
-        .iter()
-        .filter(|&&id| levers.get(id) != no_policy.get(id))
-        .map(|&id| {
+    raw.levers = LeverId::all()
+        .filter(|&id| levers.get(id) != no_policy.get(id))
+        .map(|id| {
             let s = levers.get(id);
             RawLeverSetting {
-                lever: id.spec().key.to_owned(),
+                lever: id.key().to_owned(),
                 target: s.target,
                 start_year: Some(s.start_year),
                 ramp_years: s.ramp_years,

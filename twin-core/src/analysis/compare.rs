@@ -66,8 +66,8 @@ pub fn compare(a: &Outcome, b: &Outcome, years: &[i32]) -> Diff {
             continue;
         }
         let Some(yb) = b.year(ya.year) else { continue };
-        for q in &QUANTITIES {
-            let (va, vb) = ((q.value)(ya), (q.value)(yb));
+        for q in QUANTITIES.iter() {
+            let (va, vb) = (q.value(ya), q.value(yb));
             let difference = vb - va;
             rows.push(DiffRow {
                 year: ya.year,

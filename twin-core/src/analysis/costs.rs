@@ -8,11 +8,11 @@
 //! discounted system cost divided by the difference in cumulative emissions is its abatement
 //! cost. Equipment operation and maintenance beyond energy is not modelled.
 
+use enum_map::enum_map;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::Carrier;
-use crate::catalogue::Sector;
 use crate::catalogue::levers::{LeverId, Levers};
+use crate::catalogue::{ByCarrier, Carrier, Catalogue};
 use crate::model::{RunOptions, run};
 use crate::outcome::{LeverStock, NonFinite, Outcome};
 use crate::prepare::Prepared;
@@ -68,15 +68,16 @@ fn investment(previous: &LeverStock, now: &LeverStock, c: &Costs) -> (f64, f64) 
 pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
     let building_annuity = annuity_factor(c.discount_rate, c.building_measure_life_years);
     let equipment_annuity = annuity_factor(c.discount_rate, c.equipment_life_years);
-    let prices: [f64; Carrier::COUNT] = [
-        c.electricity_nok_per_kwh,
-        c.district_heat_nok_per_kwh,
-        c.bio_nok_per_kwh,
-        c.oil_nok_per_kwh,
-        c.petrol_nok_per_kwh,
-        c.diesel_nok_per_kwh,
-        0.0,
-    ];
+    let prices: ByCarrier = enum_map! {
+        Carrier::Electricity => c.electricity_nok_per_kwh,
+        Carrier::DistrictHeat => c.district_heat_nok_per_kwh,
+        Carrier::Bio => c.bio_nok_per_kwh,
+        Carrier::Oil => c.oil_nok_per_kwh,
+        Carrier::Petrol => c.petrol_nok_per_kwh,
+        Carrier::Diesel => c.diesel_nok_per_kwh,
+        // Waste is paid for by its gate fee, below.
+        Carrier::Waste => 0.0,
+    };
     // (year, building investment, equipment investment) of every year so far.
     let mut history: Vec<(i32, f64, f64)> = Vec::new();
     let mut out = Vec::with_capacity(outcome.years.len());
@@ -96,15 +97,11 @@ pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
                 b_due + e_due
             })
             .sum();
-        let energy_mwh_cost: f64 = Sector::ALL
-            .iter()
-            .map(|s| {
-                y.final_energy_mwh[*s as usize]
-                    .iter()
-                    .zip(prices)
-                    .map(|(mwh, p)| mwh * 1000.0 * p)
-                    .sum::<f64>()
-            })
+        let energy_mwh_cost: f64 = y
+            .energy
+            .final_mwh
+            .values()
+            .map(|row| row.iter().map(|(carrier, mwh)| mwh * 1000.0 * prices[carrier]).sum::<f64>())
             .sum();
         let waste_nok = y.materials.as_ref().map_or(0.0, |m| {
             let handling: f64 = m
@@ -163,7 +160,7 @@ pub fn abatement_table(
     let emissions_with: f64 = with_all.years.iter().map(|y| y.total_emissions_t()).sum();
     let no_policy = scenario.no_policy_levers();
     let mut table = Vec::new();
-    for id in LeverId::ALL {
+    for id in LeverId::all() {
         let setting = levers.get(id);
         let neutral = no_policy.get(id);
         if setting.target == neutral.target {

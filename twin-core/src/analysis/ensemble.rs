@@ -237,7 +237,7 @@ pub fn run_ensemble(
                         let table: Vec<Vec<f64>> = outcome
                             .years
                             .iter()
-                            .map(|y| QUANTITIES.iter().map(|q| (q.value)(y)).collect())
+                            .map(|y| QUANTITIES.iter().map(|q| q.value(y)).collect())
                             .collect();
                         (values, table)
                     });

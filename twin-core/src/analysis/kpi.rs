@@ -3,10 +3,11 @@
 //! computed from any stored outcome. `KPI.md` at the repository root documents each formula and
 //! the conventions chosen where U4SSC leaves a choice.
 
+use enum_map::EnumMap;
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Sector;
-use crate::catalogue::kpi::{KPIS, KpiId};
+use crate::catalogue::kpi::KpiId;
 use crate::outcome::{Outcome, YearResult};
 use crate::scenario::{Target, TargetDirection, TargetValue};
 
@@ -16,30 +17,31 @@ impl KpiId {
         let per_capita = |x: f64| if y.population > 0.0 { x / y.population } else { 0.0 };
         let percent = |a: f64, b: f64| if b > 0.0 { 100.0 * a / b } else { 0.0 };
         match self {
-            KpiId::RenewableShare => percent(y.renewable_final_energy_mwh, y.total_final_energy_mwh()),
-            KpiId::ElectricityPerCapita => per_capita(y.electricity_demand_mwh * 1000.0),
-            KpiId::ResidentialThermalPerCapita => {
-                per_capita(y.heating_final_energy_mwh[Sector::Residential as usize].iter().sum::<f64>() * 3.6)
-            }
+            KpiId::RenewableShare => percent(y.energy.renewable_mwh, y.total_final_energy_mwh()),
+            KpiId::ElectricityPerCapita => per_capita(y.grid.demand_mwh * 1000.0),
+            KpiId::ResidentialThermalPerCapita => per_capita(
+                y.buildings.heating_final_energy_mwh[Sector::Residential].values().sum::<f64>() * 3.6,
+            ),
             KpiId::PublicBuildingEnergy => {
-                let area = y.floor_area_m2[Sector::Public as usize];
-                let energy: f64 = y.final_energy_mwh[Sector::Public as usize].iter().sum();
+                let area = y.buildings.floor_area_m2[Sector::Public];
+                let energy: f64 = y.energy.final_mwh[Sector::Public].values().sum();
                 if area > 0.0 { energy * 1000.0 / area } else { 0.0 }
             }
             KpiId::GhgPerCapita => per_capita(y.total_emissions_t()),
-            KpiId::LowCarbonVehicles => 100.0 * y.ev_share,
+            KpiId::LowCarbonVehicles => 100.0 * y.transport.ev_share,
             KpiId::DemandResponse => {
-                let responsive = (y.cars * y.ev_share * y.smart_charging_share).min(y.households);
+                let responsive = (y.transport.cars * y.transport.ev_share * y.transport.smart_charging_share)
+                    .min(y.households);
                 percent(responsive, y.households)
             }
-            KpiId::GridPeak => y.grid_peak_mw,
-            KpiId::GridPeakPerCapita => per_capita(y.grid_peak_mw * 1000.0),
-            KpiId::PvSelfSufficiency => percent(y.pv_self_consumed_mwh, y.electricity_demand_mwh),
-            KpiId::EvCharging => y.ev_charging_mwh / 1000.0,
-            KpiId::EvShareOfPeak => percent(y.ev_at_peak_mw, y.grid_peak_mw),
+            KpiId::GridPeak => y.grid.peak_mw,
+            KpiId::GridPeakPerCapita => per_capita(y.grid.peak_mw * 1000.0),
+            KpiId::PvSelfSufficiency => percent(y.grid.pv_self_consumed_mwh, y.grid.demand_mwh),
+            KpiId::EvCharging => y.transport.ev_charging_mwh / 1000.0,
+            KpiId::EvShareOfPeak => percent(y.grid.ev_at_peak_mw, y.grid.peak_mw),
             KpiId::WasteHeatShare => {
-                let all: f64 = y.units.iter().map(|u| u.heat_mwh).sum();
-                percent(y.waste_incineration_heat_mwh, all)
+                let all: f64 = y.heat.units.iter().map(|u| u.heat_mwh).sum();
+                percent(y.heat.waste_incineration_heat_mwh, all)
             }
             KpiId::FinalEnergyPerCapita => per_capita(y.total_final_energy_mwh()),
             KpiId::TotalEmissions => y.total_emissions_t() / 1000.0,
@@ -134,45 +136,45 @@ pub fn progress(outcome: &Outcome) -> Vec<TargetProgress> {
 }
 
 /// KPI values of every year: `table[year index][kpi index]`.
-pub fn table(outcome: &Outcome) -> Vec<[f64; KPIS.len()]> {
-    outcome.years.iter().map(|y| KPIS.map(|k| k.id.value(y))).collect()
+pub fn table(outcome: &Outcome) -> Vec<EnumMap<KpiId, f64>> {
+    outcome.years.iter().map(|y| EnumMap::from_fn(|k: KpiId| k.value(y))).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::Carrier;
+    use crate::catalogue::{Carrier, Catalogue};
     use crate::outcome::{HouseholdCost, UnitYear};
 
     /// A year with round numbers, so every KPI can be computed by hand.
     fn year() -> YearResult {
         let mut y = YearResult { year: 2030, population: 1000.0, households: 400.0, ..YearResult::default() };
-        let res = Sector::Residential as usize;
-        let public = Sector::Public as usize;
-        y.final_energy_mwh[res][Carrier::Electricity as usize] = 6000.0;
-        y.final_energy_mwh[res][Carrier::Bio as usize] = 1000.0;
-        y.final_energy_mwh[public][Carrier::Electricity as usize] = 900.0;
-        y.final_energy_mwh[public][Carrier::DistrictHeat as usize] = 300.0;
-        y.final_energy_mwh[Sector::Transport as usize][Carrier::Petrol as usize] = 2100.0;
-        y.heating_final_energy_mwh[res][Carrier::Electricity as usize] = 3000.0;
-        y.heating_final_energy_mwh[res][Carrier::Bio as usize] = 1000.0;
-        y.floor_area_m2[public] = 8000.0;
-        y.renewable_final_energy_mwh = 7300.0;
-        y.electricity_demand_mwh = 7500.0;
-        y.emissions_t[Carrier::Petrol as usize] = 540.0;
-        y.emissions_t[Carrier::Electricity as usize] = 60.0;
-        y.cars = 500.0;
-        y.ev_share = 0.6;
-        y.smart_charging_share = 0.5;
-        y.grid_peak_mw = 2.5;
-        y.ev_at_peak_mw = 0.25;
-        y.pv_self_consumed_mwh = 375.0;
-        y.ev_charging_mwh = 1500.0;
-        y.units = vec![
+        let res = Sector::Residential;
+        let public = Sector::Public;
+        y.energy.final_mwh[res][Carrier::Electricity] = 6000.0;
+        y.energy.final_mwh[res][Carrier::Bio] = 1000.0;
+        y.energy.final_mwh[public][Carrier::Electricity] = 900.0;
+        y.energy.final_mwh[public][Carrier::DistrictHeat] = 300.0;
+        y.energy.final_mwh[Sector::Transport][Carrier::Petrol] = 2100.0;
+        y.buildings.heating_final_energy_mwh[res][Carrier::Electricity] = 3000.0;
+        y.buildings.heating_final_energy_mwh[res][Carrier::Bio] = 1000.0;
+        y.buildings.floor_area_m2[public] = 8000.0;
+        y.energy.renewable_mwh = 7300.0;
+        y.grid.demand_mwh = 7500.0;
+        y.emissions.by_carrier_t[Carrier::Petrol] = 540.0;
+        y.emissions.by_carrier_t[Carrier::Electricity] = 60.0;
+        y.transport.cars = 500.0;
+        y.transport.ev_share = 0.6;
+        y.transport.smart_charging_share = 0.5;
+        y.grid.peak_mw = 2.5;
+        y.grid.ev_at_peak_mw = 0.25;
+        y.grid.pv_self_consumed_mwh = 375.0;
+        y.transport.ev_charging_mwh = 1500.0;
+        y.heat.units = vec![
             UnitYear { heat_mwh: 200.0, ..UnitYear::default() },
             UnitYear { heat_mwh: 600.0, ..UnitYear::default() },
         ];
-        y.waste_incineration_heat_mwh = 200.0;
+        y.heat.waste_incineration_heat_mwh = 200.0;
         y.household_cost = HouseholdCost {
             home_energy_nok: 20000.0,
             capacity_nok: 3000.0,
@@ -215,9 +217,9 @@ mod tests {
     #[test]
     fn demand_response_is_capped_at_every_household() {
         let mut y = year();
-        y.cars = 10_000.0;
-        y.ev_share = 1.0;
-        y.smart_charging_share = 1.0;
+        y.transport.cars = 10_000.0;
+        y.transport.ev_share = 1.0;
+        y.transport.smart_charging_share = 1.0;
         assert_eq!(KpiId::DemandResponse.value(&y), 100.0);
     }
 
@@ -226,7 +228,7 @@ mod tests {
         let base = year();
         let mut later = year();
         later.year = 2040;
-        later.emissions_t[Carrier::Petrol as usize] = 240.0; // 0.3 t per capita
+        later.emissions.by_carrier_t[Carrier::Petrol] = 240.0; // 0.3 t per capita
         let target = Target {
             kpi: KpiId::GhgPerCapita,
             year: 2040,
@@ -250,15 +252,13 @@ mod tests {
     }
 
     #[test]
-    fn catalogue_is_indexed_by_id_and_codes_are_unique() {
-        for (i, k) in KPIS.iter().enumerate() {
-            assert_eq!(k.id as usize, i, "{}", k.key);
-            assert_eq!(KpiId::from_key(k.key), Some(k.id));
+    fn u4ssc_codes_are_unique_but_for_the_waste_treatment_split() {
+        for k in KpiId::all() {
             // A code maps to its first KPI; only the waste-treatment split has several data points.
-            if let Some(code) = k.code {
-                let same: Vec<_> = KPIS.iter().filter(|o| o.code == Some(code)).collect();
+            if let Some(code) = k.spec().code {
+                let same: Vec<_> = KpiId::all().filter(|o| o.spec().code == Some(code)).collect();
                 assert!(same.len() == 1 || code == "EN: EN: WA: 1C", "{code}");
-                assert_eq!(KpiId::from_key(code), Some(same[0].id));
+                assert_eq!(KpiId::from_key(code), Some(same[0]));
             }
         }
     }

@@ -2,8 +2,10 @@
 //! the main yearly totals, each with a key, a name and a unit, computed from one [`YearResult`];
 //! and the district quantities a map can be coloured by, computed from one [`DistrictYear`].
 
-use crate::catalogue::Carrier;
-use crate::catalogue::kpi::{KPIS, KpiId};
+use std::sync::LazyLock;
+
+use crate::catalogue::kpi::KpiId;
+use crate::catalogue::{Carrier, Catalogue};
 use crate::outcome::{DistrictYear, YearResult};
 
 /// A reported quantity.
@@ -17,126 +19,117 @@ pub struct Quantity {
     pub unit: &'static str,
     /// The KPI, if it is one.
     pub kpi: Option<KpiId>,
+    /// How its value is computed, for quantities that are not KPIs.
+    total: fn(&YearResult) -> f64,
+}
+
+impl Quantity {
     /// Its value in a year.
-    pub value: fn(&YearResult) -> f64,
+    pub fn value(&self, y: &YearResult) -> f64 {
+        match self.kpi {
+            Some(kpi) => kpi.value(y),
+            None => (self.total)(y),
+        }
+    }
+
+    /// The quantity that reports a KPI.
+    fn of_kpi(id: KpiId) -> Quantity {
+        let spec = id.spec();
+        Quantity { key: id.key(), name: spec.name, unit: spec.unit, kpi: Some(id), total: |_| 0.0 }
+    }
 }
 
-const fn kpi(id: KpiId, value: fn(&YearResult) -> f64) -> Quantity {
-    let spec = &KPIS[id as usize];
-    Quantity { key: spec.key, name: spec.name, unit: spec.unit, kpi: Some(id), value }
-}
+/// Every reported quantity: the KPIs first, in catalogue order, then the main totals.
+pub static QUANTITIES: LazyLock<Vec<Quantity>> =
+    LazyLock::new(|| KpiId::all().map(Quantity::of_kpi).chain(TOTALS.iter().copied()).collect());
 
-/// Every reported quantity: the KPIs first, then the main totals.
-pub static QUANTITIES: [Quantity; 40] = [
-    kpi(KpiId::RenewableShare, |y| KpiId::RenewableShare.value(y)),
-    kpi(KpiId::ElectricityPerCapita, |y| KpiId::ElectricityPerCapita.value(y)),
-    kpi(KpiId::ResidentialThermalPerCapita, |y| KpiId::ResidentialThermalPerCapita.value(y)),
-    kpi(KpiId::PublicBuildingEnergy, |y| KpiId::PublicBuildingEnergy.value(y)),
-    kpi(KpiId::GhgPerCapita, |y| KpiId::GhgPerCapita.value(y)),
-    kpi(KpiId::LowCarbonVehicles, |y| KpiId::LowCarbonVehicles.value(y)),
-    kpi(KpiId::DemandResponse, |y| KpiId::DemandResponse.value(y)),
-    kpi(KpiId::GridPeak, |y| KpiId::GridPeak.value(y)),
-    kpi(KpiId::GridPeakPerCapita, |y| KpiId::GridPeakPerCapita.value(y)),
-    kpi(KpiId::PvSelfSufficiency, |y| KpiId::PvSelfSufficiency.value(y)),
-    kpi(KpiId::EvCharging, |y| KpiId::EvCharging.value(y)),
-    kpi(KpiId::EvShareOfPeak, |y| KpiId::EvShareOfPeak.value(y)),
-    kpi(KpiId::WasteHeatShare, |y| KpiId::WasteHeatShare.value(y)),
-    kpi(KpiId::FinalEnergyPerCapita, |y| KpiId::FinalEnergyPerCapita.value(y)),
-    kpi(KpiId::TotalEmissions, |y| KpiId::TotalEmissions.value(y)),
-    kpi(KpiId::HouseholdEnergyCost, |y| KpiId::HouseholdEnergyCost.value(y)),
-    kpi(KpiId::WasteRecycled, |y| KpiId::WasteRecycled.value(y)),
-    kpi(KpiId::WasteIncinerated, |y| KpiId::WasteIncinerated.value(y)),
-    kpi(KpiId::WasteLandfilled, |y| KpiId::WasteLandfilled.value(y)),
-    kpi(KpiId::WastePerPerson, |y| KpiId::WastePerPerson.value(y)),
-    kpi(KpiId::ResidualWastePerPerson, |y| KpiId::ResidualWastePerPerson.value(y)),
-    kpi(KpiId::SourceSeparation, |y| KpiId::SourceSeparation.value(y)),
-    kpi(KpiId::EmbodiedEmissions, |y| KpiId::EmbodiedEmissions.value(y)),
-    kpi(KpiId::MaterialStockPerCapita, |y| KpiId::MaterialStockPerCapita.value(y)),
-    Quantity { key: "population", name: "Residents", unit: "persons", kpi: None, value: |y| y.population },
+/// The main yearly totals that are not KPIs.
+static TOTALS: &[Quantity] = &[
+    Quantity { key: "population", name: "Residents", unit: "persons", kpi: None, total: |y| y.population },
     Quantity {
         key: "electricity_demand",
         name: "Electricity used",
         unit: "GWh",
         kpi: None,
-        value: |y| y.electricity_demand_mwh / 1000.0,
+        total: |y| y.grid.demand_mwh / 1000.0,
     },
     Quantity {
         key: "grid_import",
         name: "Grid import",
         unit: "GWh",
         kpi: None,
-        value: |y| y.grid_import_mwh / 1000.0,
+        total: |y| y.grid.import_mwh / 1000.0,
     },
     Quantity {
         key: "grid_export",
         name: "Grid export",
         unit: "GWh",
         kpi: None,
-        value: |y| y.grid_export_mwh / 1000.0,
+        total: |y| y.grid.export_mwh / 1000.0,
     },
     Quantity {
         key: "heat_need",
         name: "Heat need of buildings",
         unit: "GWh",
         kpi: None,
-        value: |y| y.heat_need_mwh / 1000.0,
+        total: |y| y.buildings.heat_need_mwh / 1000.0,
     },
     Quantity {
         key: "district_heat",
         name: "District heat delivered",
         unit: "GWh",
         kpi: None,
-        value: |y| y.district_heat_delivered_mwh / 1000.0,
+        total: |y| y.heat.delivered_mwh / 1000.0,
     },
     Quantity {
         key: "district_heat_unserved",
         name: "District heat unserved",
         unit: "GWh",
         kpi: None,
-        value: |y| y.district_heat_unserved_mwh / 1000.0,
+        total: |y| y.heat.unserved_mwh / 1000.0,
     },
     Quantity {
         key: "heating_fuels",
         name: "Bio and oil for buildings",
         unit: "GWh",
         kpi: None,
-        value: |y| (y.final_energy_of(Carrier::Bio) + y.final_energy_of(Carrier::Oil)) / 1000.0,
+        total: |y| (y.final_energy_of(Carrier::Bio) + y.final_energy_of(Carrier::Oil)) / 1000.0,
     },
     Quantity {
         key: "car_fuels",
         name: "Petrol and diesel",
         unit: "GWh",
         kpi: None,
-        value: |y| (y.final_energy_of(Carrier::Petrol) + y.final_energy_of(Carrier::Diesel)) / 1000.0,
+        total: |y| (y.final_energy_of(Carrier::Petrol) + y.final_energy_of(Carrier::Diesel)) / 1000.0,
     },
     Quantity {
         key: "pv_production",
         name: "PV production",
         unit: "GWh",
         kpi: None,
-        value: |y| y.pv_production_mwh / 1000.0,
+        total: |y| y.grid.pv_production_mwh / 1000.0,
     },
     Quantity {
         key: "emissions_electricity",
         name: "Emissions from electricity",
         unit: "kt CO2e",
         kpi: None,
-        value: |y| y.emissions_t[Carrier::Electricity as usize] / 1000.0,
+        total: |y| y.emissions.by_carrier_t[Carrier::Electricity] / 1000.0,
     },
     Quantity {
         key: "emissions_heating_fuels",
         name: "Emissions from bio and oil",
         unit: "kt CO2e",
         kpi: None,
-        value: |y| (y.emissions_t[Carrier::Bio as usize] + y.emissions_t[Carrier::Oil as usize]) / 1000.0,
+        total: |y| (y.emissions.by_carrier_t[Carrier::Bio] + y.emissions.by_carrier_t[Carrier::Oil]) / 1000.0,
     },
     Quantity {
         key: "emissions_cars",
         name: "Emissions from petrol and diesel",
         unit: "kt CO2e",
         kpi: None,
-        value: |y| {
-            (y.emissions_t[Carrier::Petrol as usize] + y.emissions_t[Carrier::Diesel as usize]) / 1000.0
+        total: |y| {
+            (y.emissions.by_carrier_t[Carrier::Petrol] + y.emissions.by_carrier_t[Carrier::Diesel]) / 1000.0
         },
     },
     Quantity {
@@ -144,27 +137,27 @@ pub static QUANTITIES: [Quantity; 40] = [
         name: "Emissions from waste incineration",
         unit: "kt CO2e",
         kpi: None,
-        value: |y| y.emissions_t[Carrier::Waste as usize] / 1000.0,
+        total: |y| y.emissions.by_carrier_t[Carrier::Waste] / 1000.0,
     },
     Quantity {
         key: "household_capacity_cost",
         name: "Capacity tariff per household",
         unit: "NOK/yr",
         kpi: None,
-        value: |y| y.household_cost.capacity_nok,
+        total: |y| y.household_cost.capacity_nok,
     },
     Quantity {
         key: "waste_incinerated_energy",
         name: "Energy of local waste burnt",
         unit: "GWh",
         kpi: None,
-        value: |y| y.materials.as_ref().map_or(0.0, |m| m.incinerated_energy_mwh / 1000.0),
+        total: |y| y.materials.as_ref().map_or(0.0, |m| m.incinerated_energy_mwh / 1000.0),
     },
 ];
 
 /// Finds a quantity by key.
-pub fn by_key(key: &str) -> Option<&'static Quantity> {
-    QUANTITIES.iter().find(|q| q.key == key)
+pub fn by_key(key: &str) -> Option<Quantity> {
+    QUANTITIES.iter().find(|q| q.key == key).copied()
 }
 
 /// A quantity of one district in one year (what a map is coloured by).
@@ -191,7 +184,7 @@ fn per_resident(value: f64, d: &DistrictYear) -> f64 {
 }
 
 /// Every district quantity, in menu order (the first is the map's default).
-pub static DISTRICT_QUANTITIES: [DistrictQuantity; 9] = [
+pub static DISTRICT_QUANTITIES: &[DistrictQuantity] = &[
     DistrictQuantity {
         key: "ghg_per_capita",
         name: "Emissions per resident",
@@ -217,7 +210,7 @@ pub static DISTRICT_QUANTITIES: [DistrictQuantity; 9] = [
         name_nn: "Energibruk per innbyggjar",
         unit: "MWh/person",
         lower_is_better: true,
-        value: |d| per_resident(d.final_energy_mwh.iter().sum(), d),
+        value: |d| per_resident(d.final_energy_mwh.values().sum(), d),
     },
     DistrictQuantity {
         key: "electricity",
@@ -226,7 +219,7 @@ pub static DISTRICT_QUANTITIES: [DistrictQuantity; 9] = [
         name_nn: "Straumbruk",
         unit: "GWh",
         lower_is_better: true,
-        value: |d| d.final_energy_mwh[Carrier::Electricity as usize] / 1000.0,
+        value: |d| d.final_energy_mwh[Carrier::Electricity] / 1000.0,
     },
     DistrictQuantity {
         key: "heat_need_per_m2",
@@ -245,9 +238,9 @@ pub static DISTRICT_QUANTITIES: [DistrictQuantity; 9] = [
         unit: "GWh",
         lower_is_better: true,
         value: |d| {
-            (d.final_energy_mwh[Carrier::Oil as usize]
-                + d.final_energy_mwh[Carrier::Petrol as usize]
-                + d.final_energy_mwh[Carrier::Diesel as usize])
+            (d.final_energy_mwh[Carrier::Oil]
+                + d.final_energy_mwh[Carrier::Petrol]
+                + d.final_energy_mwh[Carrier::Diesel])
                 / 1000.0
         },
     },
@@ -292,13 +285,13 @@ mod tests {
     #[test]
     fn district_quantities_are_unique_and_finite_without_residents() {
         let empty = DistrictYear::default();
-        for q in &DISTRICT_QUANTITIES {
+        for q in DISTRICT_QUANTITIES {
             assert_eq!(DISTRICT_QUANTITIES.iter().filter(|o| o.key == q.key).count(), 1, "{}", q.key);
             assert_eq!((q.value)(&empty), 0.0, "{}", q.key);
             assert!(district_quantity(q.key).is_some());
         }
         let mut d = DistrictYear { population: 4.0, emissions_t: 10.0, ..DistrictYear::default() };
-        d.final_energy_mwh[Carrier::Oil as usize] = 2000.0;
+        d.final_energy_mwh[Carrier::Oil] = 2000.0;
         assert_eq!((DISTRICT_QUANTITIES[0].value)(&d), 2.5);
         assert_eq!((district_quantity("fossil_energy").expect("key").value)(&d), 2.0);
     }
@@ -307,8 +300,10 @@ mod tests {
     fn keys_are_unique_and_kpis_come_first_in_catalogue_order() {
         for (i, q) in QUANTITIES.iter().enumerate() {
             assert_eq!(QUANTITIES.iter().filter(|o| o.key == q.key).count(), 1, "{}", q.key);
-            if i < KPIS.len() {
-                assert_eq!(q.kpi, Some(KPIS[i].id));
+            if i < KpiId::all().len() {
+                assert_eq!(q.kpi, KpiId::all().nth(i));
+            } else {
+                assert_eq!(q.kpi, None, "{}", q.key);
             }
         }
     }

@@ -11,6 +11,7 @@ use nalgebra::{DMatrix, DVector};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::ensemble::{EnsembleResult, quantile, variant};
+use crate::catalogue::Catalogue;
 use crate::catalogue::kpi::KpiId;
 use crate::catalogue::levers::{LeverId, Levers};
 use crate::model::{RunOptions, run};
@@ -40,8 +41,8 @@ impl Factor {
     /// Key of the lever or parameter.
     pub fn key(&self) -> &'static str {
         match self {
-            Factor::Lever(id) => id.spec().key,
-            Factor::Parameter(p) => p.spec().key,
+            Factor::Lever(id) => id.key(),
+            Factor::Parameter(p) => p.key(),
         }
     }
 }
@@ -96,7 +97,7 @@ pub fn tornado(
 
     // (factor, low input, high input, low outcome, high outcome)
     let mut runs = Vec::new();
-    for id in LeverId::ALL {
+    for id in LeverId::all() {
         let spec = id.spec();
         let (mut low, mut high) = (*levers, *levers);
         if low.set_target(id, spec.min).is_ok() && high.set_target(id, spec.max).is_ok() {

@@ -1,10 +1,32 @@
 //! The keys energy is booked by: carriers, sectors and building heating systems. Each is a closed
-//! list with a stable key used in files and output columns.
+//! list with a stable key used in files and output columns, and tables keyed by them
+//! ([`ByCarrier`], [`BySector`], [`BySystem`]) name their keys instead of counting positions.
 
+use enum_map::{Enum, EnumMap};
 use serde::{Deserialize, Serialize};
+use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+use super::Catalogue;
 
 /// An energy carrier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Enum,
+    EnumIter,
+    EnumCount,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Carrier {
     /// Electricity.
     Electricity,
@@ -22,39 +44,30 @@ pub enum Carrier {
     Waste,
 }
 
-impl Carrier {
-    /// All carriers in reporting order.
-    pub const ALL: [Carrier; 7] = [
-        Carrier::Electricity,
-        Carrier::DistrictHeat,
-        Carrier::Bio,
-        Carrier::Oil,
-        Carrier::Petrol,
-        Carrier::Diesel,
-        Carrier::Waste,
-    ];
-    /// Number of carriers.
-    pub const COUNT: usize = 7;
+impl Catalogue for Carrier {}
 
-    /// Lower-case name used in output columns.
-    pub fn key(self) -> &'static str {
-        match self {
-            Carrier::Electricity => "electricity",
-            Carrier::DistrictHeat => "district_heat",
-            Carrier::Bio => "bio",
-            Carrier::Oil => "oil",
-            Carrier::Petrol => "petrol",
-            Carrier::Diesel => "diesel",
-            Carrier::Waste => "waste",
-        }
-    }
-}
-
-/// Energy by carrier, MWh, indexed by `Carrier as usize`.
-pub type ByCarrier = [f64; Carrier::COUNT];
+/// Energy (or emissions) by carrier.
+pub type ByCarrier<T = f64> = EnumMap<Carrier, T>;
 
 /// Sector that a building's or vehicle's energy use is booked to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Enum,
+    EnumIter,
+    EnumCount,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Sector {
     /// Dwellings.
     Residential,
@@ -66,25 +79,35 @@ pub enum Sector {
     Transport,
 }
 
-impl Sector {
-    /// All sectors in reporting order.
-    pub const ALL: [Sector; 4] = [Sector::Residential, Sector::Services, Sector::Public, Sector::Transport];
-    /// Number of sectors.
-    pub const COUNT: usize = 4;
+impl Catalogue for Sector {}
 
-    /// Lower-case name used in output columns.
-    pub fn key(self) -> &'static str {
-        match self {
-            Sector::Residential => "residential",
-            Sector::Services => "services",
-            Sector::Public => "public",
-            Sector::Transport => "transport",
-        }
-    }
+impl Sector {
+    /// The sectors whose energy goes to buildings, in reporting order.
+    pub const BUILDINGS: [Sector; 3] = [Sector::Residential, Sector::Services, Sector::Public];
 }
 
+/// A figure for each sector.
+pub type BySector<T = f64> = EnumMap<Sector, T>;
+
 /// A building heating system.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Enum,
+    EnumIter,
+    EnumCount,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum HeatingSystem {
     /// District heating.
     DistrictHeating,
@@ -102,30 +125,25 @@ pub enum HeatingSystem {
     Oil,
 }
 
-impl HeatingSystem {
-    /// All systems, in the order of [`HeatingShares`](crate::scenario::HeatingShares).
-    pub const ALL: [HeatingSystem; 7] = [
-        HeatingSystem::DistrictHeating,
-        HeatingSystem::AirToAirHeatPump,
-        HeatingSystem::AirToWaterHeatPump,
-        HeatingSystem::GroundSourceHeatPump,
-        HeatingSystem::DirectElectric,
-        HeatingSystem::Bio,
-        HeatingSystem::Oil,
-    ];
-    /// Number of systems.
-    pub const COUNT: usize = 7;
+impl Catalogue for HeatingSystem {}
 
-    /// Field name in scenario files.
-    pub fn key(self) -> &'static str {
-        match self {
-            HeatingSystem::DistrictHeating => "district_heating",
-            HeatingSystem::AirToAirHeatPump => "air_to_air_heat_pump",
-            HeatingSystem::AirToWaterHeatPump => "air_to_water_heat_pump",
-            HeatingSystem::GroundSourceHeatPump => "ground_source_heat_pump",
-            HeatingSystem::DirectElectric => "direct_electric",
-            HeatingSystem::Bio => "bio",
-            HeatingSystem::Oil => "oil",
-        }
+/// A figure for each heating system.
+pub type BySystem<T = f64> = EnumMap<HeatingSystem, T>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_column_names_of_the_files() {
+        assert_eq!(Carrier::DistrictHeat.key(), "district_heat");
+        assert_eq!(Sector::Public.key(), "public");
+        assert_eq!(HeatingSystem::AirToWaterHeatPump.key(), "air_to_water_heat_pump");
+        assert_eq!(
+            HeatingSystem::from_key("ground_source_heat_pump"),
+            Some(HeatingSystem::GroundSourceHeatPump)
+        );
+        assert_eq!(Carrier::from_key("coal"), None);
+        assert_eq!(Carrier::all().count(), Carrier::COUNT);
     }
 }

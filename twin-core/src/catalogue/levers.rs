@@ -5,11 +5,31 @@
 //! what it moves. A [`LeverSetting`] ramps a lever linearly from its base value to a target.
 //! Invariant: every value a [`Levers`] holds lies inside its lever's range (checked on entry).
 
+use enum_map::{Enum, EnumMap};
 use serde::{Deserialize, Serialize};
+use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+use super::Catalogue;
 
 /// Identifies a lever; also the index into [`Levers`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[repr(u8)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Enum,
+    EnumIter,
+    EnumCount,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum LeverId {
     /// Share of not-yet-renovated pre-2007 floor area renovated per year.
     RetrofitRate,
@@ -37,6 +57,8 @@ pub enum LeverId {
     HouseholdReuse,
 }
 
+impl Catalogue for LeverId {}
+
 /// What a lever's number means at a glance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeverBase {
@@ -49,10 +71,6 @@ pub enum LeverBase {
 /// Static description of one lever.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LeverSpec {
-    /// Identifier.
-    pub id: LeverId,
-    /// Key used in files and on the command line.
-    pub key: &'static str,
     /// Unit of the value.
     pub unit: &'static str,
     /// Lowest allowed value.
@@ -75,220 +93,167 @@ pub struct LeverSpec {
     pub description_nb: &'static str,
 }
 
-/// All levers, in display order; `LEVERS[id as usize].id == id`.
-pub const LEVERS: [LeverSpec; 12] = [
-    LeverSpec {
-        id: LeverId::RetrofitRate,
-        key: "retrofit_rate",
-        unit: "share/yr",
-        min: 0.0,
-        max: 0.05,
-        default: 0.01,
-        base: LeverBase::Fixed,
-        label_nb: "Energirehabilitering per år",
-        label_nn: "Energirehabilitering per år",
-        label_en: "Energy retrofits per year",
-        description: "Share of the not-yet-renovated floor area in retrofittable classes renovated \
-                      each year; lowers their space-heat need by the retrofit depth.",
-        description_nb: "Andelen av bygg som ennå ikke er rehabilitert, som etterisoleres hvert år. Gir lavere varmebehov.",
-    },
-    LeverSpec {
-        id: LeverId::RetrofitDepth,
-        key: "retrofit_depth",
-        unit: "share",
-        min: 0.0,
-        max: 0.8,
-        default: 0.3,
-        base: LeverBase::Fixed,
-        label_nb: "Besparelse per rehabilitering",
-        label_nn: "Innsparing per rehabilitering",
-        label_en: "Saving per retrofit",
-        description: "Share of space-heat need a renovation removes (applies to renovations done \
-                      from the lever's start year).",
-        description_nb: "Hvor mye av oppvarmingsbehovet en rehabilitering fjerner.",
-    },
-    LeverSpec {
-        id: LeverId::HeatPumpProgramme,
-        key: "heat_pump_programme",
-        unit: "share",
-        min: 0.0,
-        max: 1.0,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Flere varmepumper",
-        label_nn: "Fleire varmepumper",
-        label_en: "More heat pumps",
-        description: "Share of the base year's direct-electric floor area switched to air-to-water \
-                      heat pumps.",
-        description_nb: "Andelen av boliger og bygg med panelovner og elkjel (direkte strøm) som får luft-til-vann-varmepumpe.",
-    },
-    LeverSpec {
-        id: LeverId::DistrictHeatingExpansion,
-        key: "district_heating_expansion",
-        unit: "share",
-        min: 0.0,
-        max: 0.5,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Utbygging av fjernvarme",
-        label_nn: "Utbygging av fjernvarme",
-        label_en: "District-heating expansion",
-        description: "Share of all heated floor area newly connected to district heating, taken \
-                      from direct-electric heating first, then from air-to-air heat pumps.",
-        description_nb: "Andelen av all oppvarmet gulvflate som kobles til fjernvarmen, først bygg med direkte strøm.",
-    },
-    LeverSpec {
-        id: LeverId::PvRollout,
-        key: "pv_rollout",
-        unit: "share",
-        min: 0.0,
-        max: 1.0,
-        default: 0.0,
-        base: LeverBase::FromScenario,
-        label_nb: "Solceller på tak",
-        label_nn: "Solceller på tak",
-        label_en: "Rooftop solar",
-        description: "Share of the technical rooftop PV potential that is built.",
-        description_nb: "Hvor stor del av solcellepotensialet på takene som bygges ut.",
-    },
-    LeverSpec {
-        id: LeverId::EvShare,
-        key: "ev_share",
-        unit: "share",
-        min: 0.0,
-        max: 1.0,
-        default: 0.0,
-        base: LeverBase::FromScenario,
-        label_nb: "Andel elbiler",
-        label_nn: "Del elbilar",
-        label_en: "Electric cars",
-        description: "Battery-electric share of the private car fleet; the rest burn petrol or \
-                      diesel.",
-        description_nb: "Andelen elbiler i privatbilparken; resten går på bensin eller diesel.",
-    },
-    LeverSpec {
-        id: LeverId::SmartChargingShare,
-        key: "smart_charging_share",
-        unit: "share",
-        min: 0.0,
-        max: 1.0,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Smart lading",
-        label_nn: "Smart lading",
-        label_en: "Smart charging",
-        description: "Share of EV charging moved from the evening into the night valley of the \
-                      grid load.",
-        description_nb: "Andelen av elbilladingen som flyttes fra ettermiddagen til natten, når nettet har ledig kapasitet.",
-    },
-    LeverSpec {
-        id: LeverId::OilPhaseOutYear,
-        key: "oil_phase_out_year",
-        unit: "year",
-        min: 2020.0,
-        max: 2100.0,
-        default: 2100.0,
-        base: LeverBase::Fixed,
-        label_nb: "Oljefyring utfaset innen",
-        label_nn: "Oljefyring utfasa innan",
-        label_en: "Oil heating gone by",
-        description: "Year by which remaining oil heating is replaced by air-to-water heat \
-                      pumps (linearly from the base year). Takes effect as a year, not a ramp.",
-        description_nb: "Året da den siste oljefyren er byttet ut med varmepumpe.",
-    },
-    LeverSpec {
-        id: LeverId::SortingCampaign,
-        key: "sorting_campaign",
-        unit: "share",
-        min: 0.0,
-        max: 1.0,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Sorter mer avfall",
-        label_nn: "Sorter meir avfall",
-        label_en: "Sort more waste",
-        description: "Share of the waste still thrown in the residual bin that a sorting campaign \
-                      moves to separate collection, for every fraction; less residual waste means \
-                      less fuel for the incinerator's district heat.",
-        description_nb: "Hvor mye av det som fortsatt havner i restavfallet, som en kampanje får sortert ut. Mindre restavfall gir mindre brensel til fjernvarmen.",
-    },
-    LeverSpec {
-        id: LeverId::WastePrevention,
-        key: "waste_prevention",
-        unit: "share",
-        min: 0.0,
-        max: 0.5,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Mindre avfall",
-        label_nn: "Mindre avfall",
-        label_en: "Less waste",
-        description: "Reduction of all waste generated (prevention and reuse before it becomes \
-                      waste), e.g. less food waste.",
-        description_nb: "Hvor mye mindre avfall som oppstår, for eksempel mindre matsvinn.",
-    },
-    LeverSpec {
-        id: LeverId::BuildingMaterialReuse,
-        key: "building_material_reuse",
-        unit: "share",
-        min: 0.0,
-        max: 0.8,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Ombruk av byggematerialer",
-        label_nn: "Ombruk av byggematerial",
-        label_en: "Reuse building materials",
-        description: "Share of demolition materials reused in new buildings, saving their \
-                      embodied emissions.",
-        description_nb: "Andelen av materialene fra riving som brukes om igjen i nye bygg. Sparer utslipp fra produksjon.",
-    },
-    LeverSpec {
-        id: LeverId::HouseholdReuse,
-        key: "household_reuse",
-        unit: "share",
-        min: 0.0,
-        max: 0.3,
-        default: 0.0,
-        base: LeverBase::Fixed,
-        label_nb: "Mer ombruk",
-        label_nn: "Meir ombruk",
-        label_en: "More reuse",
-        description: "Share of discarded household items (all fractions but residual waste) \
-                      passed on for reuse (second-hand shops, repair) instead of collection.",
-        description_nb: "Andelen av kasserte ting (møbler, klær, elektronikk) som går til ombruk og reparasjon i stedet for avfall.",
-    },
-];
-
 impl LeverId {
-    /// Every lever id, in display order.
-    pub const ALL: [LeverId; 12] = [
-        LeverId::RetrofitRate,
-        LeverId::RetrofitDepth,
-        LeverId::HeatPumpProgramme,
-        LeverId::DistrictHeatingExpansion,
-        LeverId::PvRollout,
-        LeverId::EvShare,
-        LeverId::SmartChargingShare,
-        LeverId::OilPhaseOutYear,
-        LeverId::SortingCampaign,
-        LeverId::WastePrevention,
-        LeverId::BuildingMaterialReuse,
-        LeverId::HouseholdReuse,
-    ];
-
-    /// The lever's static description.
-    pub fn spec(self) -> &'static LeverSpec {
-        &LEVERS[self as usize]
-    }
-
-    /// Finds a lever by its key.
-    pub fn from_key(key: &str) -> Option<LeverId> {
-        LEVERS.iter().find(|s| s.key == key).map(|s| s.id)
-    }
-
-    /// The keys of all levers, comma separated (for error messages).
-    pub fn keys() -> String {
-        LEVERS.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
+    /// The entry's description.
+    pub const fn spec(self) -> &'static LeverSpec {
+        match self {
+            LeverId::RetrofitRate => &LeverSpec {
+                unit: "share/yr",
+                min: 0.0,
+                max: 0.05,
+                default: 0.01,
+                base: LeverBase::Fixed,
+                label_nb: "Energirehabilitering per år",
+                label_nn: "Energirehabilitering per år",
+                label_en: "Energy retrofits per year",
+                description: "Share of the not-yet-renovated floor area in retrofittable classes renovated \
+                              each year; lowers their space-heat need by the retrofit depth.",
+                description_nb: "Andelen av bygg som ennå ikke er rehabilitert, som etterisoleres hvert år. Gir lavere varmebehov.",
+            },
+            LeverId::RetrofitDepth => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 0.8,
+                default: 0.3,
+                base: LeverBase::Fixed,
+                label_nb: "Besparelse per rehabilitering",
+                label_nn: "Innsparing per rehabilitering",
+                label_en: "Saving per retrofit",
+                description: "Share of space-heat need a renovation removes (applies to renovations done \
+                              from the lever's start year).",
+                description_nb: "Hvor mye av oppvarmingsbehovet en rehabilitering fjerner.",
+            },
+            LeverId::HeatPumpProgramme => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Flere varmepumper",
+                label_nn: "Fleire varmepumper",
+                label_en: "More heat pumps",
+                description: "Share of the base year's direct-electric floor area switched to air-to-water \
+                              heat pumps.",
+                description_nb: "Andelen av boliger og bygg med panelovner og elkjel (direkte strøm) som får luft-til-vann-varmepumpe.",
+            },
+            LeverId::DistrictHeatingExpansion => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 0.5,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Utbygging av fjernvarme",
+                label_nn: "Utbygging av fjernvarme",
+                label_en: "District-heating expansion",
+                description: "Share of all heated floor area newly connected to district heating, taken \
+                              from direct-electric heating first, then from air-to-air heat pumps.",
+                description_nb: "Andelen av all oppvarmet gulvflate som kobles til fjernvarmen, først bygg med direkte strøm.",
+            },
+            LeverId::PvRollout => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::FromScenario,
+                label_nb: "Solceller på tak",
+                label_nn: "Solceller på tak",
+                label_en: "Rooftop solar",
+                description: "Share of the technical rooftop PV potential that is built.",
+                description_nb: "Hvor stor del av solcellepotensialet på takene som bygges ut.",
+            },
+            LeverId::EvShare => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::FromScenario,
+                label_nb: "Andel elbiler",
+                label_nn: "Del elbilar",
+                label_en: "Electric cars",
+                description: "Battery-electric share of the private car fleet; the rest burn petrol or \
+                              diesel.",
+                description_nb: "Andelen elbiler i privatbilparken; resten går på bensin eller diesel.",
+            },
+            LeverId::SmartChargingShare => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Smart lading",
+                label_nn: "Smart lading",
+                label_en: "Smart charging",
+                description: "Share of EV charging moved from the evening into the night valley of the \
+                              grid load.",
+                description_nb: "Andelen av elbilladingen som flyttes fra ettermiddagen til natten, når nettet har ledig kapasitet.",
+            },
+            LeverId::OilPhaseOutYear => &LeverSpec {
+                unit: "year",
+                min: 2020.0,
+                max: 2100.0,
+                default: 2100.0,
+                base: LeverBase::Fixed,
+                label_nb: "Oljefyring utfaset innen",
+                label_nn: "Oljefyring utfasa innan",
+                label_en: "Oil heating gone by",
+                description: "Year by which remaining oil heating is replaced by air-to-water heat \
+                              pumps (linearly from the base year). Takes effect as a year, not a ramp.",
+                description_nb: "Året da den siste oljefyren er byttet ut med varmepumpe.",
+            },
+            LeverId::SortingCampaign => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Sorter mer avfall",
+                label_nn: "Sorter meir avfall",
+                label_en: "Sort more waste",
+                description: "Share of the waste still thrown in the residual bin that a sorting campaign \
+                              moves to separate collection, for every fraction; less residual waste means \
+                              less fuel for the incinerator's district heat.",
+                description_nb: "Hvor mye av det som fortsatt havner i restavfallet, som en kampanje får sortert ut. Mindre restavfall gir mindre brensel til fjernvarmen.",
+            },
+            LeverId::WastePrevention => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 0.5,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Mindre avfall",
+                label_nn: "Mindre avfall",
+                label_en: "Less waste",
+                description: "Reduction of all waste generated (prevention and reuse before it becomes \
+                              waste), e.g. less food waste.",
+                description_nb: "Hvor mye mindre avfall som oppstår, for eksempel mindre matsvinn.",
+            },
+            LeverId::BuildingMaterialReuse => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 0.8,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Ombruk av byggematerialer",
+                label_nn: "Ombruk av byggematerial",
+                label_en: "Reuse building materials",
+                description: "Share of demolition materials reused in new buildings, saving their \
+                              embodied emissions.",
+                description_nb: "Andelen av materialene fra riving som brukes om igjen i nye bygg. Sparer utslipp fra produksjon.",
+            },
+            LeverId::HouseholdReuse => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 0.3,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Mer ombruk",
+                label_nn: "Meir ombruk",
+                label_en: "More reuse",
+                description: "Share of discarded household items (all fractions but residual waste) \
+                              passed on for reuse (second-hand shops, repair) instead of collection.",
+                description_nb: "Andelen av kasserte ting (møbler, klær, elektronikk) som går til ombruk og reparasjon i stedet for avfall.",
+            },
+        }
     }
 }
 
@@ -335,7 +300,7 @@ impl LeverSetting {
 /// The setting of every lever, indexed by [`LeverId`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Levers {
-    settings: [LeverSetting; 12],
+    settings: EnumMap<LeverId, LeverSetting>,
 }
 
 /// A lever value outside its range.
@@ -360,7 +325,7 @@ impl Levers {
     /// (e.g. `twin run --set`) starts the year after the base year and ramps over
     /// [`DEFAULT_RAMP_YEARS`] years.
     pub fn no_policy(base_year: i32, base_of: impl Fn(LeverId) -> f64) -> Levers {
-        let settings = LeverId::ALL.map(|id| {
+        let settings = EnumMap::from_fn(|id: LeverId| {
             let spec = id.spec();
             let base = match spec.base {
                 LeverBase::Fixed => spec.default,
@@ -380,25 +345,25 @@ impl Levers {
 
     /// The setting of one lever.
     pub fn get(&self, id: LeverId) -> &LeverSetting {
-        &self.settings[id as usize]
+        &self.settings[id]
     }
 
     /// Value of a lever in a year.
     pub fn value(&self, id: LeverId, year: i32) -> f64 {
-        self.settings[id as usize].value(year)
+        self.settings[id].value(year)
     }
 
     /// Sets a lever's target, keeping its timing. Rejects values outside the lever's range.
     pub fn set_target(&mut self, id: LeverId, target: f64) -> Result<(), LeverRangeError> {
         check_range(id, target)?;
-        self.settings[id as usize].target = target;
+        self.settings[id].target = target;
         Ok(())
     }
 
     /// Replaces a lever's whole setting. Rejects targets outside the lever's range.
     pub fn set(&mut self, id: LeverId, setting: LeverSetting) -> Result<(), LeverRangeError> {
         check_range(id, setting.target)?;
-        self.settings[id as usize] = setting;
+        self.settings[id] = setting;
         Ok(())
     }
 }
@@ -473,7 +438,7 @@ impl Levers {
         let mut levers = *self;
         for text in assignments {
             let (id, value) = parse_assignment(text.as_ref())?;
-            levers.settings[id as usize].target = value;
+            levers.settings[id].target = value;
         }
         Ok(levers)
     }
@@ -483,7 +448,7 @@ fn check_range(id: LeverId, value: f64) -> Result<(), LeverRangeError> {
     let spec = id.spec();
     // `!(a <= b)` form also rejects NaN.
     if !(value >= spec.min && value <= spec.max) {
-        return Err(LeverRangeError { key: spec.key, value, min: spec.min, max: spec.max, unit: spec.unit });
+        return Err(LeverRangeError { key: id.key(), value, min: spec.min, max: spec.max, unit: spec.unit });
     }
     Ok(())
 }
@@ -493,12 +458,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogue_is_indexed_by_id() {
-        for (i, spec) in LEVERS.iter().enumerate() {
-            assert_eq!(spec.id as usize, i, "{}", spec.key);
-            assert_eq!(LeverId::from_key(spec.key), Some(spec.id));
-            assert!(spec.min <= spec.default && spec.default <= spec.max, "{}", spec.key);
+    fn every_lever_is_found_by_its_key_and_its_default_is_in_range() {
+        assert_eq!(LeverId::all().count(), LeverId::COUNT);
+        for id in LeverId::all() {
+            let spec = id.spec();
+            assert_eq!(LeverId::from_key(id.key()), Some(id));
+            assert!(spec.min <= spec.default && spec.default <= spec.max, "{}", id.key());
         }
+        assert_eq!(LeverId::HeatPumpProgramme.key(), "heat_pump_programme");
+        assert_eq!(LeverId::from_key("heat_pumps"), None);
     }
 
     #[test]

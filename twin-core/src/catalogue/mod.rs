@@ -2,10 +2,45 @@
 //! parameters, energy carriers, sectors and heating systems). Ids, keys, units, ranges and labels
 //! only; what a lever does, how a KPI is computed or how a parameter is applied lives in the layers
 //! above. Imports nothing from the rest of the crate but [`crate::math`].
+//!
+//! Every catalogue has one shape: an enum whose variants are listed, counted and keyed by derives
+//! (`strum`'s `EnumIter`, `EnumCount`, `EnumString` and `IntoStaticStr` with snake_case keys,
+//! `enum_map::Enum` for tables indexed by it) and the [`Catalogue`] trait on top; its spec, where it
+//! has one, is an exhaustive `match`. Adding a lever or a KPI is one variant plus its spec, and the
+//! compiler finds every place that must say what it does.
 
 pub mod energy;
 pub mod kpi;
 pub mod levers;
 pub mod parameter;
 
-pub use energy::{ByCarrier, Carrier, HeatingSystem, Sector};
+use std::str::FromStr;
+
+use strum::{EnumCount, IntoEnumIterator};
+
+pub use energy::{ByCarrier, BySector, BySystem, Carrier, HeatingSystem, Sector};
+
+/// A closed list of named things with a stable key.
+pub trait Catalogue:
+    Copy + Eq + IntoEnumIterator + EnumCount + Into<&'static str> + FromStr + 'static
+{
+    /// Key used in files, on the command line and in output columns.
+    fn key(self) -> &'static str {
+        self.into()
+    }
+
+    /// Every entry, in catalogue order.
+    fn all() -> Self::Iterator {
+        Self::iter()
+    }
+
+    /// The entry with this key.
+    fn from_key(key: &str) -> Option<Self> {
+        key.parse().ok()
+    }
+
+    /// All keys, comma separated (for messages that list what is allowed).
+    fn keys() -> String {
+        Self::iter().map(Self::key).collect::<Vec<_>>().join(", ")
+    }
+}

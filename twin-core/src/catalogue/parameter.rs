@@ -1,10 +1,31 @@
 //! The catalogue of uncertain parameters an ensemble may vary: ids, keys, units and allowed
 //! ranges. How a value is applied to a scenario lives in [`crate::analysis::ensemble`].
 
+use enum_map::Enum;
 use serde::{Deserialize, Serialize};
+use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
+
+use super::Catalogue;
 
 /// A parameter that an ensemble may vary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    Enum,
+    EnumIter,
+    EnumCount,
+    EnumString,
+    IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Parameter {
     /// Multiplier on every building class's space-heat need.
     SpaceHeatFactor,
@@ -30,13 +51,11 @@ pub enum Parameter {
     ElectricityPriceFactor,
 }
 
+impl Catalogue for Parameter {}
+
 /// Static description of a parameter.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ParameterSpec {
-    /// Identifier.
-    pub id: Parameter,
-    /// Key used in files.
-    pub key: &'static str,
     /// Unit.
     pub unit: &'static str,
     /// Lowest value a distribution may reach.
@@ -47,114 +66,78 @@ pub struct ParameterSpec {
     pub description: &'static str,
 }
 
-/// All parameters.
-pub const PARAMETERS: [ParameterSpec; 11] = [
-    ParameterSpec {
-        id: Parameter::SpaceHeatFactor,
-        key: "space_heat_factor",
-        unit: "×",
-        min: 0.3,
-        max: 2.0,
-        description: "multiplies every building class's space-heat need",
-    },
-    ParameterSpec {
-        id: Parameter::HotWaterFactor,
-        key: "hot_water_factor",
-        unit: "×",
-        min: 0.3,
-        max: 2.0,
-        description: "multiplies hot-water need",
-    },
-    ParameterSpec {
-        id: Parameter::ApplianceFactor,
-        key: "appliance_factor",
-        unit: "×",
-        min: 0.3,
-        max: 2.0,
-        description: "multiplies appliance and lighting electricity",
-    },
-    ParameterSpec {
-        id: Parameter::HeatPumpCopFactor,
-        key: "heat_pump_cop_factor",
-        unit: "×",
-        min: 0.5,
-        max: 1.5,
-        description: "multiplies the COP curves of building heat pumps (never below COP 1)",
-    },
-    ParameterSpec {
-        id: Parameter::KmPerCarFactor,
-        key: "km_per_car_factor",
-        unit: "×",
-        min: 0.3,
-        max: 2.0,
-        description: "multiplies the distance driven per car",
-    },
-    ParameterSpec {
-        id: Parameter::EvConsumptionFactor,
-        key: "ev_consumption_factor",
-        unit: "×",
-        min: 0.5,
-        max: 2.0,
-        description: "multiplies EV electricity per km",
-    },
-    ParameterSpec {
-        id: Parameter::PopulationGrowthFactor,
-        key: "population_growth_factor",
-        unit: "×",
-        min: 0.0,
-        max: 3.0,
-        description: "multiplies population growth after the base year",
-    },
-    ParameterSpec {
-        id: Parameter::ElectricityEmissionFactor,
-        key: "electricity_emission_factor",
-        unit: "g CO2e/kWh",
-        min: 0.0,
-        max: 1000.0,
-        description: "sets the grid emission factor of the scenario's convention",
-    },
-    ParameterSpec {
-        id: Parameter::TemperatureOffset,
-        key: "temperature_offset",
-        unit: "K",
-        min: -5.0,
-        max: 5.0,
-        description: "shifts the simulated weather against the normals (building heat needs stay defined for the normals)",
-    },
-    ParameterSpec {
-        id: Parameter::ClearSkyFactor,
-        key: "clear_sky_factor",
-        unit: "×",
-        min: 0.5,
-        max: 1.5,
-        description: "multiplies the monthly clear-sky ratios (sunnier or cloudier years)",
-    },
-    ParameterSpec {
-        id: Parameter::ElectricityPriceFactor,
-        key: "electricity_price_factor",
-        unit: "×",
-        min: 0.1,
-        max: 5.0,
-        description: "multiplies the electricity price",
-    },
-];
+impl Parameter {
+    /// The entry's description.
+    pub const fn spec(self) -> &'static ParameterSpec {
+        match self {
+            Parameter::SpaceHeatFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.3,
+                max: 2.0,
+                description: "multiplies every building class's space-heat need",
+            },
+            Parameter::HotWaterFactor => {
+                &ParameterSpec { unit: "×", min: 0.3, max: 2.0, description: "multiplies hot-water need" }
+            }
+            Parameter::ApplianceFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.3,
+                max: 2.0,
+                description: "multiplies appliance and lighting electricity",
+            },
+            Parameter::HeatPumpCopFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.5,
+                max: 1.5,
+                description: "multiplies the COP curves of building heat pumps (never below COP 1)",
+            },
+            Parameter::KmPerCarFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.3,
+                max: 2.0,
+                description: "multiplies the distance driven per car",
+            },
+            Parameter::EvConsumptionFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.5,
+                max: 2.0,
+                description: "multiplies EV electricity per km",
+            },
+            Parameter::PopulationGrowthFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.0,
+                max: 3.0,
+                description: "multiplies population growth after the base year",
+            },
+            Parameter::ElectricityEmissionFactor => &ParameterSpec {
+                unit: "g CO2e/kWh",
+                min: 0.0,
+                max: 1000.0,
+                description: "sets the grid emission factor of the scenario's convention",
+            },
+            Parameter::TemperatureOffset => &ParameterSpec {
+                unit: "K",
+                min: -5.0,
+                max: 5.0,
+                description: "shifts the simulated weather against the normals (building heat needs stay defined for the normals)",
+            },
+            Parameter::ClearSkyFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.5,
+                max: 1.5,
+                description: "multiplies the monthly clear-sky ratios (sunnier or cloudier years)",
+            },
+            Parameter::ElectricityPriceFactor => &ParameterSpec {
+                unit: "×",
+                min: 0.1,
+                max: 5.0,
+                description: "multiplies the electricity price",
+            },
+        }
+    }
+}
 
 impl Parameter {
-    /// The parameter's description.
-    pub fn spec(self) -> &'static ParameterSpec {
-        &PARAMETERS[self as usize]
-    }
-
-    /// Finds a parameter by key.
-    pub fn from_key(key: &str) -> Option<Parameter> {
-        PARAMETERS.iter().find(|p| p.key == key).map(|p| p.id)
-    }
-
-    /// All keys, comma separated.
-    pub fn keys() -> String {
-        PARAMETERS.iter().map(|p| p.key).collect::<Vec<_>>().join(", ")
-    }
-
     /// Allowed range of values.
     pub fn range(self) -> (f64, f64) {
         (self.spec().min, self.spec().max)
@@ -174,10 +157,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogue_is_indexed_by_id() {
-        for (i, p) in PARAMETERS.iter().enumerate() {
-            assert_eq!(p.id as usize, i);
-            assert_eq!(Parameter::from_key(p.key), Some(p.id));
+    fn every_parameter_is_found_by_its_key_and_has_a_range() {
+        for p in Parameter::all() {
+            assert_eq!(Parameter::from_key(p.key()), Some(p));
+            let (min, max) = p.range();
+            assert!(min < max, "{}", p.key());
         }
+        assert_eq!(Parameter::from_key("temperature_offset"), Some(Parameter::TemperatureOffset));
     }
 }

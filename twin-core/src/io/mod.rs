@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::catalogue::Carrier;
+use crate::catalogue::Catalogue;
 use crate::catalogue::Sector;
 use crate::outcome::{HourlyYear, Outcome};
 
@@ -102,12 +103,12 @@ fn csv_string(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
 /// The yearly table of the municipality.
 pub fn yearly_csv(outcome: &Outcome) -> String {
     let mut header: Vec<String> = vec!["year".into(), "population_persons".into()];
-    for sector in Sector::ALL {
-        for carrier in Carrier::ALL {
+    for sector in Sector::all() {
+        for carrier in Carrier::all() {
             header.push(format!("final_{}_{}_mwh", sector.key(), carrier.key()));
         }
     }
-    for carrier in Carrier::ALL {
+    for carrier in Carrier::all() {
         header.push(format!("district_heating_input_{}_mwh", carrier.key()));
     }
     header.extend(
@@ -134,10 +135,10 @@ pub fn yearly_csv(outcome: &Outcome) -> String {
     for name in &outcome.unit_names {
         header.push(format!("district_heat_from_{}_mwh", slug(name)));
     }
-    for carrier in Carrier::ALL {
+    for carrier in Carrier::all() {
         header.push(format!("emissions_{}_t", carrier.key()));
     }
-    for sector in Sector::ALL {
+    for sector in Sector::all() {
         header.push(format!("emissions_{}_t", sector.key()));
     }
     header.push("emissions_total_t".into());
@@ -147,29 +148,29 @@ pub fn yearly_csv(outcome: &Outcome) -> String {
         .iter()
         .map(|y| {
             let mut row = vec![y.year.to_string(), y.population.to_string()];
-            row.extend(y.final_energy_mwh.iter().flatten().map(f64::to_string));
-            row.extend(y.district_heating_input_mwh.iter().map(f64::to_string));
+            row.extend(y.energy.final_mwh.values().flat_map(|row| row.values()).map(f64::to_string));
+            row.extend(y.heat.input_mwh.values().map(f64::to_string));
             row.extend([
-                y.heat_need_mwh.to_string(),
-                y.electricity_demand_mwh.to_string(),
-                y.grid_import_mwh.to_string(),
-                y.grid_export_mwh.to_string(),
-                y.grid_peak_mw.to_string(),
-                y.grid_peak_hour.to_string(),
-                y.grid_overload_hours.to_string(),
-                y.pv_installed_kwp.to_string(),
-                y.pv_production_mwh.to_string(),
-                y.pv_self_consumed_mwh.to_string(),
-                y.chp_electricity_mwh.to_string(),
-                y.ev_charging_mwh.to_string(),
-                y.ev_share.to_string(),
-                y.district_heat_delivered_mwh.to_string(),
-                y.district_heat_loss_mwh.to_string(),
-                y.district_heat_unserved_mwh.to_string(),
+                y.buildings.heat_need_mwh.to_string(),
+                y.grid.demand_mwh.to_string(),
+                y.grid.import_mwh.to_string(),
+                y.grid.export_mwh.to_string(),
+                y.grid.peak_mw.to_string(),
+                y.grid.peak_hour.to_string(),
+                y.grid.overload_hours.to_string(),
+                y.grid.pv_installed_kwp.to_string(),
+                y.grid.pv_production_mwh.to_string(),
+                y.grid.pv_self_consumed_mwh.to_string(),
+                y.grid.chp_electricity_mwh.to_string(),
+                y.transport.ev_charging_mwh.to_string(),
+                y.transport.ev_share.to_string(),
+                y.heat.delivered_mwh.to_string(),
+                y.heat.loss_mwh.to_string(),
+                y.heat.unserved_mwh.to_string(),
             ]);
-            row.extend(y.units.iter().map(|u| u.heat_mwh.to_string()));
-            row.extend(y.emissions_t.iter().map(f64::to_string));
-            row.extend(y.emissions_by_sector_t.iter().map(f64::to_string));
+            row.extend(y.heat.units.iter().map(|u| u.heat_mwh.to_string()));
+            row.extend(y.emissions.by_carrier_t.values().map(f64::to_string));
+            row.extend(y.emissions.by_sector_t.values().map(f64::to_string));
             row.push(y.total_emissions_t().to_string());
             row
         })
@@ -183,7 +184,7 @@ pub fn districts_csv(outcome: &Outcome) -> String {
         ["year", "district_code", "district_name", "population_persons", "floor_area_m2", "heat_need_mwh"]
             .map(String::from)
             .to_vec();
-    for carrier in Carrier::ALL {
+    for carrier in Carrier::all() {
         header.push(format!("final_{}_mwh", carrier.key()));
     }
     header.extend(
@@ -200,7 +201,7 @@ pub fn districts_csv(outcome: &Outcome) -> String {
                 d.floor_area_m2.to_string(),
                 d.heat_need_mwh.to_string(),
             ];
-            row.extend(d.final_energy_mwh.iter().map(f64::to_string));
+            row.extend(d.final_energy_mwh.values().map(f64::to_string));
             row.extend([
                 d.ev_charging_mwh.to_string(),
                 d.pv_installed_kwp.to_string(),

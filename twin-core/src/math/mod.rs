@@ -1,7 +1,8 @@
-//! Mathematics with no knowledge of municipalities: piecewise-linear paths over years and
-//! dynamic stock models. The lowest layer: it imports nothing from the rest of the crate.
+//! Mathematics with no knowledge of municipalities: piecewise-linear paths over years, dynamic
+//! stock models and reductions over hourly series. The lowest layer: it imports nothing from the rest of the crate.
 
 pub mod dsm;
+pub mod series;
 
 /// Linear interpolation in (year, value) points sorted by year, constant outside them (0 if
 /// there are none).

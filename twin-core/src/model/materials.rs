@@ -152,3 +152,26 @@ fn add(list: &mut Vec<(String, f64)>, name: &str, value: f64) {
         None => list.push((name.to_owned(), value)),
     }
 }
+
+/// Stage 2 of a year: the year's waste flows and building-stock materials, if the scenario
+/// models them.
+pub fn year(
+    scenario: &crate::scenario::Scenario,
+    levers: &Levers,
+    prepared: &crate::prepare::Prepared,
+    year: i32,
+    population: f64,
+) -> Option<MaterialsYear> {
+    let m = scenario.materials.as_ref()?;
+    let mut out = waste_year(&m.network, levers, year, scenario.base_year, population);
+    add_stock_year(
+        &mut out,
+        &m.stock_groups,
+        &prepared.stock_materials,
+        &m.material_factors,
+        m.demolition_recycling_share,
+        levers,
+        year,
+    );
+    Some(out)
+}

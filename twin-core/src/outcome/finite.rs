@@ -78,16 +78,19 @@ fn check_hours(hours: &HourlyYear) -> Result<(), NonFinite> {
 
 /// The parts of a scenario file that feed a quantity, by the quantity's path.
 fn inputs_of(quantity: &str) -> &'static str {
-    const INPUTS: [(&str, &str); 12] = [
+    // Yearly paths (`heat.units[0].heat_mwh`) and hourly series (`hourly.pv_mw`).
+    const INPUTS: [(&str, &str); 14] = [
         ("materials", "`materials` (fractions, processes, building_stock)"),
         ("districts", "`districts` and `building_classes`"),
-        ("units", "`district_heating.units`"),
+        ("heat.units", "`district_heating.units`"),
         ("hourly.unit_heat", "`district_heating.units`"),
+        ("heat", "`district_heating` and the districts' heating shares"),
         ("district_heat", "`district_heating` and the districts' heating shares"),
         ("emissions", "`emission_factors` and the energy they multiply"),
         ("household_cost", "`costs` and `persons_per_household`"),
+        ("transport", "`transport` and the districts' cars"),
         ("ev", "`transport` and the districts' cars"),
-        ("cars", "`transport` and the districts' cars"),
+        ("grid.pv", "`pv`, `site` and the districts' rooftop PV"),
         ("pv", "`pv`, `site` and the districts' rooftop PV"),
         ("grid", "`grid` and every electricity demand"),
         ("temperature", "`site` (climate normals)"),
@@ -302,6 +305,20 @@ mod tests {
         assert_eq!((e.quantity.as_str(), e.year), ("districts[1].population", 2031));
         assert!(e.value.is_nan());
         assert!(e.to_string().contains("`districts` and `building_classes`"), "{e}");
+    }
+
+    #[test]
+    fn a_nan_in_a_table_by_carrier_is_named_by_stage_and_carrier() {
+        let mut year = YearResult { year: 2035, ..YearResult::default() };
+        year.emissions.by_carrier_t[crate::catalogue::Carrier::Oil] = f64::NAN;
+        let e = outcome_with(year).check_finite().expect_err("NaN found");
+        assert_eq!(e.quantity, "emissions.by_carrier_t.Oil");
+        assert!(e.to_string().contains("`emission_factors`"), "{e}");
+        let mut year = YearResult { year: 2035, ..YearResult::default() };
+        year.heat.units.push(crate::outcome::UnitYear { input_mwh: f64::INFINITY, ..Default::default() });
+        let e = outcome_with(year).check_finite().expect_err("infinity found");
+        assert_eq!(e.quantity, "heat.units[0].input_mwh");
+        assert!(e.to_string().contains("`district_heating.units`"), "{e}");
     }
 
     #[test]

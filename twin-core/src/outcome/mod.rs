@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use finite::NonFinite;
 
-use crate::catalogue::{ByCarrier, Carrier, Sector};
+use crate::catalogue::{ByCarrier, BySector, Carrier};
 
 /// One district's figures for one year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -50,32 +50,95 @@ pub struct UnitYear {
     pub peak_heat_mw: f64,
 }
 
-/// The municipality's figures for one year.
+/// The municipality's figures for one year, by the stage of the model that computes them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct YearResult {
     /// Calendar year.
     pub year: i32,
     /// Residents, persons.
     pub population: f64,
-    /// Final energy by sector (rows: `Sector as usize`) and carrier (columns), MWh. District
-    /// heat counts as delivered heat; the plant's fuels are in `district_heating_input_mwh`.
-    pub final_energy_mwh: [ByCarrier; Sector::COUNT],
-    /// Inputs to the district-heating plant by carrier, MWh.
-    pub district_heating_input_mwh: ByCarrier,
-    /// Useful heat need of buildings (space heat + hot water), MWh.
+    /// Households (residents / persons per household).
+    pub households: f64,
+    /// Buildings: floor area, heat need and the energy that heats them.
+    pub buildings: BuildingsYear,
+    /// Private cars.
+    pub transport: TransportYear,
+    /// The district-heating network and its plant.
+    pub heat: DistrictHeatYear,
+    /// The electricity balance with the grid.
+    pub grid: GridYear,
+    /// Final energy by sector and carrier.
+    pub energy: EnergyYear,
+    /// Emissions by carrier and by sector.
+    pub emissions: EmissionsYear,
+    /// Yearly energy cost of an average household, NOK.
+    pub household_cost: HouseholdCost,
+    /// What the levers have built or changed since the base year (the basis of their costs).
+    pub lever_stock: LeverStock,
+    /// Waste flows and building materials, if the scenario models them.
+    pub materials: Option<MaterialsYear>,
+    /// Each district's year, in scenario order.
+    pub districts: Vec<DistrictYear>,
+}
+
+/// The buildings' year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct BuildingsYear {
+    /// Heated floor area by sector (transport: 0), m².
+    pub floor_area_m2: BySector,
+    /// Useful heat need (space heat + hot water), MWh.
     pub heat_need_mwh: f64,
+    /// Final energy for space heat and hot water only, by sector and carrier, MWh.
+    pub heating_final_energy_mwh: BySector<ByCarrier>,
+}
+
+/// The private cars' year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TransportYear {
+    /// Private cars.
+    pub cars: f64,
+    /// Battery-electric share of cars.
+    pub ev_share: f64,
+    /// EV charging, MWh.
+    pub ev_charging_mwh: f64,
+    /// Share of EV charging that is smart.
+    pub smart_charging_share: f64,
+}
+
+/// The district-heating network's year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DistrictHeatYear {
+    /// Inputs to the plant by carrier, MWh.
+    pub input_mwh: ByCarrier,
+    /// Heat delivered to buildings, MWh.
+    pub delivered_mwh: f64,
+    /// Heat lost in the network, MWh.
+    pub loss_mwh: f64,
+    /// Heat demand the plant could not meet, MWh.
+    pub unserved_mwh: f64,
+    /// Heat from waste-incineration units, MWh.
+    pub waste_incineration_heat_mwh: f64,
+    /// Each unit's year, in merit order.
+    pub units: Vec<UnitYear>,
+}
+
+/// The electricity balance's year.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct GridYear {
     /// All electricity used in the municipality (buildings, cars, district-heating plant), MWh.
-    pub electricity_demand_mwh: f64,
+    pub demand_mwh: f64,
     /// Electricity imported from the grid, MWh.
-    pub grid_import_mwh: f64,
+    pub import_mwh: f64,
     /// Electricity exported to the grid, MWh.
-    pub grid_export_mwh: f64,
+    pub export_mwh: f64,
     /// Highest hourly grid import, MW.
-    pub grid_peak_mw: f64,
+    pub peak_mw: f64,
     /// Hour of the year (0-based) with the highest import.
-    pub grid_peak_hour: u32,
+    pub peak_hour: u32,
     /// Hours with import above the grid's import capacity.
-    pub grid_overload_hours: u32,
+    pub overload_hours: u32,
+    /// EV charging in the hour of the grid peak, MW.
+    pub ev_at_peak_mw: f64,
     /// Rooftop PV installed, kWp.
     pub pv_installed_kwp: f64,
     /// Rooftop PV production, MWh.
@@ -84,51 +147,30 @@ pub struct YearResult {
     pub pv_self_consumed_mwh: f64,
     /// Electricity from waste incineration, MWh.
     pub chp_electricity_mwh: f64,
-    /// EV charging, MWh.
-    pub ev_charging_mwh: f64,
-    /// Battery-electric share of cars.
-    pub ev_share: f64,
-    /// Heat delivered to buildings by the district-heating network, MWh.
-    pub district_heat_delivered_mwh: f64,
-    /// Heat lost in the network, MWh.
-    pub district_heat_loss_mwh: f64,
-    /// Heat demand the plant could not meet, MWh.
-    pub district_heat_unserved_mwh: f64,
-    /// Each unit's year, in merit order.
-    pub units: Vec<UnitYear>,
-    /// Emissions by carrier, t CO2e (electricity: grid import under the chosen convention;
-    /// district heat: 0, its plant's fuels are counted under their own carriers).
-    pub emissions_t: ByCarrier,
-    /// Emissions allocated to sectors by use, t CO2e.
-    pub emissions_by_sector_t: [f64; Sector::COUNT],
-    /// Each district's year, in scenario order.
-    pub districts: Vec<DistrictYear>,
-    /// Households (residents / persons per household).
-    pub households: f64,
-    /// Private cars.
-    pub cars: f64,
-    /// Share of EV charging that is smart.
-    pub smart_charging_share: f64,
-    /// Heated floor area by sector (transport: 0), m².
-    pub floor_area_m2: [f64; Sector::COUNT],
-    /// Final energy for space heat and hot water only, by sector and carrier, MWh.
-    pub heating_final_energy_mwh: [ByCarrier; Sector::COUNT],
-    /// Final energy from renewable sources (grid mix, PV, renewable part of district heat
-    /// including heat pumps' ambient heat, bio), MWh.
-    pub renewable_final_energy_mwh: f64,
-    /// EV charging in the hour of the grid peak, MW.
-    pub ev_at_peak_mw: f64,
     /// All households' electricity load incl. EV charging: for each month, the mean of the
     /// three highest daily peaks, MW (the basis of the capacity tariff).
     pub monthly_household_peak_mw: [f64; 12],
-    /// District heat from waste-incineration units, MWh.
-    pub waste_incineration_heat_mwh: f64,
-    /// Yearly energy cost of an average household, NOK.
-    pub household_cost: HouseholdCost,
-    /// What the levers have built or changed since the base year (the basis of their costs).
-    pub lever_stock: LeverStock,
-    /// Waste flows and building materials, if the scenario models them.
-    pub materials: Option<MaterialsYear>,
+}
+
+/// Final energy: what buildings and cars use, by sector and carrier.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EnergyYear {
+    /// Final energy by sector and carrier, MWh. District heat counts as delivered heat; the
+    /// plant's fuels are in [`DistrictHeatYear::input_mwh`].
+    pub final_mwh: BySector<ByCarrier>,
+    /// Final energy from renewable sources (grid mix, PV, renewable part of district heat
+    /// including heat pumps' ambient heat, bio), MWh.
+    pub renewable_mwh: f64,
+}
+
+/// Emissions of the year, t CO2e.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EmissionsYear {
+    /// By carrier (electricity: grid import under the chosen convention; district heat: 0, its
+    /// plant's fuels are counted under their own carriers).
+    pub by_carrier_t: ByCarrier,
+    /// Allocated to sectors by use.
+    pub by_sector_t: BySector,
 }
 
 /// Yearly energy cost of an average household, NOK per household.
@@ -171,17 +213,17 @@ pub struct LeverStock {
 impl YearResult {
     /// Total emissions, t CO2e.
     pub fn total_emissions_t(&self) -> f64 {
-        self.emissions_t.iter().sum()
+        self.emissions.by_carrier_t.values().sum()
     }
 
     /// Final energy of one carrier over all sectors, MWh.
     pub fn final_energy_of(&self, carrier: Carrier) -> f64 {
-        self.final_energy_mwh.iter().map(|row| row[carrier as usize]).sum()
+        self.energy.final_mwh.values().map(|row| row[carrier]).sum()
     }
 
     /// All final energy, MWh.
     pub fn total_final_energy_mwh(&self) -> f64 {
-        self.final_energy_mwh.iter().flatten().sum()
+        self.energy.final_mwh.values().flat_map(|row| row.values()).sum()
     }
 }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::catalogue::levers::{LeverId, Levers};
-use crate::catalogue::{HeatingSystem, Sector};
+use crate::catalogue::{BySystem, HeatingSystem, Sector};
 pub use raw::{
     BuildingType, Distribution, EmissionConvention, RawCopCurve as CopCurve, RawCosts as Costs,
     RawEmissionFactors as EmissionFactors, RawGrid as Grid, RawHeatingParameters as HeatingParameters,
@@ -52,26 +52,27 @@ impl BuildingType {
     }
 }
 
-/// Floor-area shares by heating system, indexed by `HeatingSystem as usize`; sums to 1.
+/// Floor-area shares by heating system; sums to 1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct HeatingShares(pub [f64; HeatingSystem::COUNT]);
+pub struct HeatingShares(pub BySystem);
 
 impl HeatingShares {
     /// Share of one system.
     pub fn get(&self, system: HeatingSystem) -> f64 {
-        self.0[system as usize]
+        self.0[system]
     }
 
     fn from_raw(raw: &raw::RawHeatingShares) -> HeatingShares {
-        HeatingShares([
-            raw.district_heating,
-            raw.air_to_air_heat_pump,
-            raw.air_to_water_heat_pump,
-            raw.ground_source_heat_pump,
-            raw.direct_electric,
-            raw.bio,
-            raw.oil,
-        ])
+        use HeatingSystem as H;
+        HeatingShares(enum_map::enum_map! {
+            H::DistrictHeating => raw.district_heating,
+            H::AirToAirHeatPump => raw.air_to_air_heat_pump,
+            H::AirToWaterHeatPump => raw.air_to_water_heat_pump,
+            H::GroundSourceHeatPump => raw.ground_source_heat_pump,
+            H::DirectElectric => raw.direct_electric,
+            H::Bio => raw.bio,
+            H::Oil => raw.oil,
+        })
     }
 }
 

@@ -7,6 +7,7 @@
 
 use egui::{Color32, Ui};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, Points, VLine};
+use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::kpi::KpiId;
 use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
@@ -227,12 +228,11 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
             ChartKind::Energy => {
                 let xs: Vec<f64> = input.outcome.years.iter().map(|y| f64::from(y.year)).collect();
                 let value = |y: &YearResult, c: Carrier| match input.district {
-                    Some(d) => y.districts.get(d).map_or(0.0, |dy| dy.final_energy_mwh[c as usize]) / 1000.0,
+                    Some(d) => y.districts.get(d).map_or(0.0, |dy| dy.final_energy_mwh[c]) / 1000.0,
                     None => y.final_energy_of(c) / 1000.0,
                 };
-                let layers = Carrier::ALL
-                    .iter()
-                    .map(|&c| {
+                let layers = Carrier::all()
+                    .map(|c| {
                         let values = input.outcome.years.iter().map(|y| value(y, c)).collect();
                         (carrier_name(c, lang).to_owned(), palette::carrier(c), values)
                     })
@@ -240,7 +240,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.stacked(&xs, layers);
                 items.baseline(
                     base_name,
-                    series(input.baseline, |y| Carrier::ALL.iter().map(|&c| value(y, c)).sum()),
+                    series(input.baseline, |y| Carrier::all().map(|c| value(y, c)).sum()),
                 );
                 items.year(input.year);
             }
@@ -267,8 +267,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.year(input.year);
             }
             ChartKind::GridPeak => {
-                items.line(with_levers, series(input.outcome, |y| y.grid_peak_mw), blue, 3.0);
-                items.baseline(base_name, series(input.baseline, |y| y.grid_peak_mw));
+                items.line(with_levers, series(input.outcome, |y| y.grid.peak_mw), blue, 3.0);
+                items.baseline(base_name, series(input.baseline, |y| y.grid.peak_mw));
                 if input.grid_capacity_mw > 0.0 {
                     items.level(
                         lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
@@ -288,7 +288,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                         let values = outcome
                             .years
                             .iter()
-                            .map(|y| y.units.get(u).map_or(0.0, |x| x.heat_mwh) / 1000.0)
+                            .map(|y| y.heat.units.get(u).map_or(0.0, |x| x.heat_mwh) / 1000.0)
                             .collect();
                         (name.clone(), palette::OKABE_ITO[u % 7], values)
                     })
@@ -296,7 +296,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.stacked(&xs, layers);
                 items.baseline(
                     base_name,
-                    series(input.baseline, |y| y.units.iter().map(|u| u.heat_mwh).sum::<f64>() / 1000.0),
+                    series(input.baseline, |y| y.heat.units.iter().map(|u| u.heat_mwh).sum::<f64>() / 1000.0),
                 );
                 items.year(input.year);
             }

@@ -6,6 +6,7 @@
 //! are clamped to the range the core accepts.
 
 use egui::{RichText, Ui};
+use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::levers::{LeverId, LeverSetting, Levers};
 
 use crate::view::Lang;
@@ -77,7 +78,7 @@ pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> 
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Tiltak", "Tiltak", "Policy levers"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let any_moved = LeverId::ALL.iter().any(|&id| levers.get(id) != own.get(id));
+            let any_moved = LeverId::all().any(|id| levers.get(id) != own.get(id));
             if ui
                 .add_enabled(
                     any_moved,
@@ -136,7 +137,7 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
         lang.pick("I scenariofilen", "I scenariofila", "In the scenario file"),
         format_value(id, own.get(id).target),
         lang.pick("Nøkkel", "Nøkkel", "Key"),
-        spec.key,
+        id.key(),
     );
     ui.horizontal(|ui| {
         ui.label(RichText::new(label(id, lang)).strong()).on_hover_text(&tooltip);
@@ -174,7 +175,7 @@ fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
         ui.label(RichText::new(lang.pick("Start", "Start", "Start")).strong());
         ui.label(RichText::new(lang.pick("Opptrapping, år", "Opptrapping, år", "Ramp, years")).strong());
         ui.end_row();
-        for id in LeverId::ALL {
+        for id in LeverId::all() {
             let LeverSetting { base, target, mut start_year, mut ramp_years } = *levers.get(id);
             let spec = id.spec();
             ui.label(label(id, lang)).on_hover_text(lang.pick(
@@ -258,7 +259,7 @@ mod tests {
         let mut seen: Vec<LeverId> = HEADLINE.to_vec();
         seen.extend(GROUPS.iter().flat_map(|g| g.levers.iter().copied()));
         seen.sort();
-        assert_eq!(seen, LeverId::ALL.to_vec());
+        assert_eq!(seen, LeverId::all().collect::<Vec<_>>());
     }
 
     #[test]

@@ -23,7 +23,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::{Issue, RawScenario, Scenario, ScenarioError, locate};
-use crate::catalogue::HeatingSystem;
+use crate::catalogue::Catalogue;
 
 /// Collects errors and warnings while validating; positions come from the file's text.
 pub(super) struct Checker<'a> {
@@ -83,10 +83,10 @@ impl Checker<'_> {
     /// Checks one set of heating shares: each in 0..=1, together 1.
     pub(super) fn heating_shares(&mut self, path: &str, shares: &super::raw::RawHeatingShares) {
         let values = super::HeatingShares::from_raw(shares);
-        for (system, value) in HeatingSystem::ALL.iter().zip(values.0) {
+        for (system, value) in values.0 {
             self.range(format_args!("{path}.{}", system.key()), value, 0.0, 1.0, "(share)");
         }
-        let sum: f64 = values.0.iter().sum();
+        let sum: f64 = values.0.values().sum();
         if sum.is_finite() && (sum - 1.0).abs() > super::SHARE_SUM_TOLERANCE {
             self.error(path, format!("heating shares must sum to 1, they sum to {sum:.4}"));
         }

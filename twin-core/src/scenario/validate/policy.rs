@@ -2,6 +2,7 @@
 //! parameters and costs.
 
 use super::Checker;
+use crate::catalogue::Catalogue;
 use crate::catalogue::kpi::KpiId;
 use crate::catalogue::levers::{LeverId, LeverSetting, Levers};
 use crate::catalogue::parameter::Parameter;
@@ -101,12 +102,12 @@ fn target_value(c: &mut Checker, p: &str, kpi: KpiId, value: TargetValue, direct
             ),
         ),
         TargetValue::Absolute(v) if spec.unit == "%" && !(0.0..=100.0).contains(&v) => {
-            c.error(path, format!("`{}` is measured in % (0 to 100), found {v}", spec.key))
+            c.error(path, format!("`{}` is measured in % (0 to 100), found {v}", kpi.key()))
         }
         TargetValue::Absolute(v) if spec.unit == "%" && v > 0.0 && v <= 1.0 => {
             let message = format!(
                 "`{}` is measured in %, so {v} means {v} %, not {pct} %; write `Absolute({pct})` for {pct} %",
-                spec.key,
+                kpi.key(),
                 pct = v * 100.0
             );
             // "At least 0.6 %" is met by almost anything: surely a share written for a percentage.
