@@ -1,11 +1,15 @@
 //! The map's geometry: reads a municipality's GeoJSON (its districts and the surrounding land),
 //! projects lon/lat to a flat plane in kilometres around the municipality's centre, triangulates
-//! the polygons, and answers "which district is under this point".
+//! the polygons for drawing, and answers "how large is it" and "which district is under this
+//! point" with the `geo` crate.
 //!
 //! Invariant: every ring is stored open (the closing point dropped) in kilometres east (`x`) and
-//! north (`y`) of the centre; triangles index into one polygon's concatenated rings.
+//! north (`y`) of the centre; triangles index into one polygon's concatenated rings; a polygon's
+//! `shape` is the same rings as a `geo::Polygon`.
 
 use std::fmt;
+
+use geo::{Area, BoundingRect, Contains};
 
 /// Mean radius-based kilometres per degree of latitude (WGS84, mid-latitudes).
 const KM_PER_DEG_LAT: f64 = 110.95;
@@ -15,10 +19,12 @@ const KM_PER_DEG_LON_EQUATOR: f64 = 111.32;
 /// A polygon in kilometres: an outer ring and its holes, each open, with its triangulation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Polygon {
-    /// Outer ring, then holes.
+    /// Outer ring, then holes (for drawing).
     pub rings: Vec<Vec<[f64; 2]>>,
     /// Triangles as indices into the rings' points taken in order.
     pub triangles: Vec<[u32; 3]>,
+    /// The same rings as a `geo` polygon (for area and containment).
+    pub shape: geo::Polygon<f64>,
 }
 
 impl Polygon {
@@ -29,14 +35,12 @@ impl Polygon {
 
     /// Area, km² (outer ring minus holes).
     pub fn area_km2(&self) -> f64 {
-        let mut rings = self.rings.iter();
-        let outer = rings.next().map_or(0.0, |r| ring_area(r).abs());
-        outer - rings.map(|r| ring_area(r).abs()).sum::<f64>()
+        self.shape.unsigned_area()
     }
 
-    /// Whether `p` lies inside the outer ring and outside every hole (even-odd rule).
+    /// Whether `p` lies inside the outer ring and outside every hole.
     pub fn contains(&self, p: [f64; 2]) -> bool {
-        self.rings.iter().filter(|r| ring_contains(r, p)).count() % 2 == 1
+        self.shape.contains(&geo::Point::new(p[0], p[1]))
     }
 }
 
@@ -65,8 +69,9 @@ impl Region {
     /// Bounding box `[min_x, min_y, max_x, max_y]`, km.
     pub fn bounds(&self) -> [f64; 4] {
         let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
-        for p in self.polygons.iter().flat_map(|poly| poly.rings[0].iter()) {
-            b = [b[0].min(p[0]), b[1].min(p[1]), b[2].max(p[0]), b[3].max(p[1])];
+        for rect in self.polygons.iter().filter_map(|poly| poly.shape.bounding_rect()) {
+            let (min, max) = (rect.min(), rect.max());
+            b = [b[0].min(min.x), b[1].min(min.y), b[2].max(max.x), b[3].max(max.y)];
         }
         b
     }
@@ -257,7 +262,9 @@ fn centre(polygons: &[Vec<Vec<[f64; 2]>>]) -> [f64; 2] {
     [(b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0]
 }
 
-/// Equirectangular projection about `origin` (accurate to well under 1 % over a kommune).
+/// Equirectangular projection about `origin`, km (accurate to well under 1 % over a kommune: the
+/// tests check distances against `geo`'s geodesic on WGS 84). `geo` has no map projections of its
+/// own (that is PROJ, a C library), and a kommune-sized map needs none finer.
 pub fn project(lon_lat: [f64; 2], origin: [f64; 2]) -> [f64; 2] {
     let km_per_deg_lon = KM_PER_DEG_LON_EQUATOR * origin[1].to_radians().cos();
     [(lon_lat[0] - origin[0]) * km_per_deg_lon, (lon_lat[1] - origin[1]) * KM_PER_DEG_LAT]
@@ -294,34 +301,9 @@ fn polygon(rings_deg: &[Vec<[f64; 2]>], origin: [f64; 2], file: &str) -> Result<
         message: format!("cannot triangulate a polygon: {e:?}"),
     })?;
     let triangles = indices.chunks_exact(3).map(|t| [t[0] as u32, t[1] as u32, t[2] as u32]).collect();
-    Ok(Polygon { rings, triangles })
-}
-
-/// Signed area of an open ring (shoelace), positive when counter-clockwise.
-fn ring_area(ring: &[[f64; 2]]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        / 2.0
-}
-
-/// Crossing-number test of a point against an open ring.
-fn ring_contains(ring: &[[f64; 2]], p: [f64; 2]) -> bool {
-    let n = ring.len();
-    let mut inside = false;
-    let mut j = n.wrapping_sub(1);
-    for i in 0..n {
-        let (a, b) = (ring[i], ring[j]);
-        if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
+    let line = |ring: &Vec<[f64; 2]>| geo::LineString::from(ring.clone());
+    let shape = geo::Polygon::new(line(&rings[0]), rings[1..].iter().map(line).collect());
+    Ok(Polygon { rings, triangles, shape })
 }
 
 #[cfg(test)]
@@ -351,10 +333,11 @@ mod tests {
         for map in [baerum(), built_in("1508").expect("Ålesund")] {
             for poly in map.districts.iter().flat_map(|d| &d.polygons) {
                 let pts: Vec<[f64; 2]> = poly.points().collect();
+                let coord = |i: u32| geo::Coord::from(pts[i as usize]);
                 let tri_area: f64 = poly
                     .triangles
                     .iter()
-                    .map(|t| ring_area(&[pts[t[0] as usize], pts[t[1] as usize], pts[t[2] as usize]]).abs())
+                    .map(|t| geo::Triangle::new(coord(t[0]), coord(t[1]), coord(t[2])).unsigned_area())
                     .sum();
                 assert!((tri_area - poly.area_km2()).abs() <= 1e-6 * poly.area_km2().max(1e-3));
             }
@@ -373,6 +356,20 @@ mod tests {
     }
 
     #[test]
+    fn projected_distances_agree_with_the_geodesic_on_wgs84() {
+        use geo::{Distance, Geodesic};
+        for (map, far) in [(baerum(), [10.38, 60.05]), (built_in("1508").expect("Ålesund"), [6.60, 62.60])] {
+            let (origin, here) = (map.origin_deg, map.origin_deg);
+            for there in [far, [here[0] + 0.1, here[1]], [here[0], here[1] - 0.1]] {
+                let (a, b) = (project(here, origin), project(there, origin));
+                let flat_km = (a[0] - b[0]).hypot(a[1] - b[1]);
+                let geodesic_km = Geodesic.distance(geo::Point::from(here), geo::Point::from(there)) / 1000.0;
+                assert!((flat_km / geodesic_km - 1.0).abs() < 5e-3, "{flat_km} km vs {geodesic_km} km");
+            }
+        }
+    }
+
+    #[test]
     fn unknown_kommune_and_broken_files_are_errors() {
         let e = built_in("9999").expect_err("no map");
         assert!(e.to_string().contains("3201"), "{e}");
@@ -388,7 +385,7 @@ mod tests {
         assert!(!poly.contains([0.0, 0.0]));
         assert!(poly.contains(project([0.75, 0.0], [0.0, 0.0])));
         // The projection is linear, so the hole keeps its quarter of the square's area.
-        let outer = ring_area(&poly.rings[0]).abs();
+        let outer = geo::Polygon::new(poly.shape.exterior().clone(), vec![]).unsigned_area();
         assert!((poly.area_km2() / outer - 0.75).abs() < 1e-12);
     }
 }
