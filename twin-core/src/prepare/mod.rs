@@ -16,7 +16,7 @@ use serde::Serialize;
 use self::solar::UtcTime;
 use self::weather::{DAYS, HOURS, WeatherYear};
 use crate::catalogue::HeatingSystem;
-use crate::scenario::{CopCurve, Scenario};
+use crate::scenario::{CopCurve, HeatingParameters, Scenario};
 
 /// Heating systems that use electricity in buildings, in the order of [`Prepared`]'s arrays.
 pub const ELECTRIC_SYSTEMS: [HeatingSystem; 4] = [
@@ -210,56 +210,107 @@ impl Prepared {
     /// Like [`Prepared::new`] with the sun's path already computed (it depends only on the
     /// site and the base year, so ensembles compute it once).
     pub fn with_sun(scenario: &Scenario, sun: &SunYear) -> Prepared {
-        let site = &scenario.site;
-        let weather: WeatherYear = weather::generate(site, scenario.seed);
-        let t = &weather.temperature_c;
-
-        // Irradiance and PV from the clear sky and the day's cloudiness.
-        let pv = &scenario.pv;
-        let mut ghi_w_m2 = vec![0.0; HOURS];
-        let mut pv_kw_per_kwp = vec![0.0; HOURS];
-        for h in 0..HOURS {
-            let clear_ghi = sun.clear_sky_ghi_w_m2[h];
-            if clear_ghi <= 0.0 {
-                continue;
-            }
-            let zenith = sun.apparent_zenith_deg[h];
-            let ghi = clear_ghi * weather.daily_clear_sky_ratio[h / 24];
-            let split = solar::erbs(ghi, zenith, sun.dni_extra_w_m2[h]);
-            let poa = solar::plane_of_array_isotropic(
-                pv.tilt_deg,
-                pv.azimuth_deg,
-                zenith,
-                sun.azimuth_deg[h],
-                split,
-                site.albedo,
-            );
-            let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
-            let output = poa / 1000.0
-                * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
-                * (1.0 - pv.system_loss_share);
-            ghi_w_m2[h] = ghi;
-            pv_kw_per_kwp[h] = output.max(0.0);
+        let weather: WeatherYear = weather::generate(&scenario.site, scenario.seed);
+        let (ghi_w_m2, pv_kw_per_kwp) = pv_output(scenario, sun, &weather);
+        let space_heat_profile = space_heat_profile(scenario.site.heating_base_temperature_c, &weather);
+        let days = DailyProfiles::new(scenario, &weather.temperature_c);
+        let (electricity_per_space_heat, electricity_per_hot_water) = electricity_per_heat(
+            &scenario.heating,
+            &weather.temperature_c,
+            &space_heat_profile,
+            &days.hot_water,
+        );
+        let electricity_per_space_heat_sum = electricity_per_space_heat.each_ref().map(|v| v.iter().sum());
+        let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
+        Prepared {
+            stock_materials: stock_materials(scenario),
+            space_heat_sum: space_heat_profile.iter().sum(),
+            pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
+            temperature_c: weather.temperature_c,
+            ghi_w_m2,
+            pv_kw_per_kwp,
+            space_heat_profile,
+            hot_water_profile: days.hot_water,
+            appliance_profile_residential: days.appliances_residential,
+            appliance_profile_non_residential: days.appliances_non_residential,
+            ev_uncontrolled_profile: days.ev_uncontrolled,
+            ev_smart_profile: days.ev_smart,
+            ev_energy_factor: days.ev_energy_factor,
+            electricity_per_space_heat,
+            electricity_per_hot_water,
+            electricity_per_space_heat_sum,
+            electricity_per_hot_water_sum,
         }
+    }
+}
 
-        // Space heat: degree-hours below the base temperature, relative to the normal climate.
-        let base = site.heating_base_temperature_c;
-        let normal_degree_hours: f64 = weather.normal_temperature_c.iter().map(|x| (base - x).max(0.0)).sum();
-        let space_heat_profile: Vec<f64> = if normal_degree_hours > 0.0 {
-            t.iter().map(|x| (base - x).max(0.0) / normal_degree_hours).collect()
-        } else {
-            vec![0.0; HOURS]
-        };
+/// Global horizontal irradiance (W/m²) and PV output per kWp (kW/kWp) in every hour, from the
+/// clear sky and the day's cloudiness.
+fn pv_output(scenario: &Scenario, sun: &SunYear, weather: &WeatherYear) -> (Vec<f64>, Vec<f64>) {
+    let (site, pv, t) = (&scenario.site, &scenario.pv, &weather.temperature_c);
+    let mut ghi_w_m2 = vec![0.0; HOURS];
+    let mut pv_kw_per_kwp = vec![0.0; HOURS];
+    for h in 0..HOURS {
+        let clear_ghi = sun.clear_sky_ghi_w_m2[h];
+        if clear_ghi <= 0.0 {
+            continue;
+        }
+        let zenith = sun.apparent_zenith_deg[h];
+        let ghi = clear_ghi * weather.daily_clear_sky_ratio[h / 24];
+        let split = solar::erbs(ghi, zenith, sun.dni_extra_w_m2[h]);
+        let poa = solar::plane_of_array_isotropic(
+            pv.tilt_deg,
+            pv.azimuth_deg,
+            zenith,
+            sun.azimuth_deg[h],
+            split,
+            site.albedo,
+        );
+        let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
+        let output = poa / 1000.0
+            * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
+            * (1.0 - pv.system_loss_share);
+        ghi_w_m2[h] = ghi;
+        pv_kw_per_kwp[h] = output.max(0.0);
+    }
+    (ghi_w_m2, pv_kw_per_kwp)
+}
 
+/// Space heat per hour: degree-hours below the base temperature, relative to the normal climate's.
+fn space_heat_profile(base_c: f64, weather: &WeatherYear) -> Vec<f64> {
+    let normal_degree_hours: f64 = weather.normal_temperature_c.iter().map(|x| (base_c - x).max(0.0)).sum();
+    if normal_degree_hours > 0.0 {
+        weather.temperature_c.iter().map(|x| (base_c - x).max(0.0) / normal_degree_hours).collect()
+    } else {
+        vec![0.0; HOURS]
+    }
+}
+
+/// The daily shapes of hot water, appliances and EV charging over the year, each normalised to
+/// sum to 1, with the EV's cold-weather energy factor.
+struct DailyProfiles {
+    hot_water: Vec<f64>,
+    appliances_residential: Vec<f64>,
+    appliances_non_residential: Vec<f64>,
+    ev_uncontrolled: Vec<f64>,
+    ev_smart: Vec<f64>,
+    /// Annual EV energy relative to mild weather.
+    ev_energy_factor: f64,
+}
+
+impl DailyProfiles {
+    fn new(scenario: &Scenario, t: &[f64]) -> DailyProfiles {
         // Weekday of each day for non-residential schedules.
         let first_weekday = weekday_of_new_year(scenario.base_year);
         let is_workday = |day: usize| (first_weekday + day) % 7 < 5;
-
-        let mut hot_water_profile = vec![0.0; HOURS];
-        let mut appliance_profile_residential = vec![0.0; HOURS];
-        let mut appliance_profile_non_residential = vec![0.0; HOURS];
-        let mut ev_uncontrolled_profile = vec![0.0; HOURS];
-        let mut ev_smart_profile = vec![0.0; HOURS];
+        let mut p = DailyProfiles {
+            hot_water: vec![0.0; HOURS],
+            appliances_residential: vec![0.0; HOURS],
+            appliances_non_residential: vec![0.0; HOURS],
+            ev_uncontrolled: vec![0.0; HOURS],
+            ev_smart: vec![0.0; HOURS],
+            ev_energy_factor: 0.0,
+        };
         let mut ev_multiplier_sum = 0.0;
         for day in 0..DAYS {
             // Seasonal factors: more hot water and lighting in winter (±10 %, ±15 %).
@@ -269,88 +320,76 @@ impl Prepared {
             ev_multiplier_sum += ev_multiplier;
             for hour in 0..24 {
                 let h = day * 24 + hour;
-                hot_water_profile[h] = HOT_WATER_SHAPE[hour] * (1.0 + 0.10 * season);
-                appliance_profile_residential[h] = RESIDENTIAL_SHAPE[hour] * (1.0 + 0.15 * season);
+                p.hot_water[h] = HOT_WATER_SHAPE[hour] * (1.0 + 0.10 * season);
+                p.appliances_residential[h] = RESIDENTIAL_SHAPE[hour] * (1.0 + 0.15 * season);
                 let open = is_workday(day) && (7..18).contains(&hour);
-                appliance_profile_non_residential[h] = if open { 1.0 } else { 0.35 } * (1.0 + 0.1 * season);
-                ev_uncontrolled_profile[h] = EV_UNCONTROLLED_SHAPE[hour] * ev_multiplier;
-                ev_smart_profile[h] = EV_SMART_SHAPE[hour] * ev_multiplier;
+                p.appliances_non_residential[h] = if open { 1.0 } else { 0.35 } * (1.0 + 0.1 * season);
+                p.ev_uncontrolled[h] = EV_UNCONTROLLED_SHAPE[hour] * ev_multiplier;
+                p.ev_smart[h] = EV_SMART_SHAPE[hour] * ev_multiplier;
             }
         }
         for v in [
-            &mut hot_water_profile,
-            &mut appliance_profile_residential,
-            &mut appliance_profile_non_residential,
-            &mut ev_uncontrolled_profile,
-            &mut ev_smart_profile,
+            &mut p.hot_water,
+            &mut p.appliances_residential,
+            &mut p.appliances_non_residential,
+            &mut p.ev_uncontrolled,
+            &mut p.ev_smart,
         ] {
             normalise(v);
         }
-
-        // Electricity per unit of heat for each electric heating system, hour by hour.
-        let heating = &scenario.heating;
-        let coverage = heating.air_to_air_coverage_share;
-        let mut electricity_per_space_heat: [Vec<f64>; 4] = Default::default();
-        let mut electricity_per_hot_water: [Vec<f64>; 4] = Default::default();
-        for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
-            let (per_sh, per_hw): (Vec<f64>, Vec<f64>) = (0..HOURS)
-                .map(|h| {
-                    let (sh, hw) = (space_heat_profile[h], hot_water_profile[h]);
-                    match system {
-                        HeatingSystem::AirToAirHeatPump => {
-                            let c = cop(&heating.air_to_air_cop, t[h]);
-                            (sh * (coverage / c + (1.0 - coverage)), hw)
-                        }
-                        HeatingSystem::AirToWaterHeatPump => {
-                            let c = cop(&heating.air_to_water_cop, t[h]);
-                            (sh / c, hw / c)
-                        }
-                        HeatingSystem::GroundSourceHeatPump => {
-                            let c = cop(&heating.ground_source_cop, t[h]);
-                            (sh / c, hw / c)
-                        }
-                        _ => (sh, hw),
-                    }
-                })
-                .unzip();
-            electricity_per_space_heat[k] = per_sh;
-            electricity_per_hot_water[k] = per_hw;
-        }
-        let electricity_per_space_heat_sum = electricity_per_space_heat.each_ref().map(|v| v.iter().sum());
-        let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
-
-        // Validation checked that every group's stock model can be solved.
-        let stock_materials = scenario
-            .materials
-            .iter()
-            .flat_map(|m| &m.stock_groups)
-            .map(|g| {
-                let result =
-                    crate::prepare::stock::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result());
-                crate::prepare::stock::group_materials(g, &result, scenario.base_year)
-            })
-            .collect();
-
-        Prepared {
-            stock_materials,
-            space_heat_sum: space_heat_profile.iter().sum(),
-            pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
-            temperature_c: weather.temperature_c,
-            ghi_w_m2,
-            pv_kw_per_kwp,
-            space_heat_profile,
-            hot_water_profile,
-            appliance_profile_residential,
-            appliance_profile_non_residential,
-            ev_uncontrolled_profile,
-            ev_smart_profile,
-            ev_energy_factor: ev_multiplier_sum / DAYS as f64,
-            electricity_per_space_heat,
-            electricity_per_hot_water,
-            electricity_per_space_heat_sum,
-            electricity_per_hot_water_sum,
-        }
+        p.ev_energy_factor = ev_multiplier_sum / DAYS as f64;
+        p
     }
+}
+
+/// Electricity per unit of space heat and of hot water for each of [`ELECTRIC_SYSTEMS`], hour by
+/// hour, from the heat pumps' COP at the hour's temperature.
+fn electricity_per_heat(
+    heating: &HeatingParameters,
+    t: &[f64],
+    space_heat: &[f64],
+    hot_water: &[f64],
+) -> ([Vec<f64>; 4], [Vec<f64>; 4]) {
+    let coverage = heating.air_to_air_coverage_share;
+    let mut per_space_heat: [Vec<f64>; 4] = Default::default();
+    let mut per_hot_water: [Vec<f64>; 4] = Default::default();
+    for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
+        (per_space_heat[k], per_hot_water[k]) = (0..HOURS)
+            .map(|h| {
+                let (sh, hw) = (space_heat[h], hot_water[h]);
+                match system {
+                    HeatingSystem::AirToAirHeatPump => {
+                        let c = cop(&heating.air_to_air_cop, t[h]);
+                        (sh * (coverage / c + (1.0 - coverage)), hw)
+                    }
+                    HeatingSystem::AirToWaterHeatPump => {
+                        let c = cop(&heating.air_to_water_cop, t[h]);
+                        (sh / c, hw / c)
+                    }
+                    HeatingSystem::GroundSourceHeatPump => {
+                        let c = cop(&heating.ground_source_cop, t[h]);
+                        (sh / c, hw / c)
+                    }
+                    _ => (sh, hw),
+                }
+            })
+            .unzip();
+    }
+    (per_space_heat, per_hot_water)
+}
+
+/// Each building-stock group's materials from its stock model (validation checked that every
+/// group's model can be solved).
+fn stock_materials(scenario: &Scenario) -> Vec<stock::GroupMaterials> {
+    scenario
+        .materials
+        .iter()
+        .flat_map(|m| &m.stock_groups)
+        .map(|g| {
+            let result = stock::stock_model(scenario, g).unwrap_or_else(|_| empty_stock_result());
+            stock::group_materials(g, &result, scenario.base_year)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -96,12 +96,55 @@ pub fn build_network(
     unit_names: &[(String, bool)],
 ) -> Result<Network, Vec<NetworkIssue>> {
     let mut issues = Vec::new();
-    let range = |issues: &mut Vec<NetworkIssue>, path: String, v: f64, lo: f64, hi: f64| {
-        if !(v >= lo && v <= hi) {
-            issues.push(issue(path, format!("expected a value in {lo}..={hi}, found {v}")));
-        }
-    };
     range(&mut issues, "materials.workplaces".into(), raw.workplaces, 0.0, 1e8);
+    let fractions = check_fractions(raw, &mut issues);
+    let (processes, entries) = check_processes(raw, &fractions, &mut issues);
+    let incinerator_unit = incinerator_unit(raw, unit_names, &mut issues);
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let n = processes.len();
+    let mut is_sink = vec![true; n];
+    is_sink[HOUSEHOLDS] = false;
+    for entry in &entries {
+        is_sink[entry.from] = false;
+    }
+    let mut transfers = Vec::with_capacity(fractions.len());
+    let mut throughput_per_input = Vec::with_capacity(fractions.len());
+    for (f, fraction) in fractions.iter().enumerate() {
+        let t = fraction_transfers(&entries, f, n);
+        let before = issues.len();
+        check_ways_out(&t, &is_sink, &processes, &fraction.name, &mut issues);
+        if issues.len() > before {
+            continue;
+        }
+        throughput_per_input.push(solve_throughput(&t, n, &fraction.name, &mut issues));
+        transfers.push(t);
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Ok(Network {
+        incineration: processes.iter().position(|p| p == "incineration"),
+        processes,
+        is_sink,
+        fractions,
+        transfers,
+        throughput_per_input,
+        incinerator_unit,
+        workplaces: raw.workplaces,
+    })
+}
+
+/// Adds an issue if `v` is outside `lo..=hi` (or NaN).
+fn range(issues: &mut Vec<NetworkIssue>, path: String, v: f64, lo: f64, hi: f64) {
+    if !(v >= lo && v <= hi) {
+        issues.push(issue(path, format!("expected a value in {lo}..={hi}, found {v}")));
+    }
+}
+
+/// The fractions, each checked: a plain unique name, every number in range.
+fn check_fractions(raw: &RawMaterials, issues: &mut Vec<NetworkIssue>) -> Vec<Fraction> {
     if raw.fractions.is_empty() || raw.fractions.len() > 30 {
         issues.push(issue("materials.fractions", "expected 1 to 30 fractions"));
     }
@@ -117,12 +160,12 @@ pub fn build_network(
         if raw.fractions[..i].iter().any(|o| o.name == f.name) {
             issues.push(issue(format!("{p}.name"), format!("duplicate fraction {:?}", f.name)));
         }
-        range(&mut issues, format!("{p}.kg_per_person"), f.kg_per_person, 0.0, 10_000.0);
-        range(&mut issues, format!("{p}.kg_per_workplace"), f.kg_per_workplace, 0.0, 100_000.0);
-        range(&mut issues, format!("{p}.trend_per_year"), f.trend_per_year, -0.2, 0.2);
-        range(&mut issues, format!("{p}.source_separation_share"), f.source_separation_share, 0.0, 1.0);
-        range(&mut issues, format!("{p}.lhv_mwh_per_t"), f.lhv_mwh_per_t, 0.0, 12.0);
-        range(&mut issues, format!("{p}.fossil_energy_share"), f.fossil_energy_share, 0.0, 1.0);
+        range(issues, format!("{p}.kg_per_person"), f.kg_per_person, 0.0, 10_000.0);
+        range(issues, format!("{p}.kg_per_workplace"), f.kg_per_workplace, 0.0, 100_000.0);
+        range(issues, format!("{p}.trend_per_year"), f.trend_per_year, -0.2, 0.2);
+        range(issues, format!("{p}.source_separation_share"), f.source_separation_share, 0.0, 1.0);
+        range(issues, format!("{p}.lhv_mwh_per_t"), f.lhv_mwh_per_t, 0.0, 12.0);
+        range(issues, format!("{p}.fossil_energy_share"), f.fossil_energy_share, 0.0, 1.0);
         fractions.push(Fraction {
             name: f.name.clone(),
             kg_per_person: f.kg_per_person,
@@ -134,34 +177,42 @@ pub fn build_network(
             fossil_energy_share: f.fossil_energy_share,
         });
     }
+    fractions
+}
 
-    // Processes in order of first mention.
+/// The transfer coefficients out of one process, for all fractions or for one.
+struct Entry {
+    /// The process they leave.
+    from: usize,
+    /// The fraction they are for (`None`: every fraction without its own entry).
+    fraction: Option<usize>,
+    /// (destination, share).
+    to: Vec<(usize, f64)>,
+}
+
+/// Index of a process by name, added at the end on its first mention.
+fn index_of(name: &str, processes: &mut Vec<String>) -> usize {
+    processes.iter().position(|p| p == name).unwrap_or_else(|| {
+        processes.push(name.to_owned());
+        processes.len() - 1
+    })
+}
+
+/// The processes (built-in ones first, then in order of first mention) and every entry of
+/// transfer coefficients, each checked.
+fn check_processes(
+    raw: &RawMaterials,
+    fractions: &[Fraction],
+    issues: &mut Vec<NetworkIssue>,
+) -> (Vec<String>, Vec<Entry>) {
     let mut processes: Vec<String> = BUILT_IN.iter().map(|s| (*s).to_owned()).collect();
-    let index_of = |name: &str, processes: &mut Vec<String>| match processes.iter().position(|p| p == name) {
-        Some(i) => i,
-        None => {
-            processes.push(name.to_owned());
-            processes.len() - 1
-        }
-    };
     if raw.processes.len() > 500 {
         issues.push(issue("materials.processes", "expected at most 500 entries"));
     }
     let mut entries = Vec::new();
     for (i, p) in raw.processes.iter().enumerate().take(500) {
         let path = format!("materials.processes[{i}]");
-        if p.process.is_empty() || p.process.len() > 60 {
-            issues.push(issue(format!("{path}.process"), "expected a name of 1–60 characters"));
-        }
-        if p.process == "households" || p.process == "reuse" {
-            issues.push(issue(
-                format!("{path}.process"),
-                format!(
-                    "{:?} is split by the scenario's fractions and levers, not by transfer coefficients",
-                    p.process
-                ),
-            ));
-        }
+        check_process_name(&p.process, &path, issues);
         let from = index_of(&p.process, &mut processes);
         let fraction = match &p.fraction {
             None => None,
@@ -179,150 +230,166 @@ pub fn build_network(
                 format!("transfers out of {:?} are given twice", p.process),
             ));
         }
-        if p.to.is_empty() || p.to.len() > 50 {
-            issues.push(issue(format!("{path}.to"), "expected 1 to 50 (process, share) pairs"));
-        }
-        let mut sum = 0.0;
-        let mut targets = Vec::new();
-        for (j, (to, share)) in p.to.iter().enumerate().take(50) {
-            range(&mut issues, format!("{path}.to[{j}]"), *share, 0.0, 1.0);
-            if to == &p.process {
-                issues
-                    .push(issue(format!("{path}.to[{j}]"), format!("{:?} cannot send to itself", p.process)));
-            }
-            if to == "households" {
-                issues.push(issue(format!("{path}.to[{j}]"), "nothing flows back to households"));
-            }
-            sum += share;
-            targets.push((index_of(to, &mut processes), *share));
-        }
-        if sum.is_finite() && (sum - 1.0).abs() > 1e-9 {
-            issues.push(issue(
-                format!("{path}.to"),
-                format!("transfer coefficients out of {:?} must sum to 1, they sum to {sum:.6}", p.process),
-            ));
-        }
-        entries.push((from, fraction, targets));
+        let to = check_targets(&p.process, &p.to, &path, &mut processes, issues);
+        entries.push(Entry { from, fraction, to });
     }
     if processes.len() > 200 {
         issues.push(issue("materials.processes", "expected at most 200 processes"));
     }
-    let incineration = processes.iter().position(|p| p == "incineration");
-    let incinerator_unit = match &raw.incinerator {
-        None => None,
-        Some(name) => match unit_names.iter().position(|(n, _)| n == name) {
-            Some(i) if unit_names[i].1 => Some(i),
-            Some(_) => {
-                issues.push(issue(
-                    "materials.incinerator",
-                    format!("unit {name:?} is not a WasteIncineration unit"),
-                ));
-                None
-            }
-            None => {
-                issues.push(issue(
-                    "materials.incinerator",
-                    format!("no district-heating unit is named {name:?}"),
-                ));
-                None
-            }
-        },
-    };
-    if !issues.is_empty() {
-        return Err(issues);
-    }
+    (processes, entries)
+}
 
-    let n = processes.len();
-    let mut is_sink = vec![true; n];
-    is_sink[HOUSEHOLDS] = false;
-    for (from, _, _) in &entries {
-        is_sink[*from] = false;
+/// A process that transfer coefficients leave: named, and not one the levers split.
+fn check_process_name(process: &str, path: &str, issues: &mut Vec<NetworkIssue>) {
+    if process.is_empty() || process.len() > 60 {
+        issues.push(issue(format!("{path}.process"), "expected a name of 1–60 characters"));
     }
-    let mut transfers = Vec::with_capacity(fractions.len());
-    let mut throughput_per_input = Vec::with_capacity(fractions.len());
-    for (f, fraction) in fractions.iter().enumerate() {
-        // Entries for this fraction override the all-fraction entry of the same process.
-        let mut t: Vec<(usize, usize, f64)> = Vec::new();
-        for from in 0..n {
-            let specific = entries.iter().find(|(p, fr, _)| *p == from && *fr == Some(f));
-            let general = entries.iter().find(|(p, fr, _)| *p == from && fr.is_none());
-            if let Some((_, _, targets)) = specific.or(general) {
-                t.extend(targets.iter().map(|(to, share)| (from, *to, *share)));
-            }
+    if process == "households" || process == "reuse" {
+        issues.push(issue(
+            format!("{path}.process"),
+            format!(
+                "{process:?} is split by the scenario's fractions and levers, not by transfer coefficients"
+            ),
+        ));
+    }
+}
+
+/// One entry's (destination, share) pairs: shares in 0..=1 summing to 1, never to itself or back
+/// to households.
+fn check_targets(
+    process: &str,
+    to: &[(String, f64)],
+    path: &str,
+    processes: &mut Vec<String>,
+    issues: &mut Vec<NetworkIssue>,
+) -> Vec<(usize, f64)> {
+    if to.is_empty() || to.len() > 50 {
+        issues.push(issue(format!("{path}.to"), "expected 1 to 50 (process, share) pairs"));
+    }
+    let mut sum = 0.0;
+    let mut targets = Vec::new();
+    for (j, (target, share)) in to.iter().enumerate().take(50) {
+        range(issues, format!("{path}.to[{j}]"), *share, 0.0, 1.0);
+        if target == process {
+            issues.push(issue(format!("{path}.to[{j}]"), format!("{process:?} cannot send to itself")));
         }
-        // A process whose transfers exist only for other fractions is a dead end for this one.
-        let has_out: Vec<bool> = (0..n).map(|p| t.iter().any(|(from, _, _)| *from == p)).collect();
-        for p in 0..n {
-            if !has_out[p] && !is_sink[p] && p != HOUSEHOLDS {
-                issues.push(issue(
-                    "materials.processes",
-                    format!("process {:?} has no transfers for fraction {:?}", processes[p], fraction.name),
-                ));
-            }
+        if target == "households" {
+            issues.push(issue(format!("{path}.to[{j}]"), "nothing flows back to households"));
         }
-        // Processes from which no sink can be reached hold material forever: a loop with no way out.
-        let mut reaches_sink: Vec<bool> = (0..n).map(|p| !has_out[p]).collect();
-        loop {
-            let mut changed = false;
-            for (from, to, share) in &t {
-                if *share > 0.0 && reaches_sink[*to] && !reaches_sink[*from] {
-                    reaches_sink[*from] = true;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
+        sum += share;
+        targets.push((index_of(target, processes), *share));
+    }
+    if sum.is_finite() && (sum - 1.0).abs() > 1e-9 {
+        issues.push(issue(
+            format!("{path}.to"),
+            format!("transfer coefficients out of {process:?} must sum to 1, they sum to {sum:.6}"),
+        ));
+    }
+    targets
+}
+
+/// The district-heating unit named as the incinerator, if any: it must exist and burn waste.
+fn incinerator_unit(
+    raw: &RawMaterials,
+    unit_names: &[(String, bool)],
+    issues: &mut Vec<NetworkIssue>,
+) -> Option<usize> {
+    let name = raw.incinerator.as_ref()?;
+    let message = match unit_names.iter().position(|(n, _)| n == name) {
+        Some(i) if unit_names[i].1 => return Some(i),
+        Some(_) => format!("unit {name:?} is not a WasteIncineration unit"),
+        None => format!("no district-heating unit is named {name:?}"),
+    };
+    issues.push(issue("materials.incinerator", message));
+    None
+}
+
+/// (from, to, share) of every transfer fraction `f` takes: a process's entry for the fraction
+/// overrides its entry for all fractions.
+fn fraction_transfers(entries: &[Entry], f: usize, n: usize) -> Vec<(usize, usize, f64)> {
+    let mut t = Vec::new();
+    for from in 0..n {
+        let specific = entries.iter().find(|e| e.from == from && e.fraction == Some(f));
+        let general = entries.iter().find(|e| e.from == from && e.fraction.is_none());
+        if let Some(entry) = specific.or(general) {
+            t.extend(entry.to.iter().map(|(to, share)| (from, *to, *share)));
         }
-        let trapped: Vec<&str> =
-            (0..n).filter(|p| !reaches_sink[*p]).map(|p| processes[p].as_str()).collect();
-        if !trapped.is_empty() {
+    }
+    t
+}
+
+/// Every process a fraction reaches must have transfers for it or be a sink, and a sink must be
+/// reachable from every process (a loop with no way out holds material forever).
+fn check_ways_out(
+    t: &[(usize, usize, f64)],
+    is_sink: &[bool],
+    processes: &[String],
+    fraction: &str,
+    issues: &mut Vec<NetworkIssue>,
+) {
+    let n = processes.len();
+    let has_out: Vec<bool> = (0..n).map(|p| t.iter().any(|(from, _, _)| *from == p)).collect();
+    for p in 0..n {
+        if !has_out[p] && !is_sink[p] && p != HOUSEHOLDS {
             issues.push(issue(
                 "materials.processes",
-                format!(
-                    "fraction {:?}: processes {} form a loop with no way out (the system is singular)",
-                    fraction.name,
-                    trapped.join(", ")
-                ),
+                format!("process {:?} has no transfers for fraction {fraction:?}", processes[p]),
             ));
-            continue;
         }
-        // (I − Tᵀ) x = b, solved for a unit input at each collection route.
-        let mut m = DMatrix::<f64>::identity(n, n);
-        for (from, to, share) in &t {
-            m[(*to, *from)] -= share;
-        }
-        let lu = m.lu();
-        let mut columns: [Vec<f64>; 3] = Default::default();
-        for (k, input) in [REUSE, SEPARATE_COLLECTION, RESIDUAL_COLLECTION].into_iter().enumerate() {
-            let mut b = DVector::zeros(n);
-            b[input] = 1.0;
-            match lu.solve(&b) {
-                Some(x) if x.iter().all(|v| v.is_finite() && *v >= -1e-12) => {
-                    columns[k] = x.iter().map(|v| v.max(0.0)).collect();
-                }
-                _ => issues.push(issue(
-                    "materials.processes",
-                    format!("fraction {:?}: the process network is singular", fraction.name),
-                )),
+    }
+    let mut reaches_sink: Vec<bool> = (0..n).map(|p| !has_out[p]).collect();
+    loop {
+        let mut changed = false;
+        for (from, to, share) in t {
+            if *share > 0.0 && reaches_sink[*to] && !reaches_sink[*from] {
+                reaches_sink[*from] = true;
+                changed = true;
             }
         }
-        transfers.push(t);
-        throughput_per_input.push(columns);
+        if !changed {
+            break;
+        }
     }
-    if !issues.is_empty() {
-        return Err(issues);
+    let trapped: Vec<&str> = (0..n).filter(|p| !reaches_sink[*p]).map(|p| processes[p].as_str()).collect();
+    if !trapped.is_empty() {
+        issues.push(issue(
+            "materials.processes",
+            format!(
+                "fraction {fraction:?}: processes {} form a loop with no way out (the system is singular)",
+                trapped.join(", ")
+            ),
+        ));
     }
-    Ok(Network {
-        processes,
-        is_sink,
-        fractions,
-        transfers,
-        throughput_per_input,
-        incineration,
-        incinerator_unit,
-        workplaces: raw.workplaces,
-    })
+}
+
+/// Throughput of every process per tonne entering reuse, separate and residual collection:
+/// `(I − Tᵀ) x = b` solved for a unit input at each.
+fn solve_throughput(
+    t: &[(usize, usize, f64)],
+    n: usize,
+    fraction: &str,
+    issues: &mut Vec<NetworkIssue>,
+) -> [Vec<f64>; 3] {
+    let mut m = DMatrix::<f64>::identity(n, n);
+    for (from, to, share) in t {
+        m[(*to, *from)] -= share;
+    }
+    let lu = m.lu();
+    let mut columns: [Vec<f64>; 3] = Default::default();
+    for (k, input) in [REUSE, SEPARATE_COLLECTION, RESIDUAL_COLLECTION].into_iter().enumerate() {
+        let mut b = DVector::zeros(n);
+        b[input] = 1.0;
+        match lu.solve(&b) {
+            Some(x) if x.iter().all(|v| v.is_finite() && *v >= -1e-12) => {
+                columns[k] = x.iter().map(|v| v.max(0.0)).collect();
+            }
+            _ => issues.push(issue(
+                "materials.processes",
+                format!("fraction {fraction:?}: the process network is singular"),
+            )),
+        }
+    }
+    columns
 }
 
 /// A validated building-stock group.
