@@ -2,31 +2,12 @@
 //! list with a stable key used in files and output columns, and tables keyed by them
 //! ([`ByCarrier`], [`BySector`], [`BySystem`]) name their keys instead of counting positions.
 
-use enum_map::{Enum, EnumMap};
-use serde::{Deserialize, Serialize};
-use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
+use enum_map::EnumMap;
 
 use super::Catalogue;
 
+catalogue_enum! {
 /// An energy carrier.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum Carrier {
     /// Electricity.
     Electricity,
@@ -43,31 +24,15 @@ pub enum Carrier {
     /// Waste burnt for heat and power.
     Waste,
 }
+}
 
 impl Catalogue for Carrier {}
 
 /// Energy (or emissions) by carrier.
 pub type ByCarrier<T = f64> = EnumMap<Carrier, T>;
 
+catalogue_enum! {
 /// Sector that a building's or vehicle's energy use is booked to.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum Sector {
     /// Dwellings.
     Residential,
@@ -77,6 +42,7 @@ pub enum Sector {
     Public,
     /// Private cars.
     Transport,
+}
 }
 
 impl Catalogue for Sector {}
@@ -89,25 +55,8 @@ impl Sector {
 /// A figure for each sector.
 pub type BySector<T = f64> = EnumMap<Sector, T>;
 
+catalogue_enum! {
 /// A building heating system.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum HeatingSystem {
     /// District heating.
     DistrictHeating,
@@ -123,6 +72,7 @@ pub enum HeatingSystem {
     Bio,
     /// Heating oil.
     Oil,
+}
 }
 
 impl Catalogue for HeatingSystem {}
@@ -144,6 +94,6 @@ mod tests {
             Some(HeatingSystem::GroundSourceHeatPump)
         );
         assert_eq!(Carrier::from_key("coal"), None);
-        assert_eq!(Carrier::all().count(), Carrier::COUNT);
+        assert_eq!(Carrier::all().count(), <Carrier as strum::EnumCount>::COUNT);
     }
 }

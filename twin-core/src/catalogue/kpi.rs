@@ -2,9 +2,7 @@
 //! and clearly labelled extension KPIs that U4SSC lacks. Ids and definitions only: how each is
 //! computed from a year's results lives in [`crate::analysis::kpi`].
 
-use enum_map::Enum;
 use serde::{Deserialize, Serialize};
-use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
 
 use super::Catalogue;
 
@@ -19,25 +17,8 @@ pub enum Direction {
     Neutral,
 }
 
+catalogue_enum! {
 /// Identifies a KPI.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum KpiId {
     /// EN: E: E: 1C Renewable energy consumption.
     RenewableShare,
@@ -87,6 +68,7 @@ pub enum KpiId {
     EmbodiedEmissions,
     /// Extension: materials in the building stock per resident.
     MaterialStockPerCapita,
+}
 }
 
 impl Catalogue for KpiId {

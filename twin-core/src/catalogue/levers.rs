@@ -5,31 +5,13 @@
 //! what it moves. A [`LeverSetting`] ramps a lever linearly from its base value to a target.
 //! Invariant: every value a [`Levers`] holds lies inside its lever's range (checked on entry).
 
-use enum_map::{Enum, EnumMap};
+use enum_map::EnumMap;
 use serde::{Deserialize, Serialize};
-use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
 
 use super::Catalogue;
 
+catalogue_enum! {
 /// Identifies a lever; also the index into [`Levers`].
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum LeverId {
     /// Share of not-yet-renovated pre-2007 floor area renovated per year.
     RetrofitRate,
@@ -55,6 +37,7 @@ pub enum LeverId {
     BuildingMaterialReuse,
     /// Reuse of household items (furniture, textiles, electronics) instead of discarding them.
     HouseholdReuse,
+}
 }
 
 impl Catalogue for LeverId {}
@@ -459,7 +442,7 @@ mod tests {
 
     #[test]
     fn every_lever_is_found_by_its_key_and_its_default_is_in_range() {
-        assert_eq!(LeverId::all().count(), LeverId::COUNT);
+        assert_eq!(LeverId::all().count(), <LeverId as strum::EnumCount>::COUNT);
         for id in LeverId::all() {
             let spec = id.spec();
             assert_eq!(LeverId::from_key(id.key()), Some(id));

@@ -9,6 +9,22 @@
 //! has one, is an exhaustive `match`. Adding a lever or a KPI is one variant plus its spec, and the
 //! compiler finds every place that must say what it does.
 
+/// Declares a catalogue enum with the derives every catalogue shares (ids, ordering, serde,
+/// `enum_map` keys, `strum` listing and snake_case keys); `impl Catalogue` stays with each enum.
+macro_rules! catalogue_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+            serde::Serialize, serde::Deserialize,
+            enum_map::Enum,
+            strum::EnumIter, strum::EnumCount, strum::EnumString, strum::IntoStaticStr,
+        )]
+        #[strum(serialize_all = "snake_case")]
+        $vis enum $name { $($body)* }
+    };
+}
+
 pub mod energy;
 pub mod kpi;
 pub mod levers;

@@ -1,31 +1,10 @@
 //! The catalogue of uncertain parameters an ensemble may vary: ids, keys, units and allowed
 //! ranges. How a value is applied to a scenario lives in [`crate::analysis::ensemble`].
 
-use enum_map::Enum;
-use serde::{Deserialize, Serialize};
-use strum::{EnumCount, EnumIter, EnumString, IntoStaticStr};
-
 use super::Catalogue;
 
+catalogue_enum! {
 /// A parameter that an ensemble may vary.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    Enum,
-    EnumIter,
-    EnumCount,
-    EnumString,
-    IntoStaticStr,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum Parameter {
     /// Multiplier on every building class's space-heat need.
     SpaceHeatFactor,
@@ -49,6 +28,7 @@ pub enum Parameter {
     ClearSkyFactor,
     /// Multiplier on the electricity price.
     ElectricityPriceFactor,
+}
 }
 
 impl Catalogue for Parameter {}
