@@ -18,6 +18,7 @@ use twin_core::scenario::{self, Scenario};
 
 mod analysis;
 mod report;
+mod session;
 
 use analysis::{compare_command, costs_command, ensemble_command, sensitivity_command, stock_command};
 use report::{kpi_report, kpis_csv, print_kpis, print_levers, print_summary};
@@ -147,6 +148,11 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Workshop sessions: show, compare and combine the groups' proposals.
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
     /// Write sun position and clear-sky irradiance for every hour of a year as CSV.
     Solar {
         /// Latitude, degrees north.
@@ -230,6 +236,7 @@ fn main() -> ExitCode {
         Command::Stock { inflow, stock, lifetime, out } => {
             stock_command(inflow.as_deref(), stock.as_deref(), &lifetime, out.as_deref())
         }
+        Command::Session { command } => session::session_command(command),
         Command::Solar {
             lat,
             lon,

@@ -696,3 +696,146 @@ fn district_heat_without_units_is_an_error() {
     let path = file_with(&dir, "no-units.ron", text.as_bytes());
     assert_input_error(&path, &["districts[6].heating_shares.district_heating`", "no unit with capacity"]);
 }
+
+/// `twin session …` as a planner uses it: start a session, type in two groups' forms, compare,
+/// combine, import another table's session, and check files.
+mod session {
+    use super::*;
+
+    fn ok(args: &[&str]) -> String {
+        let out = twin(args);
+        assert!(out.status.success(), "twin {args:?}: {}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A session with two groups' proposals.
+    fn two_groups(dir: &tempfile::TempDir, name: &str) -> PathBuf {
+        let file = dir.path().join(name);
+        let f = file.to_str().expect("utf-8");
+        ok(&["session", "new", f, BAERUM, "--title", "Bord 1"]);
+        ok(&[
+            "session",
+            "add",
+            f,
+            "--name",
+            "Næring",
+            "--set",
+            "heat_pump_programme=0.6",
+            "--reason",
+            "heat_pump_programme=lavere strømregning",
+        ]);
+        ok(&[
+            "session",
+            "add",
+            f,
+            "--name",
+            "Ungdom",
+            "--set",
+            "heat_pump_programme=0.8",
+            "--set",
+            "pv_rollout=0.5",
+        ]);
+        file
+    }
+
+    /// The value of one KPI row and column of a `compare` table.
+    fn cell(table: &str, kpi: &str, column: usize) -> f64 {
+        let row = table.lines().find(|l| l.starts_with(kpi)).expect("the KPI's row");
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        cells[cells.len() - 3 + column].parse().expect("a number")
+    }
+
+    #[test]
+    fn compare_prints_b_minus_a_as_the_model_computes_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = two_groups(&dir, "w.ron");
+        let f = file.to_str().expect("utf-8");
+        let table = ok(&["session", "compare", f, "baseline", "2", "--year", "2040"]);
+        assert!(
+            table.contains("A: Referanse") && table.contains("B: Ungdom") && table.contains("B − A"),
+            "{table}"
+        );
+        // The same levers run directly in the core.
+        let scenario = twin_core::scenario::load(Path::new(BAERUM)).expect("Bærum");
+        let levers =
+            scenario.levers.with_assignments(&["heat_pump_programme=0.8", "pv_rollout=0.5"]).expect("levers");
+        let prepared = twin_core::prepare::Prepared::new(&scenario);
+        let options = twin_core::model::RunOptions::default();
+        let b = twin_core::model::run(&scenario, &levers, &prepared, &options).expect("run");
+        let a = twin_core::model::run(&scenario, &scenario.levers, &prepared, &options).expect("run");
+        let ghg = |o: &twin_core::Outcome| {
+            twin_core::catalogue::kpi::KpiId::GhgPerCapita.value(o.year(2040).expect("2040"))
+        };
+        assert!((cell(&table, "ghg_per_capita", 0) - ghg(&a)).abs() < 5e-4, "{table}");
+        assert!((cell(&table, "ghg_per_capita", 1) - ghg(&b)).abs() < 5e-4, "{table}");
+        assert!((cell(&table, "ghg_per_capita", 2) - (ghg(&b) - ghg(&a))).abs() < 1e-3, "{table}");
+        let all = ok(&["session", "compare", f]);
+        assert!(all.contains("Referanse") && all.contains("Næring") && all.contains("Ungdom"), "{all}");
+        let shown = ok(&["session", "show", f]);
+        assert!(
+            shown.contains("heat_pump_programme = 0.6") && shown.contains("lavere strømregning"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn merge_adds_the_room_package_and_keeps_the_previous_save() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = two_groups(&dir, "w.ron");
+        let f = file.to_str().expect("utf-8");
+        let report = ok(&["session", "merge", f, "--rule", "max", "--pick", "ev_share=0.95"]);
+        assert!(
+            report.contains("heat_pump_programme = 0.800") && report.contains("ev_share = 0.950"),
+            "{report}"
+        );
+        assert!(report.contains("% of the gap"), "{report}");
+        let session = twin_core::session::file::load(&file).expect("still a valid session");
+        let package = session.package.expect("the package is in the file");
+        assert_eq!(package.rule, twin_core::session::Rule::Max);
+        assert!(twin_core::session::store::generation_path(&file, 1).exists(), "the save before is kept");
+        assert!(ok(&["session", "compare", f]).contains("Rommets pakke"));
+        // Never over another file.
+        let other = file_with(&dir, "other.ron", b"mine");
+        let out = twin(&["session", "merge", f, "--out", other.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(std::fs::read(&other).expect("other"), b"mine");
+        let out = twin(&["session", "new", f, BAERUM]);
+        assert_eq!(out.status.code(), Some(2), "an existing session is not replaced");
+    }
+
+    #[test]
+    fn import_takes_another_tables_proposals() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let here = two_groups(&dir, "here.ron");
+        let there = two_groups(&dir, "there.ron");
+        let said = ok(&["session", "import", here.to_str().expect("utf-8"), there.to_str().expect("utf-8")]);
+        assert!(said.contains("2 proposals imported (4 in all)"), "{said}");
+        let session = twin_core::session::file::load(&here).expect("valid");
+        let names: Vec<&str> = session.proposals.iter().map(|p| p.details.name.as_str()).collect();
+        assert_eq!(names, ["Næring", "Ungdom", "Næring (Bord 1)", "Ungdom (Bord 1)"]);
+    }
+
+    #[test]
+    fn check_names_the_line_column_and_field_of_a_bad_session() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = two_groups(&dir, "w.ron");
+        let text = std::fs::read_to_string(&file).expect("read");
+        let bad = text.replacen("\"pv_rollout\": 0.5", "\"pv_rollout\": 5.0", 1);
+        assert_ne!(bad, text);
+        let path = file_with(&dir, "bad.ron", bad.as_bytes());
+        let out = twin(&["session", "check", path.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(2));
+        let line = bad.lines().position(|l| l.contains("\"pv_rollout\": 5.0")).expect("the line") + 1;
+        let message = stderr(&out);
+        assert!(
+            message.contains(&format!("bad.ron:{line}:"))
+                && message.contains("proposals[1].levers.pv_rollout"),
+            "{message}"
+        );
+        let cut = file_with(&dir, "cut.ron", &text.as_bytes()[..text.len() / 3]);
+        let out = twin(&["session", "check", cut.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("cut.ron:"), "{}", stderr(&out));
+        assert!(ok(&["session", "check", file.to_str().expect("utf-8")]).contains("ok (Bord 1, 2 proposals"));
+    }
+}

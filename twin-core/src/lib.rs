@@ -14,6 +14,7 @@
 //! | [`model`] | the year under levers: demand, materials, heat dispatch, grid, emissions |
 //! | [`analysis`] | KPIs, comparison, ensembles, sensitivity, costs |
 //! | [`io`] | CSV tables and atomic writes |
+//! | [`session`] | a workshop: proposals, package, snapshots, journal with undo; its file, kept safe |
 //!
 //! `scenarios/*.ron` → [`scenario::RawScenario`] (parse) → [`Scenario`] (validate once) →
 //! [`prepare::Prepared`] (computed once) → [`model::run`] (pure function of scenario, levers and
@@ -46,6 +47,8 @@ pub mod model;
 pub mod analysis;
 
 pub mod io;
+
+pub mod session;
 
 pub use catalogue::Carrier;
 pub use model::simulate;

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 /// The layers, lowest first (the order of `lib.rs`).
-const LAYERS: [&str; 8] = ["math", "catalogue", "scenario", "prepare", "outcome", "model", "analysis", "io"];
+const LAYERS: [&str; 9] =
+    ["math", "catalogue", "scenario", "prepare", "outcome", "model", "analysis", "io", "session"];
 
 fn rank(layer: &str) -> Option<usize> {
     LAYERS.iter().position(|l| *l == layer)

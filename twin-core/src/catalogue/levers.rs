@@ -343,6 +343,11 @@ impl Levers {
         Ok(())
     }
 
+    /// Checks a target against the lever's range.
+    pub fn check(id: LeverId, target: f64) -> Result<(), LeverRangeError> {
+        check_range(id, target)
+    }
+
     /// Replaces a lever's whole setting. Rejects targets outside the lever's range.
     pub fn set(&mut self, id: LeverId, setting: LeverSetting) -> Result<(), LeverRangeError> {
         check_range(id, setting.target)?;

@@ -7,7 +7,7 @@
 
 pub mod locate;
 pub mod network;
-mod parse;
+pub(crate) mod parse;
 pub mod raw;
 mod validate;
 
@@ -282,7 +282,7 @@ pub enum ScenarioError {
         source: std::io::Error,
     },
     /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{file}: file is larger than the {limit} bytes a scenario may have")]
+    #[error("{file}: file is larger than the {limit} bytes it may have")]
     TooLarge {
         /// File.
         file: PathBuf,
@@ -290,7 +290,7 @@ pub enum ScenarioError {
         limit: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{file}:{line}:{column}: not UTF-8 text (a scenario file must be UTF-8 RON)")]
+    #[error("{file}:{line}:{column}: not UTF-8 text (the file must be UTF-8 RON)")]
     NotUtf8 {
         /// File.
         file: PathBuf,
@@ -371,6 +371,11 @@ pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
 
 /// Reads a file as UTF-8 text with the scenario size limit.
 pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
+    read_text_limited(path, MAX_FILE_BYTES)
+}
+
+/// Reads a file as UTF-8 text of at most `limit` bytes (more is refused, never read whole).
+pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, ScenarioError> {
     let io = |source| ScenarioError::Io { file: path.to_owned(), source };
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
@@ -378,9 +383,9 @@ pub fn read_text(path: &Path) -> Result<String, ScenarioError> {
     }
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ScenarioError::TooLarge { file: path.to_owned(), limit: MAX_FILE_BYTES });
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ScenarioError::TooLarge { file: path.to_owned(), limit });
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -401,7 +406,7 @@ impl Scenario {
     /// assert_eq!(scenario.site.kommune_number, "3201");
     /// ```
     pub fn from_str_named(text: &str, file: &Path) -> Result<Scenario, ScenarioError> {
-        let raw = parse::parse(text, file)?;
+        let raw: RawScenario = parse::parse(text, file)?;
         validate::validate(raw, text, file)
     }
 

@@ -1,13 +1,17 @@
-//! Parsing: RON text into [`RawScenario`], and syntax errors explained as a planner needs them
-//! (which field, what was expected, and the likely fix: a missing comma, a decimal in a whole-number
-//! field, a file cut off).
+//! Parsing: RON text into [`RawScenario`] (or any other file type of the crate, such as a workshop
+//! session), and syntax errors explained as a planner needs them (which field, what was expected,
+//! and the likely fix: a missing comma, a decimal in a whole-number field, a file cut off).
 
 use std::path::Path;
 
 use super::locate::{self, TextPosition};
-use super::{MAX_NESTING, RawScenario, ScenarioError};
+use serde::de::DeserializeOwned;
 
-pub(super) fn parse(text: &str, file: &Path) -> Result<RawScenario, ScenarioError> {
+use super::{MAX_NESTING, ScenarioError};
+
+/// Parses RON `text` (from `file`, for errors) into a `T`; a syntax or type error names the file,
+/// line, column and field path.
+pub(crate) fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, ScenarioError> {
     let options = ron::Options::default()
         .with_recursion_limit(MAX_NESTING)
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
@@ -19,14 +23,13 @@ pub(super) fn parse(text: &str, file: &Path) -> Result<RawScenario, ScenarioErro
     // Fast path without path tracking; on failure parse again to find the field's path.
     let mut de =
         ron::Deserializer::from_str_with_options(text, &options).map_err(|e| parse_err(e, String::new()))?;
-    let first =
-        <RawScenario as serde::Deserialize>::deserialize(&mut de).and_then(|raw| de.end().map(|()| raw));
+    let first = T::deserialize(&mut de).and_then(|raw| de.end().map(|()| raw));
     let raw = match first {
         Ok(raw) => raw,
         Err(code) => {
             let spanned = de.span_error(code);
             let path = match ron::Deserializer::from_str_with_options(text, &options) {
-                Ok(mut de) => match serde_path_to_error::deserialize::<_, RawScenario>(&mut de) {
+                Ok(mut de) => match serde_path_to_error::deserialize::<_, T>(&mut de) {
                     Err(e) => e.path().to_string(),
                     Ok(_) => String::new(),
                 },
@@ -53,7 +56,7 @@ fn explain(text: &str, at: TextPosition, serde_path: &str, message: &str) -> (St
     let message = if context.at_end {
         format!(
             "{message}: the file ends here, inside `{path}`; it may have been cut off (the closing \
-             brackets and the rest of the scenario are missing)"
+             brackets and the rest of the file are missing)"
         )
     } else if let Some((name, _)) = field.filter(|_| decimal_at(text, at)) {
         let example =
