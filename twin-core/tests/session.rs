@@ -75,21 +75,29 @@ fn every_change_undoes_and_redoes_back_to_the_same_state() {
     s.apply(set_package(&s, pack), t(55)).expect("package");
     states.push((s.proposals.clone(), s.snapshots.clone(), s.package.clone()));
 
+    let other = ScenarioCopy::new(Some("other.ron".into()), scenario_text().replacen("Sandvika", "Sandvika sentrum", 1));
+    s.apply(Change::SetScenario { from: s.scenario.clone(), to: other.clone() }, t(56)).expect("open another");
+    assert_eq!(s.scenario, other);
+    s.undo(t(57)).expect("undo the opening");
+    assert_eq!(s.scenario.file.as_deref(), Some("scenarios/baerum.ron"), "undo brings the scenario back");
     for expected in states.iter().rev().skip(1) {
         s.undo(t(60)).expect("undo");
         assert_eq!(&(s.proposals.clone(), s.snapshots.clone(), s.package.clone()), expected);
     }
-    assert_eq!(s.undo(t(61)), Err(ChangeError::NothingTo("undo")));
+    assert!(matches!(s.undo(t(61)), Err(ChangeError::NothingTo("undo"))));
     for expected in states.iter().skip(1) {
         s.redo(t(70)).expect("redo");
         assert_eq!(&(s.proposals.clone(), s.snapshots.clone(), s.package.clone()), expected);
     }
-    assert_eq!(s.redo(t(71)), Err(ChangeError::NothingTo("redo")));
-    // Everything is in the journal: 6 changes, 6 undos, 6 redos, in order.
+    assert!(matches!(s.redo(t(71)), Ok(Change::SetScenario { .. })), "the opening comes last");
+    assert_eq!(s.scenario, other);
+    assert!(matches!(s.redo(t(72)), Err(ChangeError::NothingTo("redo"))));
+    // Everything is in the journal: 7 changes, 7 undos, 7 redos, in order.
     let actions: Vec<Action> = s.journal.iter().map(|e| e.action).collect();
-    assert_eq!(actions.len(), 18);
-    assert_eq!(actions[6], Action::Undo(5));
-    assert_eq!(actions[17], Action::Redo(5));
+    assert_eq!(actions.len(), 21);
+    assert_eq!(actions[7], Action::Undo(6));
+    assert_eq!(actions[8], Action::Undo(5));
+    assert_eq!(actions[20], Action::Redo(6));
 }
 
 #[test]

@@ -236,6 +236,13 @@ pub enum Change {
         /// After.
         to: Option<Package>,
     },
+    /// The scenario the session runs on replaced (another file opened); proposals keep their levers.
+    SetScenario {
+        /// Before.
+        from: ScenarioCopy,
+        /// After.
+        to: ScenarioCopy,
+    },
     /// Several changes as one step (an import), undone together.
     Many(Vec<Change>),
 }
@@ -263,6 +270,7 @@ impl Change {
             Change::AddSnapshot { snapshot } => Change::RemoveSnapshot { snapshot: snapshot.clone() },
             Change::RemoveSnapshot { snapshot } => Change::AddSnapshot { snapshot: snapshot.clone() },
             Change::SetPackage { from, to } => Change::SetPackage { from: to.clone(), to: from.clone() },
+            Change::SetScenario { from, to } => Change::SetScenario { from: to.clone(), to: from.clone() },
             Change::Many(changes) => Change::Many(changes.iter().rev().map(Change::inverse).collect()),
         }
     }
@@ -275,6 +283,7 @@ impl Change {
                 vec![Variant::Proposal(*proposal)]
             }
             Change::SetPackage { .. } => vec![Variant::Package],
+            Change::SetScenario { .. } => vec![Variant::Baseline],
             Change::Many(changes) => changes.iter().flat_map(Change::moved).collect(),
             _ => Vec::new(),
         }
@@ -435,7 +444,7 @@ impl Default for View {
 }
 
 /// The session's own copy of its scenario: the text, where it came from and its hash.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioCopy {
     /// The file it was read from (as given), `None` for a built-in scenario.
@@ -444,6 +453,17 @@ pub struct ScenarioCopy {
     pub blake3: String,
     /// The scenario file's text.
     pub text: String,
+}
+
+/// The text is tens of kilobytes: debug output names the file, hash and length instead.
+impl std::fmt::Debug for ScenarioCopy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScenarioCopy")
+            .field("file", &self.file)
+            .field("blake3", &self.blake3)
+            .field("text_bytes", &self.text.len())
+            .finish()
+    }
 }
 
 impl ScenarioCopy {
@@ -689,12 +709,14 @@ impl Session {
     /// every part of the change fits.
     fn perform(&mut self, change: &Change) -> Result<(), ChangeError> {
         let mut state = State {
+            scenario: self.scenario.clone(),
             proposals: self.proposals.clone(),
             package: self.package.clone(),
             snapshots: self.snapshots.clone(),
             next_id: self.next_id,
         };
         state.perform(change)?;
+        self.scenario = state.scenario;
         self.proposals = state.proposals;
         self.package = state.package;
         self.snapshots = state.snapshots;
@@ -728,6 +750,7 @@ pub fn with_targets(mut levers: Levers, targets: &ByLever<f64>) -> Levers {
 
 /// The part of a session that changes apply to.
 struct State {
+    scenario: ScenarioCopy,
     proposals: Vec<Proposal>,
     package: Option<Package>,
     snapshots: Vec<Snapshot>,
@@ -779,6 +802,13 @@ impl State {
                     Levers::check(lever, target)?;
                 }
                 self.package = to.clone();
+                Ok(())
+            }
+            Change::SetScenario { from, to } => {
+                if self.scenario.blake3 != from.blake3 {
+                    return Err(ChangeError::Stale("another scenario was opened since".into()));
+                }
+                self.scenario = to.clone();
                 Ok(())
             }
             Change::Many(changes) => changes.iter().try_for_each(|c| self.perform(c)),
