@@ -195,10 +195,14 @@ fn add(file: &Path, form: &Form) -> Result<(), Failure> {
         })?;
         proposal.details.reasons.0.insert(lever, reason.trim().to_owned());
     }
+    let id = proposal.id;
     let change = twin_core::session::Change::AddProposal { index: session.proposals.len(), proposal };
     session
         .apply(change, Timestamp::now())
         .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
+    // The viewer opens on the proposal just typed in, against the baseline.
+    session.view.b = Variant::Proposal(id);
+    session.view.active = Some(id);
     save(file, &session)?;
     emit(&format!("{}: proposal {} added ({} in all)\n", file.display(), form.name, session.proposals.len()));
     Ok(())
@@ -442,7 +446,7 @@ fn gap_report(gap: &GapClosing) -> String {
             "    {:<24} {:+.3} {unit} ({:.0} % of the gap)",
             c.name,
             c.kpi_change,
-            c.share_of_gap * 100.0 + 0.0
+            (c.share_of_gap * 100.0).round() + 0.0
         );
     }
     let _ = writeln!(o, "    {:<24} {:+.3} {unit}", "(levers together)", gap.interaction);

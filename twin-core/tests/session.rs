@@ -75,8 +75,12 @@ fn every_change_undoes_and_redoes_back_to_the_same_state() {
     s.apply(set_package(&s, pack), t(55)).expect("package");
     states.push((s.proposals.clone(), s.snapshots.clone(), s.package.clone()));
 
-    let other = ScenarioCopy::new(Some("other.ron".into()), scenario_text().replacen("Sandvika", "Sandvika sentrum", 1));
-    s.apply(Change::SetScenario { from: s.scenario.clone(), to: other.clone() }, t(56)).expect("open another");
+    let other = ScenarioCopy::new(
+        Some("other.ron".into()),
+        scenario_text().replacen("Sandvika", "Sandvika sentrum", 1),
+    );
+    s.apply(Change::SetScenario { from: s.scenario.clone(), to: other.clone() }, t(56))
+        .expect("open another");
     assert_eq!(s.scenario, other);
     s.undo(t(57)).expect("undo the opening");
     assert_eq!(s.scenario.file.as_deref(), Some("scenarios/baerum.ron"), "undo brings the scenario back");

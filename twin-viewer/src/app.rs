@@ -1,28 +1,33 @@
-//! Builds the viewer's bevy app from its options: the window, the plugins (one per feature) and
-//! the starting scenario and levers.
+//! Builds the viewer's bevy app from its options: the window, the plugins (one per feature), the
+//! workshop session and the order of the frame.
 
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
-use twin_core::Scenario;
-use twin_core::catalogue::levers::Levers;
+use twin_core::catalogue::levers::LeverId;
+use twin_core::session::{Session, Variant};
 
 use crate::automation::ScreenshotJob;
 use crate::sim::Sim;
 use crate::view::{Lang, ViewState};
+use crate::workshop::{Side, Workshop};
 
 /// How to start the viewer.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// The scenario to open.
-    pub scenario: Scenario,
-    /// Its file (`None` for the built-in one).
-    pub path: Option<std::path::PathBuf>,
-    /// Levers to start with (the scenario's own unless `--set` changed some).
-    pub levers: Levers,
+    /// The session to run (opened from its file, recovered, or new on a scenario).
+    pub session: Session,
+    /// The session's file (`None`: kept in memory until the facilitator saves it).
+    pub session_path: Option<std::path::PathBuf>,
+    /// Lever targets from `--set`, moved in the active proposal after start.
+    pub set: Vec<(LeverId, f64)>,
+    /// A snapshot to take after `--set` (`--snapshot NAME`).
+    pub snapshot: Option<String>,
     /// Window size in logical pixels.
     pub size: (u32, u32),
     /// Language.
     pub lang: Lang,
+    /// Start in presenter mode (large type for a projector).
+    pub presenter: bool,
     /// Save a screenshot and exit.
     pub screenshot: Option<ScreenshotJob>,
     /// Measure frame and recompute times, print them and exit.
@@ -31,10 +36,12 @@ pub struct Options {
     pub notice: Option<crate::view::Notice>,
 }
 
-/// The app, ready to run.
-pub fn build(options: Options) -> App {
+/// The app, ready to run. Fails only if the session's own scenario does not open (the caller
+/// checked it when it made the session).
+pub fn build(options: Options) -> anyhow::Result<App> {
+    let scenario = options.session.scenario.scenario()?;
     let mut app = App::new();
-    let title = format!("Kommunetvilling – {}", options.scenario.name);
+    let title = format!("Kommunetvilling – {}", scenario.name);
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title,
@@ -43,28 +50,60 @@ pub fn build(options: Options) -> App {
         }),
         ..default()
     }));
-    let mut view = ViewState::new(options.scenario.base_year);
+    configure_frame(&mut app);
+    let mut view = ViewState::new(scenario.base_year);
     view.lang = options.lang;
     view.notice = options.notice;
-    // Open on 2030, the year most municipal targets name (or the nearest simulated year).
-    view.year = options.scenario.end_year.min(2030.max(options.scenario.base_year));
-    let mut sim = Sim::new(options.scenario);
-    sim.levers = options.levers;
-    app.insert_resource(sim).insert_resource(view);
+    view.presenter = options.presenter;
+    // Open on the session's year, else 2030 (the year most municipal targets name).
+    let year = options.session.view.year.unwrap_or(2030);
+    view.year = year.clamp(scenario.base_year, scenario.end_year);
+    let mut workshop = Workshop::new(options.session, options.session_path);
+    if !options.set.is_empty() {
+        // `--set` moves levers in the active proposal (a new one if none), never in the
+        // baseline nor as picks in the room's package.
+        match workshop.session.view.active.filter(|id| workshop.session.proposal(*id).is_some()) {
+            Some(id) => workshop.show(Side::B, Variant::Proposal(id)),
+            None => workshop.show(Side::B, Variant::Baseline),
+        }
+        workshop.set_targets(&options.set, &scenario, options.lang)?;
+    }
+    if let Some(name) = options.snapshot {
+        let of = workshop.session.view.b;
+        if let Some(change) = workshop.session.take_snapshot(&name, "", of, jiff::Timestamp::now()) {
+            workshop.apply(change)?;
+        }
+    }
+    info!(
+        "session: {} proposals, {} snapshots, {} journal entries{}",
+        workshop.session.proposals.len(),
+        workshop.session.snapshots.len(),
+        workshop.session.journal.len(),
+        workshop.path.as_ref().map(|p| format!(" ({})", p.display())).unwrap_or_default()
+    );
+    app.insert_resource(Sim::new(scenario)).insert_resource(view).insert_resource(workshop);
     app.add_plugins((
         crate::sim::plugin,
+        crate::workshop::plugin,
         crate::camera::plugin,
         crate::map::plugin,
         crate::files::plugin,
+        crate::gap::plugin,
         crate::ui::plugin,
         crate::automation::plugin,
     ));
-    app.world_mut().resource_mut::<crate::files::Files>().path = options.path;
     if let Some(job) = options.screenshot {
         app.insert_resource(job);
     }
     if let Some(measure) = options.measure {
         app.insert_resource(measure);
     }
-    app
+    Ok(app)
+}
+
+/// The order of a frame's work in [`Update`]; the panels follow in egui's pass and the requests
+/// to the model go out in [`Last`].
+pub fn configure_frame(app: &mut App) {
+    use crate::FrameSet;
+    app.configure_sets(Update, (FrameSet::Input, FrameSet::Bridge, FrameSet::Derived, FrameSet::Map).chain());
 }

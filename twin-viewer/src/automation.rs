@@ -11,6 +11,7 @@ use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 
 use crate::sim::Sim;
+use crate::workshop::Workshop;
 
 /// Give up if no picture was saved this long after start.
 const TIME_LIMIT: Duration = Duration::from_secs(120);
@@ -67,13 +68,14 @@ pub fn plugin(app: &mut App) {
 
 fn measure(
     time: Res<Time<Real>>,
-    mut sim: ResMut<Sim>,
+    sim: Res<Sim>,
+    mut workshop: ResMut<Workshop>,
+    view: Res<crate::view::ViewState>,
     mut m: ResMut<Measure>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if sim.shown.is_none() {
-        return;
-    }
+    let shown = workshop.session.view.b;
+    let Some(result) = sim.result(shown) else { return };
     if m.first_frame.is_none() {
         // The first frame that draws the model's numbers.
         m.first_frame = m.started.map(|s| s.elapsed());
@@ -82,16 +84,17 @@ fn measure(
     let frame = m.frame;
     m.frame_ms.push(f64::from(time.delta_secs()) * 1000.0);
     if let Some(moved) = m.moved_at
-        && sim.up_to_date()
+        && sim.up_to_date(shown)
     {
         m.lag_frames.push(frame - moved);
-        m.compute_ms.push(sim.shown.as_ref().map_or(0.0, |s| s.compute.as_secs_f64() * 1000.0));
+        m.compute_ms.push(result.compute.as_secs_f64() * 1000.0);
         m.moved_at = None;
     }
     if frame.is_multiple_of(MOVE_EVERY) && m.moved_at.is_none() {
         let id = twin_core::catalogue::levers::LeverId::HeatPumpProgramme;
         let target = f64::from((frame / MOVE_EVERY) % 20) / 20.0;
-        if sim.levers.set_target(id, target).is_ok() && !sim.up_to_date() {
+        let scenario = std::sync::Arc::clone(&sim.scenario);
+        if workshop.set_targets(&[(id, target)], &scenario, view.lang).is_ok() {
             m.moved_at = Some(frame);
         }
     }
@@ -130,7 +133,7 @@ fn take_screenshot(
         exit.write(AppExit::error());
         return;
     }
-    if job.requested || !sim.up_to_date() {
+    if job.requested || !sim.all_up_to_date() {
         return;
     }
     job.frames_seen += 1;

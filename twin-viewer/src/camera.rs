@@ -1,7 +1,8 @@
 //! The map camera: a perspective camera orbiting a focus point on the map, drawn into the room
 //! the panels leave. Mouse: left-drag pans, right-drag turns and tilts, the wheel zooms. Keys:
-//! arrows or WASD pan, Q/E turn, R/F tilt, +/- zoom, Home returns to the whole municipality.
+//! arrows pan (letters A, B, X, P and digits drive the session: see `workshop`), Q/E turn, R/F tilt, +/- zoom, Home returns to the whole municipality.
 
+use bevy::camera::visibility::RenderLayers;
 use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
@@ -13,6 +14,19 @@ use crate::view::ViewState;
 const FOV: f32 = 0.7;
 /// Steepest tilt from straight down, radians.
 const MAX_PITCH: f32 = 1.25;
+/// Tilt of the home view, radians.
+const HOME_PITCH: f32 = 0.6;
+/// Near and far clipping distances, km.
+const NEAR_KM: f32 = 0.05;
+const FAR_KM: f32 = 2000.0;
+/// Share of the picture's half-width and half-height kept free around the municipality at home.
+pub const FIT_MARGIN: f32 = 0.04;
+
+/// The four corners of a bounding box `[min_x, min_y, max_x, max_y]` (km, y north) on the ground.
+pub fn corners(bounds: [f64; 4]) -> [Vec3; 4] {
+    let at = |x: f64, y: f64| Vec3::new(x as f32, 0.0, -(y as f32));
+    [at(bounds[0], bounds[1]), at(bounds[2], bounds[1]), at(bounds[0], bounds[3]), at(bounds[2], bounds[3])]
+}
 
 /// Where the camera looks from.
 #[derive(Component, Debug, Clone)]
@@ -26,6 +40,10 @@ pub struct MapCamera {
     /// Tilt from straight down, radians.
     pub pitch: f32,
     home: (Vec3, f32),
+    /// The municipality's bounds, km, for framing it again when the map's shape changes.
+    bounds: Option<[f64; 4]>,
+    /// The map area's width over height the home framing was made for.
+    aspect: f32,
     drag_px: f32,
     dragging: bool,
 }
@@ -36,8 +54,10 @@ impl Default for MapCamera {
             focus: Vec3::ZERO,
             distance: 30.0,
             yaw: 0.0,
-            pitch: 0.6,
+            pitch: HOME_PITCH,
             home: (Vec3::ZERO, 30.0),
+            bounds: None,
+            aspect: 16.0 / 9.0,
             drag_px: 0.0,
             dragging: false,
         }
@@ -45,21 +65,65 @@ impl Default for MapCamera {
 }
 
 impl MapCamera {
-    /// Frames a bounding box `[min_x, min_y, max_x, max_y]` (km, y north).
-    pub fn fit(&mut self, bounds: [f64; 4]) {
+    /// Frames a bounding box `[min_x, min_y, max_x, max_y]` (km, y north) in a map area of
+    /// width/height `aspect`: the nearest distance at the home tilt at which every corner lies
+    /// inside the picture, with a margin of [`FIT_MARGIN`] of the half-width and half-height.
+    pub fn fit(&mut self, bounds: [f64; 4], aspect: f32) {
         let centre =
             Vec3::new(((bounds[0] + bounds[2]) / 2.0) as f32, 0.0, (-(bounds[1] + bounds[3]) / 2.0) as f32);
         let extent = ((bounds[2] - bounds[0]).max(bounds[3] - bounds[1]) as f32).max(1.0);
-        let distance = extent * 0.62 / (FOV / 2.0).tan();
-        self.home = (centre, distance);
+        let aspect = if aspect.is_finite() && aspect > 0.05 { aspect } else { 16.0 / 9.0 };
+        let fits = |distance: f32| {
+            let probe =
+                MapCamera { focus: centre, distance, yaw: 0.0, pitch: HOME_PITCH, ..MapCamera::default() };
+            corners(bounds).iter().all(|c| {
+                probe
+                    .ndc(*c, aspect)
+                    .is_some_and(|p| p.x.abs() <= 1.0 - FIT_MARGIN && p.y.abs() <= 1.0 - FIT_MARGIN)
+            })
+        };
+        // Bisect between a distance that is surely too near and one that surely fits.
+        let (mut near, mut far) = (extent * 0.05, extent * 40.0);
+        for _ in 0..40 {
+            let mid = (near + far) / 2.0;
+            if fits(mid) { far = mid } else { near = mid }
+        }
+        self.home = (centre, far);
+        self.bounds = Some(bounds);
+        self.aspect = aspect;
         self.reset();
+    }
+
+    /// Frames the municipality again for a map area of another shape, if the camera has not
+    /// been moved since it was framed.
+    pub fn refit(&mut self, aspect: f32) {
+        if let Some(bounds) = self.bounds
+            && self.at_home()
+            && (aspect - self.aspect).abs() > 0.01
+        {
+            self.fit(bounds, aspect);
+        }
+    }
+
+    /// Where a world point appears in normalised device coordinates (x right, y up, each −1..1
+    /// across the picture) for a map area of width/height `aspect`; `None` behind the camera.
+    pub fn ndc(&self, point: Vec3, aspect: f32) -> Option<Vec2> {
+        let view = self.transform().to_matrix().inverse();
+        let projection = Mat4::perspective_rh(FOV, aspect, NEAR_KM, FAR_KM);
+        let clip = projection * view * point.extend(1.0);
+        (clip.w > 0.0).then(|| Vec2::new(clip.x / clip.w, clip.y / clip.w))
     }
 
     /// Back to the framing of the whole municipality.
     pub fn reset(&mut self) {
         (self.focus, self.distance) = self.home;
         self.yaw = 0.0;
-        self.pitch = 0.6;
+        self.pitch = HOME_PITCH;
+    }
+
+    /// Whether the camera is where [`MapCamera::reset`] puts it (not moved since).
+    pub fn at_home(&self) -> bool {
+        (self.focus, self.distance) == self.home && self.yaw == 0.0 && self.pitch == HOME_PITCH
     }
 
     /// Whether the last press moved far enough to be a drag rather than a click.
@@ -83,25 +147,37 @@ impl MapCamera {
 
 /// Registers the camera.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_camera)
-        .add_systems(Update, (steer, place_camera).chain().before(crate::map::hover_and_select));
-    app.add_systems(Update, crate::map::hover_and_select);
+    app.add_systems(Startup, spawn_camera).add_systems(
+        Update,
+        (steer, place_camera, crate::map::hover_and_select).chain().in_set(crate::FrameSet::Input),
+    );
 }
 
 fn spawn_camera(mut commands: Commands) {
     let map_camera = MapCamera::default();
+    let projection =
+        || Projection::from(PerspectiveProjection { fov: FOV, near: NEAR_KM, far: FAR_KM, ..default() });
     commands.spawn((
         Camera3d::default(),
-        Projection::from(PerspectiveProjection { fov: FOV, near: 0.05, far: 2000.0, ..default() }),
+        projection(),
         Tonemapping::None,
         map_camera.transform(),
-        map_camera,
+        map_camera.clone(),
+    ));
+    commands.spawn((
+        Camera3d::default(),
+        Camera { is_active: false, order: -1, ..default() },
+        projection(),
+        Tonemapping::None,
+        RenderLayers::layer(LEFT_LAYER),
+        map_camera.transform(),
+        LeftCamera,
     ));
 }
 
 #[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 fn steer(
-    mut camera: Single<&mut MapCamera>,
+    mut camera: Single<&mut MapCamera, Without<LeftCamera>>,
     view: Res<ViewState>,
     buttons: Res<ButtonInput<MouseButton>>,
     keys: Res<ButtonInput<KeyCode>>,
@@ -147,16 +223,16 @@ fn steer(
     let step = cam.distance * 0.8 * dt;
     let any = |codes: &[KeyCode]| codes.iter().any(|k| keys.pressed(*k));
     let (mut right, mut forward) = (0.0, 0.0);
-    if any(&[KeyCode::ArrowLeft, KeyCode::KeyA]) {
+    if any(&[KeyCode::ArrowLeft]) {
         right -= step;
     }
-    if any(&[KeyCode::ArrowRight, KeyCode::KeyD]) {
+    if any(&[KeyCode::ArrowRight]) {
         right += step;
     }
-    if any(&[KeyCode::ArrowUp, KeyCode::KeyW]) {
+    if any(&[KeyCode::ArrowUp]) {
         forward += step;
     }
-    if any(&[KeyCode::ArrowDown, KeyCode::KeyS]) {
+    if any(&[KeyCode::ArrowDown]) {
         forward -= step;
     }
     cam.pan(right, forward);
@@ -183,30 +259,47 @@ fn steer(
     }
 }
 
-/// Applies the orbit to the transform and fits the viewport into the room the panels left.
-fn place_camera(
-    camera: Single<(&MapCamera, &mut Transform, &mut Camera)>,
-    view: Res<ViewState>,
-    window: Single<&Window, With<PrimaryWindow>>,
-) {
-    let (map_camera, mut transform, mut camera) = camera.into_inner();
-    let wanted = map_camera.transform();
-    if *transform != wanted {
-        *transform = wanted;
+/// The camera of A's map in A | B: it follows the map camera and shows the pieces on layer 1.
+#[derive(Component, Debug, Clone, Copy)]
+pub struct LeftCamera;
+
+/// The render layer of A's map pieces in A | B.
+pub const LEFT_LAYER: usize = 1;
+
+/// The physical-pixel viewport of a rectangle `[min_x, min_y, max_x, max_y]` in logical window
+/// pixels, clamped into a window of `w`×`h` physical pixels.
+pub fn viewport(r: [f32; 4], scale: f32, w: u32, h: u32) -> Option<bevy::camera::Viewport> {
+    if w <= 1 || h <= 1 {
+        return None;
     }
-    let scale = window.scale_factor();
-    let (w, h) = (window.physical_width(), window.physical_height());
-    let viewport = view.map_rect.and_then(|r| {
-        let x = ((r[0] * scale).max(0.0) as u32).min(w.saturating_sub(1));
-        let y = ((r[1] * scale).max(0.0) as u32).min(h.saturating_sub(1));
-        let width = (((r[2] - r[0]) * scale) as u32).clamp(1, w - x);
-        let height = (((r[3] - r[1]) * scale) as u32).clamp(1, h - y);
-        (w > 1 && h > 1).then(|| bevy::camera::Viewport {
-            physical_position: UVec2::new(x, y),
-            physical_size: UVec2::new(width, height),
-            ..default()
-        })
-    });
+    let x = ((r[0] * scale).max(0.0) as u32).min(w - 1);
+    let y = ((r[1] * scale).max(0.0) as u32).min(h - 1);
+    let width = (((r[2] - r[0]) * scale).round() as u32).clamp(1, w - x);
+    let height = (((r[3] - r[1]) * scale).round() as u32).clamp(1, h - y);
+    Some(bevy::camera::Viewport {
+        physical_position: UVec2::new(x, y),
+        physical_size: UVec2::new(width, height),
+        ..default()
+    })
+}
+
+/// The map area's rectangles: the whole area, or its left (A) and right (B) halves in A | B.
+pub fn map_rects(view: &ViewState) -> Option<([f32; 4], Option<[f32; 4]>)> {
+    let r = view.map_rect?;
+    if !view.split {
+        return Some((r, None));
+    }
+    let middle = (r[0] + r[2]) / 2.0;
+    Some((
+        [middle + SPLIT_GAP_PX / 2.0, r[1], r[2], r[3]],
+        Some([r[0], r[1], middle - SPLIT_GAP_PX / 2.0, r[3]]),
+    ))
+}
+
+/// Logical pixels between A's and B's maps.
+pub const SPLIT_GAP_PX: f32 = 4.0;
+
+fn set_viewport(camera: &mut Camera, viewport: Option<bevy::camera::Viewport>) {
     let same = match (&camera.viewport, &viewport) {
         (Some(a), Some(b)) => {
             a.physical_position == b.physical_position && a.physical_size == b.physical_size
@@ -216,6 +309,41 @@ fn place_camera(
     };
     if !same {
         camera.viewport = viewport;
+    }
+}
+
+/// What `place_camera` changes on A's camera.
+type LeftView = (&'static mut Transform, &'static mut Camera);
+
+/// Applies the orbit to both map cameras, fits their viewports into the room the panels left
+/// (halves in A | B), and frames the municipality again when that room changes shape.
+fn place_camera(
+    mut main: Query<(&mut MapCamera, &mut Transform, &mut Camera), Without<LeftCamera>>,
+    mut left: Query<LeftView, (With<LeftCamera>, Without<MapCamera>)>,
+    view: Res<ViewState>,
+    window: Single<&Window, With<PrimaryWindow>>,
+) {
+    let Ok((mut map_camera, mut transform, mut camera)) = main.single_mut() else { return };
+    let scale = window.scale_factor();
+    let (w, h) = (window.physical_width(), window.physical_height());
+    let rects = map_rects(&view);
+    if let Some((r, _)) = rects {
+        map_camera.refit((r[2] - r[0]) / (r[3] - r[1]).max(1.0));
+    }
+    let wanted = map_camera.transform();
+    if *transform != wanted {
+        *transform = wanted;
+    }
+    set_viewport(&mut camera, rects.and_then(|(r, _)| viewport(r, scale, w, h)));
+    if let Ok((mut left_transform, mut left_camera)) = left.single_mut() {
+        let left_rect = rects.and_then(|(_, l)| l);
+        if left_camera.is_active != left_rect.is_some() {
+            left_camera.is_active = left_rect.is_some();
+        }
+        if *left_transform != wanted {
+            *left_transform = wanted;
+        }
+        set_viewport(&mut left_camera, left_rect.and_then(|r| viewport(r, scale, w, h)));
     }
 }
 
@@ -232,10 +360,45 @@ mod tests {
         assert!((t.up().as_vec3() - Vec3::NEG_Z).length() < 1e-5);
     }
 
+    /// The municipality's outline lies inside the picture at home, and fills it along one side,
+    /// for map areas from a narrow A | B half to a wide projector strip.
+    #[test]
+    fn home_frames_the_whole_municipality_in_any_map_shape() {
+        for bounds in [[-10.0, -5.0, 10.0, 5.0], [-3.0, -12.0, 4.0, 14.0], [0.0, 0.0, 30.0, 30.0]] {
+            for aspect in [0.45, 0.8, 1.0, 1.6, 2.4, 3.5] {
+                let mut cam = MapCamera::default();
+                cam.fit(bounds, aspect);
+                let points: Vec<Vec2> =
+                    corners(bounds).iter().map(|c| cam.ndc(*c, aspect).expect("in front")).collect();
+                for p in &points {
+                    assert!(
+                        p.x.abs() <= 1.0 && p.y.abs() <= 1.0,
+                        "{bounds:?} at {aspect}: {p} is off the map"
+                    );
+                }
+                let reach = points.iter().map(|p| p.x.abs().max(p.y.abs())).fold(0.0, f32::max);
+                assert!(reach > 0.9, "{bounds:?} at {aspect}: fills only {reach} of the map area");
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_map_shape_reframes_only_an_unmoved_camera() {
+        let mut cam = MapCamera::default();
+        cam.fit([-10.0, -5.0, 10.0, 5.0], 1.0);
+        let near = cam.distance;
+        cam.refit(2.5);
+        assert!(cam.distance < near, "a wider area brings the map nearer");
+        cam.pan(1.0, 0.0);
+        let moved = cam.distance;
+        cam.refit(1.0);
+        assert_eq!(cam.distance, moved, "a moved camera stays where the user put it");
+    }
+
     #[test]
     fn fit_frames_the_box_and_reset_returns() {
         let mut cam = MapCamera::default();
-        cam.fit([-10.0, -5.0, 10.0, 5.0]);
+        cam.fit([-10.0, -5.0, 10.0, 5.0], 16.0 / 9.0);
         let (focus, distance) = (cam.focus, cam.distance);
         cam.pan(3.0, 2.0);
         cam.distance *= 2.0;

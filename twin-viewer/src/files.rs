@@ -1,51 +1,70 @@
-//! Opening and saving scenarios: native file dialogs (rfd) on their own thread so the window
-//! never freezes, Ctrl+O / Ctrl+S / Ctrl+Shift+S, and files named on the command line.
-//! An invalid file shows its error (file, line, column, field) and keeps the current scenario.
+//! Files from the window: native dialogs (rfd) and file reading on threads of their own, so the
+//! window never freezes. Ctrl+O opens a scenario into the session (a change like any other:
+//! Ctrl+Z takes it back), Ctrl+S saves the session now (asking where the first time),
+//! Ctrl+Shift+S saves it under a new name, "export" writes the compared variant as a scenario
+//! file of its own, and "import" adds another session's proposals (another table, another site). A scenario file is never written over: proposals live in the
+//! session. An invalid file shows its error (file, line, column, field) and changes nothing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bevy::prelude::*;
 use crossbeam::channel::{Receiver, bounded};
+use twin_core::session::{Change, ScenarioCopy};
 
 use crate::scenarios;
 use crate::sim::Sim;
 use crate::view::{Notice, ViewState};
+use crate::workshop::Workshop;
 
 /// What the user asked of files.
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum FileRequest {
-    /// Choose a file to open.
+    /// Choose a scenario to open.
     Open,
-    /// Save to the current file (or choose one if the scenario is the built-in one).
+    /// Save the session now (choose its file the first time).
     Save,
-    /// Choose where to save.
+    /// Choose a new file for the session.
     SaveAs,
-    /// Open this file.
+    /// Choose where to export the compared variant as a scenario.
+    Export,
+    /// Open this scenario.
     OpenPath(PathBuf),
-    /// Save to this file.
+    /// Save the session to this file from now on.
     SavePath(PathBuf),
+    /// Export the compared variant as a scenario to this file.
+    ExportPath(PathBuf),
+    /// Choose another session whose proposals to import.
+    Import,
+    /// Import the proposals of this session file.
+    ImportPath(PathBuf),
 }
 
-/// The file the open scenario came from, and a dialog that may be open.
+/// A file read and checked off the render thread: a scenario to open or a session to import from.
+enum Loaded {
+    Scenario(ScenarioCopy),
+    Session(Box<twin_core::session::Session>),
+}
+
+/// Dialogs and reads in flight.
 #[derive(Resource, Default)]
 pub struct Files {
-    /// File of the open scenario (`None` for the built-in one).
-    pub path: Option<PathBuf>,
     dialog: Option<Receiver<Option<FileRequest>>>,
+    loading: Option<(PathBuf, Receiver<Result<Loaded, String>>)>,
 }
 
 impl Files {
-    /// Whether a file dialog is open.
+    /// Whether a file dialog is open or a file is being read.
     pub fn dialog_open(&self) -> bool {
-        self.dialog.is_some()
+        self.dialog.is_some() || self.loading.is_some()
     }
 }
 
 /// Registers file handling.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Files>()
-        .add_message::<FileRequest>()
-        .add_systems(Update, (shortcuts, poll_dialog, handle_requests).chain());
+    app.init_resource::<Files>().add_message::<FileRequest>().add_systems(
+        Update,
+        (shortcuts, poll_dialog, handle_requests, finish_loading).chain().in_set(crate::FrameSet::Input),
+    );
 }
 
 fn shortcuts(
@@ -63,6 +82,9 @@ fn shortcuts(
     }
     if keys.just_pressed(KeyCode::KeyS) {
         requests.write(if shift { FileRequest::SaveAs } else { FileRequest::Save });
+    }
+    if keys.just_pressed(KeyCode::KeyE) {
+        requests.write(FileRequest::Export);
     }
 }
 
@@ -82,18 +104,34 @@ fn poll_dialog(mut files: ResMut<Files>, mut requests: MessageWriter<FileRequest
     }
 }
 
+/// What a dialog is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dialog {
+    OpenScenario,
+    SaveSession,
+    ExportScenario,
+    ImportSession,
+}
+
 /// Opens a native dialog on a thread; its answer arrives through a one-slot channel.
-fn ask(files: &mut Files, save: bool, suggested: String) {
+fn ask(files: &mut Files, dialog: Dialog, suggested: String) {
     if files.dialog.is_some() {
         return;
     }
     let (tx, rx) = bounded(1);
     let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-        let dialog = rfd::FileDialog::new().add_filter("Scenario (RON)", &["ron"]);
-        let answer = if save {
-            dialog.set_file_name(suggested).save_file().map(FileRequest::SavePath)
-        } else {
-            dialog.pick_file().map(FileRequest::OpenPath)
+        let (filter, kind) = match dialog {
+            Dialog::SaveSession | Dialog::ImportSession => ("Verkstedøkt (RON)", "session"),
+            _ => ("Scenario (RON)", "scenario"),
+        };
+        let chooser = rfd::FileDialog::new().add_filter(filter, &["ron"]).set_title(kind);
+        let answer = match dialog {
+            Dialog::OpenScenario => chooser.pick_file().map(FileRequest::OpenPath),
+            Dialog::ImportSession => chooser.pick_file().map(FileRequest::ImportPath),
+            Dialog::SaveSession => chooser.set_file_name(suggested).save_file().map(FileRequest::SavePath),
+            Dialog::ExportScenario => {
+                chooser.set_file_name(suggested).save_file().map(FileRequest::ExportPath)
+            }
         };
         // The viewer may have closed; then nobody needs the answer.
         let _ = tx.send(answer);
@@ -103,62 +141,139 @@ fn ask(files: &mut Files, save: bool, suggested: String) {
     }
 }
 
+/// Reads and checks a scenario (or, with `session`, a session) on a thread; [`finish_loading`]
+/// takes the answer.
+fn load(files: &mut Files, path: &Path, session: bool) {
+    let (tx, rx) = bounded(1);
+    let owned = path.to_owned();
+    let spawned = std::thread::Builder::new().name("read-file".into()).spawn(move || {
+        let loaded = if session {
+            twin_core::session::file::load(&owned)
+                .map(|s| Loaded::Session(Box::new(s)))
+                .map_err(|e| e.to_string())
+        } else {
+            scenarios::scenario_copy(Some(&owned)).map(Loaded::Scenario).map_err(|e| e.to_string())
+        };
+        let _ = tx.send(loaded);
+    });
+    if spawned.is_ok() {
+        files.loading = Some((path.to_owned(), rx));
+    }
+}
+
 fn handle_requests(
     mut requests: MessageReader<FileRequest>,
     mut files: ResMut<Files>,
-    mut sim: ResMut<Sim>,
+    mut workshop: ResMut<Workshop>,
+    sim: Res<Sim>,
     mut view: ResMut<ViewState>,
 ) {
     for request in requests.read() {
         match request {
-            FileRequest::Open => ask(&mut files, false, String::new()),
-            FileRequest::SaveAs => {
-                let name = suggested_name(&files);
-                ask(&mut files, true, name);
+            FileRequest::Open => ask(&mut files, Dialog::OpenScenario, String::new()),
+            FileRequest::Save if workshop.path.is_some() => {
+                workshop.save_in_background();
+                let lang = view.lang;
+                view.notice = Some(Notice::Info(
+                    lang.pick("Økta er lagret.", "Økta er lagra.", "Session saved.").into(),
+                ));
             }
-            FileRequest::Save => match files.path.clone() {
-                Some(path) => save(&path, &mut files, &sim, &mut view),
-                None => {
-                    let name = suggested_name(&files);
-                    ask(&mut files, true, name);
-                }
-            },
-            FileRequest::SavePath(path) => save(path, &mut files, &sim, &mut view),
-            FileRequest::OpenPath(path) => match scenarios::open(path) {
-                Ok(scenario) => {
-                    let notice = Notice::opened(&scenario, path, view.lang);
-                    let (base, end) = (scenario.base_year, scenario.end_year);
-                    sim.open(scenario);
-                    files.path = Some(path.clone());
-                    view.year = view.year.clamp(base, end);
+            FileRequest::Save | FileRequest::SaveAs => {
+                ask(&mut files, Dialog::SaveSession, "verksted.ron".into());
+            }
+            FileRequest::Export => {
+                let name = format!(
+                    "{}.ron",
+                    twin_core::io::slug(
+                        workshop.session.name_of(workshop.session.view.b).unwrap_or("variant")
+                    )
+                );
+                ask(&mut files, Dialog::ExportScenario, name);
+            }
+            FileRequest::SavePath(path) => {
+                // From now on the session saves itself there (on the autosave thread).
+                workshop.path = Some(path.clone());
+                workshop.save_in_background();
+                let saved = view.lang.pick("Økta lagres i", "Økta vert lagra i", "The session is saved in");
+                view.notice = Some(Notice::Info(format!("{saved} {}", path.display())));
+            }
+            FileRequest::ExportPath(path) => export(path, &workshop, &sim, &mut view),
+            FileRequest::OpenPath(path) => load(&mut files, path, false),
+            FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new()),
+            FileRequest::ImportPath(path) => load(&mut files, path, true),
+        }
+    }
+}
+
+/// Opens a scenario that finished loading into the session, as an undoable change.
+fn finish_loading(mut files: ResMut<Files>, mut workshop: ResMut<Workshop>, mut view: ResMut<ViewState>) {
+    let Some((path, rx)) = files.loading.as_ref() else { return };
+    let Ok(loaded) = rx.try_recv() else { return };
+    let path = path.clone();
+    files.loading = None;
+    let lang = view.lang;
+    match loaded {
+        Ok(Loaded::Session(other)) => {
+            let added = other.proposals.len();
+            let imported = twin_core::session::compare::import(&workshop.session, &other)
+                .map_err(|e| e.to_string())
+                .and_then(|change| workshop.apply(change).map_err(|e| e.to_string()));
+            view.notice = Some(match imported {
+                Ok(()) => Notice::Info(format!(
+                    "{added} {} {}",
+                    lang.pick("forslag importert fra", "framlegg importert frå", "proposals imported from"),
+                    path.display()
+                )),
+                Err(e) => Notice::Error(format!("{}: {e}", path.display())),
+            });
+        }
+        Ok(Loaded::Scenario(copy)) => {
+            let scenario = copy.scenario().ok();
+            let change = Change::SetScenario { from: workshop.session.scenario.clone(), to: copy };
+            match workshop.apply(change) {
+                Ok(()) => {
                     view.selected = None;
                     view.hovered = None;
-                    view.notice = Some(notice);
+                    view.notice = scenario.map(|s| match Notice::opened(&s, &path, lang) {
+                        Notice::Info(text) => Notice::Info(format!(
+                            "{text} ({})",
+                            lang.pick("angre med Ctrl+Z", "angra med Ctrl+Z", "undo with Ctrl+Z")
+                        )),
+                        other => other,
+                    });
                 }
                 Err(e) => view.notice = Some(Notice::Error(e.to_string())),
-            },
+            }
         }
+        Err(e) => view.notice = Some(Notice::Error(e)),
     }
 }
 
-fn suggested_name(files: &Files) -> String {
-    files
-        .path
-        .as_ref()
-        .and_then(|p| p.file_name())
-        .map_or_else(|| "workshop.ron".to_owned(), |n| n.to_string_lossy().into_owned())
-}
-
-fn save(path: &std::path::Path, files: &mut Files, sim: &Sim, view: &mut ViewState) {
-    match scenarios::save(path, &sim.scenario, &sim.levers) {
-        Ok(()) => {
-            files.path = Some(path.to_owned());
-            view.notice = Some(Notice::Info(format!(
-                "{} {}",
-                view.lang.pick("Lagret", "Lagra", "Saved"),
-                path.display()
-            )));
-        }
-        Err(e) => view.notice = Some(Notice::Error(e.to_string())),
+/// Writes the compared variant (B) as a scenario of its own, never over the session's scenario.
+fn export(path: &Path, workshop: &Workshop, sim: &Sim, view: &mut ViewState) {
+    let source = workshop.session.scenario.file.as_deref().map(Path::new);
+    let same = |a: &Path, b: &Path| {
+        a == b || std::fs::canonicalize(a).ok().is_some_and(|c| std::fs::canonicalize(b).ok() == Some(c))
+    };
+    if source.is_some_and(|s| same(s, path)) {
+        view.notice = Some(Notice::Error(format!(
+            "{}: {}",
+            path.display(),
+            view.lang.pick(
+                "dette er scenariofila økta bygger på; den skrives aldri over. Velg et nytt navn.",
+                "dette er scenariofila økta byggjer på; ho vert aldri skriven over. Vel eit nytt namn.",
+                "this is the scenario file the session runs on; it is never written over. Choose a new name.",
+            )
+        )));
+        return;
     }
+    let Some(levers) = workshop.session.levers(workshop.session.view.b, &sim.scenario) else { return };
+    view.notice = Some(match scenarios::save(path, &sim.scenario, &levers) {
+        Ok(()) => Notice::Info(format!(
+            "{} {}",
+            view.lang.pick("Eksportert til", "Eksportert til", "Exported to"),
+            path.display()
+        )),
+        Err(e) => Notice::Error(e.to_string()),
+    });
 }

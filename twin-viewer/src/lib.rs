@@ -8,6 +8,7 @@ pub mod app;
 pub mod automation;
 pub mod camera;
 pub mod files;
+pub mod gap;
 pub mod geo;
 pub mod map;
 pub mod palette;
@@ -15,3 +16,21 @@ pub mod scenarios;
 pub mod sim;
 pub mod ui;
 pub mod view;
+pub mod workshop;
+
+use bevy::prelude::SystemSet;
+
+/// The order of a frame: input (keys, pointer) → bridge (results in) → derived data (what the
+/// map and panels draw, computed once per result) → map. The panels lay out in egui's pass after
+/// these, and requests go to the model in `Last`.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FrameSet {
+    /// Keys and pointer.
+    Input,
+    /// Results from the model.
+    Bridge,
+    /// Data derived from results and the view.
+    Derived,
+    /// The map's meshes and colours.
+    Map,
+}

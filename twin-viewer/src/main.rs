@@ -1,12 +1,15 @@
-//! `twin-viewer [SCENARIO] [--screenshot OUT.png] [--frames N] [--size WxH] [--set LEVER=VALUE]...`
+//! `twin-viewer [SCENARIO] [--session FILE.ron] [--set LEVER=VALUE]... [--snapshot NAME]
+//! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter]`
 //!
-//! Opens the viewer on a scenario (the built-in Bærum baseline when none is given).
+//! Opens the viewer on a workshop session: `--session` opens (or creates) one that is saved
+//! within a second of every change and restored after a crash; without it, a new session on the
+//! scenario (the built-in Bærum baseline when none is given) is kept in memory until saved.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Parser;
+use twin_core::catalogue::levers::parse_assignment;
 use twin_viewer::app::{Options, build};
 use twin_viewer::automation::ScreenshotJob;
 use twin_viewer::view::Lang;
@@ -15,8 +18,21 @@ use twin_viewer::view::Lang;
 #[derive(Parser, Debug)]
 #[command(version, about)]
 struct Args {
-    /// Scenario file (RON); default: the built-in Bærum baseline.
+    /// Scenario file (RON) for a new session; default: the built-in Bærum baseline.
     scenario: Option<PathBuf>,
+    /// Workshop session file: opened if it exists (restored from its newest good generation if
+    /// damaged), created otherwise; saved automatically.
+    #[arg(long, value_name = "FILE.ron")]
+    session: Option<PathBuf>,
+    /// Take a named snapshot of the active proposal after `--set`.
+    #[arg(long, value_name = "NAME")]
+    snapshot: Option<String>,
+    /// Start in presenter mode (large type for a projector).
+    #[arg(long)]
+    presenter: bool,
+    /// Start in this view: single, ab (A | B), diff (B − A), groups or spread.
+    #[arg(long, value_parser = ["single", "ab", "diff", "groups", "spread"])]
+    view: Option<String>,
     /// Render, save a PNG here and exit.
     #[arg(long, value_name = "OUT.png")]
     screenshot: Option<PathBuf>,
@@ -50,40 +66,39 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 
 fn options(args: Args) -> anyhow::Result<Options> {
     let automated = args.screenshot.is_some() || args.measure.is_some();
-    let mut notice = None;
-    let (scenario, path) = match &args.scenario {
-        Some(path) => match twin_viewer::scenarios::open(path) {
-            Ok(scenario) => {
-                if !scenario.warnings.is_empty() {
-                    notice = Some(twin_viewer::view::Notice::opened(&scenario, path, Lang::Nb));
-                }
-                (scenario, Some(path.clone()))
-            }
-            // A person gets the window with the error in it (and the built-in scenario open);
-            // automation gets an exit status.
-            Err(e) if !automated => {
-                notice = Some(twin_viewer::view::Notice::Error(e.to_string()));
-                (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None)
-            }
-            Err(e) => return Err(e.into()),
-        },
-        None => (twin_viewer::scenarios::default_scenario().context("the built-in scenario")?, None),
-    };
-    let levers = scenario.levers.with_assignments(&args.set)?;
     let lang = match args.lang.as_str() {
         "nn" => Lang::Nn,
         "en" => Lang::En,
         _ => Lang::Nb,
     };
+    // Automation gets an exit status for a scenario that does not open; a person gets the window
+    // with the error in it.
+    if automated && let Some(path) = &args.scenario {
+        twin_viewer::scenarios::scenario_copy(Some(path))?;
+    }
+    let mut start = twin_viewer::scenarios::start(args.session.as_deref(), args.scenario.as_deref(), lang);
+    if let Some(view) = &args.view {
+        use twin_core::session::ViewMode;
+        start.session.view.mode = match view.as_str() {
+            "ab" => ViewMode::SideBySide,
+            "diff" => ViewMode::Difference,
+            "groups" => ViewMode::Groups,
+            "spread" => ViewMode::Spread,
+            _ => ViewMode::Single,
+        };
+    }
+    let set = args.set.iter().map(|text| parse_assignment(text)).collect::<Result<Vec<_>, _>>()?;
     Ok(Options {
-        scenario,
-        path,
-        levers,
+        session: start.session,
+        session_path: start.path,
+        set,
+        snapshot: args.snapshot,
         size: args.size,
         lang,
+        presenter: args.presenter,
         screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
         measure: args.measure.map(twin_viewer::automation::Measure::new),
-        notice,
+        notice: start.notice,
     })
 }
 
@@ -95,7 +110,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match build(options).run() {
+    let mut app = match build(options) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("twin-viewer: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    match app.run() {
         bevy::app::AppExit::Success => ExitCode::SUCCESS,
         bevy::app::AppExit::Error(code) => ExitCode::from(code.get()),
     }

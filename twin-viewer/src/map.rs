@@ -16,8 +16,13 @@ use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
 
 use crate::geo::{self, MapGeometry, Region};
 use crate::palette;
+use bevy::camera::visibility::RenderLayers;
+use twin_core::session::{Variant, ViewMode};
+
+use crate::camera::LEFT_LAYER;
 use crate::sim::Sim;
 use crate::view::ViewState;
+use crate::workshop::Workshop;
 
 /// Sea colour (the background).
 pub const SEA: Color = Color::srgb(0.66, 0.78, 0.87);
@@ -43,6 +48,8 @@ pub struct MapState {
     pub model_index: Vec<Option<usize>>,
     /// The colour scale: lowest and highest value over every district and year of both runs.
     pub scale: Option<(f64, f64)>,
+    /// The change scale: the largest |B − A| shown at full colour.
+    pub change_scale: Option<f64>,
     /// What the last colouring was for (to skip unchanged frames).
     painted: Option<Painted>,
 }
@@ -50,7 +57,8 @@ pub struct MapState {
 /// What a colouring of the map was made for.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Painted {
-    generation: u64,
+    generations: [u64; 2],
+    paints: [Paint; 2],
     year: i32,
     quantity: usize,
     raised: bool,
@@ -61,23 +69,35 @@ struct Painted {
 #[derive(Component)]
 struct MapPiece;
 
+/// A district's top and walls on one side (0 the main map, 1 A's map in A | B).
 #[derive(Component)]
 struct DistrictPiece {
     map_index: usize,
+    side: usize,
     material: Handle<StandardMaterial>,
 }
 
+/// A district's outline on one side.
 #[derive(Component)]
 struct BorderPiece {
     map_index: usize,
+    side: usize,
     material: Handle<StandardMaterial>,
+}
+
+impl MapState {
+    /// Where a value sits on the sequential scale (0 lowest, 1 highest).
+    pub fn position(&self, value: Option<f64>) -> f64 {
+        let (lo, hi) = self.scale.unwrap_or((0.0, 1.0));
+        value.map_or(0.0, |v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 })
+    }
 }
 
 /// Registers the map.
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapState>()
         .insert_resource(ClearColor(SEA))
-        .add_systems(Update, (rebuild_map, paint_districts).chain());
+        .add_systems(Update, (rebuild_map, paint_districts).chain().in_set(crate::FrameSet::Map));
 }
 
 #[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
@@ -126,47 +146,83 @@ fn rebuild_map(
             Mesh3d(meshes.add(top_mesh(region))),
             MeshMaterial3d(land.clone()),
             Transform::from_xyz(0.0, -0.05, 0.0),
+            RenderLayers::from_layers(&[0, LEFT_LAYER]),
         ));
     }
     for (map_index, region) in geometry.districts.iter().enumerate() {
-        let material = materials.add(flat(Color::srgb(0.7, 0.7, 0.7)));
-        commands.spawn((
-            MapPiece,
-            DistrictPiece { map_index, material: material.clone() },
-            Mesh3d(meshes.add(prism_mesh(region))),
-            MeshMaterial3d(material),
-            Transform::from_scale(Vec3::new(1.0, FLAT_KM, 1.0)),
-        ));
-        let border = materials.add(flat(BORDER));
-        commands.spawn((
-            MapPiece,
-            BorderPiece { map_index, material: border.clone() },
-            Mesh3d(meshes.add(border_mesh(region))),
-            MeshMaterial3d(border),
-            Transform::from_xyz(0.0, FLAT_KM + 0.01, 0.0),
-        ));
+        let (prism, outline) = (meshes.add(prism_mesh(region)), meshes.add(border_mesh(region)));
+        for (side, layer) in [(0, 0), (1, LEFT_LAYER)] {
+            let material = materials.add(flat(Color::srgb(0.7, 0.7, 0.7)));
+            commands.spawn((
+                MapPiece,
+                DistrictPiece { map_index, side, material: material.clone() },
+                Mesh3d(prism.clone()),
+                MeshMaterial3d(material),
+                Transform::from_scale(Vec3::new(1.0, FLAT_KM, 1.0)),
+                RenderLayers::layer(layer),
+            ));
+            let border = materials.add(flat(BORDER));
+            commands.spawn((
+                MapPiece,
+                BorderPiece { map_index, side, material: border.clone() },
+                Mesh3d(outline.clone()),
+                MeshMaterial3d(border),
+                Transform::from_xyz(0.0, FLAT_KM + 0.01, 0.0),
+                RenderLayers::layer(layer),
+            ));
+        }
     }
     let bounds = geometry.municipality.bounds();
+    let aspect =
+        crate::camera::map_rects(&view).map_or(16.0 / 9.0, |(r, _)| (r[2] - r[0]) / (r[3] - r[1]).max(1.0));
     for mut camera in &mut cameras {
-        camera.fit(bounds);
+        camera.fit(bounds, aspect);
     }
     state.geometry = Some(geometry);
 }
 
-/// Colours and heights of every district for the year, quantity and selection on show.
+/// How one side of the map is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paint {
+    /// By the variant's value, on the sequential scale shared by A and B.
+    Value,
+    /// By the change against A (B − A), on a diverging scale centred on no change.
+    Change,
+}
+
+/// What each side of the map shows now: `(variant, paint)` for the main map (B) and, in A | B,
+/// the left map (A).
+pub fn sides(view: &ViewState, workshop: &Workshop) -> [(Variant, Paint); 2] {
+    let v = &workshop.session.view;
+    let main = match v.mode {
+        ViewMode::Difference => Paint::Change,
+        ViewMode::SideBySide if view.against_a => Paint::Change,
+        _ => Paint::Value,
+    };
+    [(v.b, main), (v.a, Paint::Value)]
+}
+
+/// Colours and heights of every district on both maps for the year, quantity and selection on
+/// show.
+#[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 fn paint_districts(
     sim: Res<Sim>,
     view: Res<ViewState>,
+    workshop: Res<Workshop>,
     mut state: ResMut<MapState>,
     mut materials: ResMut<Assets<StandardMaterial>>,
     mut districts: Query<(&DistrictPiece, &mut Transform), Without<BorderPiece>>,
     mut borders: Query<(&BorderPiece, &mut Transform), Without<DistrictPiece>>,
 ) {
-    let (Some(shown), Some(geometry)) = (sim.shown.as_ref(), state.geometry.clone()) else {
+    let sides = sides(&view, &workshop);
+    let (Some(b), Some(a), Some(geometry)) =
+        (sim.result(sides[0].0), sim.result(sides[1].0), state.geometry.clone())
+    else {
         return;
     };
     let key = Painted {
-        generation: shown.generation,
+        generations: [b.generation, a.generation],
+        paints: [sides[0].1, sides[1].1],
         year: view.year,
         quantity: view.quantity,
         raised: view.raised,
@@ -176,37 +232,40 @@ fn paint_districts(
     if state.painted == Some(key) {
         return;
     }
-    let outcome = &shown.outcome;
     let quantity = &DISTRICT_QUANTITIES[view.quantity];
-    if state.painted.is_none_or(|p| p.generation != key.generation || p.quantity != key.quantity) {
+    if state.painted.is_none_or(|p| p.generations != key.generations || p.quantity != key.quantity) {
         state.model_index = geometry
             .districts
             .iter()
-            .map(|d| outcome.district_codes.iter().position(|c| *c == d.code))
+            .map(|d| b.outcome.district_codes.iter().position(|c| *c == d.code))
             .collect();
-        state.scale = value_range(&[outcome, &shown.baseline], |d| (quantity.value)(d));
+        state.scale = value_range(&[&b.outcome, &a.outcome], |d| (quantity.value)(d));
+        state.change_scale = change_range(&b.outcome, &a.outcome, |d| (quantity.value)(d));
     }
     state.painted = Some(key);
-    let (lo, hi) = state.scale.unwrap_or((0.0, 1.0));
-    let year = outcome.year(view.year);
+    let outcomes = [(&b.outcome, sides[0].1), (&a.outcome, sides[1].1)];
+    let reference = a.outcome.year(view.year);
     for (piece, mut transform) in &mut districts {
+        let (outcome, paint) = outcomes[piece.side];
         let model = state.model_index.get(piece.map_index).copied().flatten();
-        let value = model.and_then(|m| year.and_then(|y| y.districts.get(m))).map(|d| (quantity.value)(d));
-        let t = value.map_or(0.0, |v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 });
-        let colour = match value {
-            Some(_) => {
-                let c = palette::sequential(t);
-                Color::srgb_u8(c.r(), c.g(), c.b())
+        let value =
+            model.and_then(|m| outcome.year(view.year)?.districts.get(m)).map(|d| (quantity.value)(d));
+        let base = model.and_then(|m| reference?.districts.get(m)).map(|d| (quantity.value)(d));
+        let t = state.position(value);
+        let colour = match (paint, value, base) {
+            (Paint::Change, Some(v), Some(r)) => {
+                palette::diverging(change_position(v - r, state.change_scale))
             }
-            None => Color::srgb(0.6, 0.6, 0.6),
+            (Paint::Value, Some(_), _) => palette::sequential(t),
+            _ => egui::Color32::from_rgb(153, 153, 153),
         };
         if let Some(mut m) = materials.get_mut(&piece.material) {
-            m.base_color = colour;
+            m.base_color = Color::srgb_u8(colour.r(), colour.g(), colour.b());
         }
         let height = district_height(view.raised, t);
         transform.scale.y = height;
         for (border, mut bt) in &mut borders {
-            if border.map_index == piece.map_index {
+            if border.map_index == piece.map_index && border.side == piece.side {
                 bt.translation.y = height + 0.01;
                 let active = model.is_some() && (model == view.selected || model == view.hovered);
                 if let Some(mut m) = materials.get_mut(&border.material) {
@@ -215,6 +274,35 @@ fn paint_districts(
             }
         }
     }
+}
+
+/// Where a change sits on the diverging scale: 0.5 is no change, 1 the largest fall, 0 the
+/// largest rise (so falls are blue and rises red on [`palette::diverging`]).
+pub fn change_position(change: f64, scale: Option<f64>) -> f64 {
+    match scale {
+        Some(m) if m > 0.0 && change.is_finite() => (0.5 - change / (2.0 * m)).clamp(0.0, 1.0),
+        _ => 0.5,
+    }
+}
+
+/// The change scale: the 95th percentile of |B − A| over every district and year (so the
+/// timeline keeps one scale), or `None` when B and A are the same everywhere.
+pub fn change_range(
+    b: &twin_core::Outcome,
+    a: &twin_core::Outcome,
+    value: impl Fn(&twin_core::outcome::DistrictYear) -> f64,
+) -> Option<f64> {
+    let mut changes: Vec<f64> = b
+        .years
+        .iter()
+        .zip(&a.years)
+        .flat_map(|(yb, ya)| yb.districts.iter().zip(&ya.districts))
+        .map(|(db, da)| (value(db) - value(da)).abs())
+        .filter(|c| c.is_finite())
+        .collect();
+    changes.sort_by(f64::total_cmp);
+    let m = *changes.get(((changes.len().max(1) - 1) as f64 * 0.95).round() as usize)?;
+    (m > 1e-12).then_some(m)
 }
 
 /// A district's height, km: flat, or raised in proportion to its place on the scale.
@@ -244,40 +332,39 @@ pub fn value_range(
     Some((at(0.05), at(0.95)))
 }
 
-/// Height of map district `map_index` as drawn (for hit tests).
-pub fn drawn_height(view: &ViewState, state: &MapState, sim: &Sim, map_index: usize) -> f32 {
-    let Some(shown) = sim.shown.as_ref() else {
-        return FLAT_KM;
-    };
-    let (lo, hi) = state.scale.unwrap_or((0.0, 1.0));
+/// Height of map district `map_index` on the main map as drawn (for hit tests).
+pub fn drawn_height(
+    view: &ViewState,
+    state: &MapState,
+    outcome: Option<&twin_core::Outcome>,
+    map_index: usize,
+) -> f32 {
     let quantity = &DISTRICT_QUANTITIES[view.quantity];
     let value = state
         .model_index
         .get(map_index)
         .copied()
         .flatten()
-        .and_then(|m| shown.outcome.year(view.year).and_then(|y| y.districts.get(m)))
+        .and_then(|m| outcome?.year(view.year)?.districts.get(m))
         .map(|d| (quantity.value)(d));
-    let t = value.map_or(0.0, |v| if hi > lo { (v - lo) / (hi - lo) } else { 0.5 });
-    district_height(view.raised, t)
+    district_height(view.raised, state.position(value))
 }
 
-/// Finds the district under the window position `cursor` (logical pixels): the nearest district
-/// top the view ray meets.
+/// Finds the district under the window position `cursor` (logical pixels) seen through
+/// `camera`: the nearest district top the view ray meets, with heights as `outcome` raises them.
 pub fn pick(
-    window: &Window,
+    cursor: Vec2,
     camera: &Camera,
     camera_transform: &GlobalTransform,
     view: &ViewState,
     state: &MapState,
-    sim: &Sim,
+    outcome: Option<&twin_core::Outcome>,
 ) -> Option<usize> {
-    let cursor = window.cursor_position()?;
     let geometry = state.geometry.as_ref()?;
     let ray = camera.viewport_to_world(camera_transform, cursor).ok()?;
     let mut best: Option<(f32, usize)> = None;
     for (i, region) in geometry.districts.iter().enumerate() {
-        let height = drawn_height(view, state, sim, i);
+        let height = drawn_height(view, state, outcome, i);
         let dy = ray.direction.y;
         if dy.abs() < 1e-6 {
             continue;
@@ -367,12 +454,16 @@ fn border_mesh(region: &Region) -> Mesh {
         .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
 }
 
-/// Updates the hovered district from the pointer and selects it on click.
+/// Updates the hovered district from the pointer (on whichever map it is over) and selects it
+/// on click.
+#[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 pub fn hover_and_select(
     window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Camera, &GlobalTransform, &crate::camera::MapCamera)>,
+    cameras: Query<(&Camera, &GlobalTransform, Has<crate::camera::LeftCamera>)>,
+    map_camera: Single<&crate::camera::MapCamera>,
     buttons: Res<ButtonInput<MouseButton>>,
     sim: Res<Sim>,
+    workshop: Res<Workshop>,
     state: Res<MapState>,
     mut view: ResMut<ViewState>,
     screenshot: Option<Res<crate::automation::ScreenshotJob>>,
@@ -381,9 +472,18 @@ pub fn hover_and_select(
     if screenshot.is_some() {
         return;
     }
-    let (camera, transform, map_camera) = *camera;
-    let hovered =
-        if view.pointer_on_map { pick(&window, camera, transform, &view, &state, &sim) } else { None };
+    let sides = sides(&view, &workshop);
+    let hovered = window.cursor_position().filter(|_| view.pointer_on_map).and_then(|cursor| {
+        cameras.iter().filter(|(c, _, _)| c.is_active).find_map(|(camera, transform, left)| {
+            let inside = camera.logical_viewport_rect().is_some_and(|r| r.contains(cursor));
+            let variant: Variant = sides[usize::from(left)].0;
+            inside
+                .then(|| {
+                    pick(cursor, camera, transform, &view, &state, sim.result(variant).map(|r| &*r.outcome))
+                })
+                .flatten()
+        })
+    });
     if view.hovered != hovered {
         view.hovered = hovered;
     }

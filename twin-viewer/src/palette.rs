@@ -11,6 +11,14 @@ pub fn sequential(t: f64) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
 }
 
+/// The colour of a change at position `t` on the diverging scale (0.5 = no change): red for a
+/// rise, blue for a fall (ColorBrewer's RdBu, readable with the common colour-vision
+/// deficiencies; Brewer 2003).
+pub fn diverging(t: f64) -> Color32 {
+    let c = colorous::RED_BLUE.eval_continuous(if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.5 });
+    Color32::from_rgb(c.r, c.g, c.b)
+}
+
 /// Okabe–Ito's eight colours (Okabe & Ito 2008, "Color Universal Design").
 pub const OKABE_ITO: [Color32; 8] = [
     Color32::from_rgb(0xE6, 0x9F, 0x00), // orange

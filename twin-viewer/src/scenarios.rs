@@ -1,15 +1,22 @@
-//! Scenario files for the viewer: the default scenario built into the binary, opening a file,
-//! and saving the open scenario with the workshop's levers.
+//! Scenario and session files for the viewer: the default scenario built into the binary,
+//! opening a scenario, starting the workshop session (opened, recovered or new), and exporting a
+//! variant as a scenario file of its own.
 //!
 //! Invariant: a saved file parses and validates to the same levers the viewer shows (checked
 //! before the file is written); the write is atomic, so a failed save leaves the old file whole.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use twin_core::session::store::{self, Opened};
+use twin_core::session::{ScenarioCopy, Session};
 
 use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::levers::{LeverId, Levers};
 use twin_core::scenario::raw::RawLeverSetting;
 use twin_core::{Scenario, ScenarioError};
+
+use crate::view::{Lang, Notice};
 
 /// The file name the built-in scenario is known by.
 pub const DEFAULT_NAME: &str = "scenarios/baerum.ron (innebygd)";
@@ -24,6 +31,116 @@ pub fn default_scenario() -> Result<Scenario, ScenarioError> {
 /// Opens a scenario file (errors name file, line, column and field).
 pub fn open(path: &Path) -> Result<Scenario, ScenarioError> {
     twin_core::scenario::load(path)
+}
+
+/// The session to start with and what to tell the facilitator about it.
+pub struct Start {
+    /// The session.
+    pub session: Session,
+    /// Its file, if it has one.
+    pub path: Option<PathBuf>,
+    /// A notice: recovered from an older generation, started afresh, the scenario did not open.
+    pub notice: Option<Notice>,
+}
+
+/// A session's copy of a scenario file (or of the built-in one when `path` is `None`); errors
+/// name the file, line, column and field.
+pub fn scenario_copy(path: Option<&Path>) -> Result<ScenarioCopy, ScenarioError> {
+    let copy = match path {
+        Some(path) => {
+            ScenarioCopy::new(Some(path.display().to_string()), twin_core::scenario::read_text(path)?)
+        }
+        None => ScenarioCopy::new(None, DEFAULT_RON.to_owned()),
+    };
+    copy.scenario()?;
+    Ok(copy)
+}
+
+/// The session to start: `session` opened (or recovered from its newest good generation, or
+/// started afresh when none is good, the damaged file kept aside), else a new one on `scenario`
+/// (the built-in one if none is given or it does not open). Never fails: every problem becomes
+/// the notice.
+pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Start {
+    let fresh = |notice: Option<Notice>| -> (Session, Option<Notice>) {
+        let (copy, notice) = match scenario_copy(scenario) {
+            Ok(copy) => {
+                let warnings = copy.scenario().ok().filter(|s| !s.warnings.is_empty());
+                let opened = match (warnings, scenario) {
+                    (Some(s), Some(path)) => Some(Notice::opened(&s, path, lang)),
+                    _ => None,
+                };
+                (copy, notice.or(opened))
+            }
+            Err(e) => {
+                let builtin = ScenarioCopy::new(None, DEFAULT_RON.to_owned());
+                (
+                    builtin,
+                    Some(Notice::Error(
+                        notice.map_or(String::new(), |n| format!("{}\n", n.text())) + &e.to_string(),
+                    )),
+                )
+            }
+        };
+        (Session::new(lang.pick("Verksted", "Verkstad", "Workshop"), copy, Timestamp::now()), notice)
+    };
+    let Some(path) = session else {
+        let (session, notice) = fresh(None);
+        return Start { session, path: None, notice };
+    };
+    let (session, notice) = match store::open(path) {
+        Opened::Loaded(session) => (session, None),
+        Opened::New => fresh(None),
+        Opened::Recovered { session, generation, problem, kept_as } => {
+            let kept = kept_as
+                .map(|k| {
+                    format!(
+                        "\n{}: {}",
+                        lang.pick(
+                            "Den skadde fila er lagt til side som",
+                            "Den skadde fila er lagd til sides som",
+                            "The damaged file was kept as"
+                        ),
+                        k.display()
+                    )
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "{problem}\n{} {}{kept}",
+                lang.pick(
+                    "Åpnet den nyeste gode versjonen:",
+                    "Opna den nyaste gode versjonen:",
+                    "Opened the newest good version:"
+                ),
+                generation.display()
+            );
+            (session, Some(Notice::Warning(text)))
+        }
+        Opened::Damaged { problem, kept_as } => {
+            let kept = kept_as
+                .map(|k| {
+                    format!(
+                        "\n{}: {}",
+                        lang.pick(
+                            "Den skadde fila er lagt til side som",
+                            "Den skadde fila er lagd til sides som",
+                            "The damaged file was kept as"
+                        ),
+                        k.display()
+                    )
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "{problem}\n{}{kept}",
+                lang.pick(
+                    "Ingen god versjon av økta: starter en ny.",
+                    "Ingen god versjon av økta: startar ei ny.",
+                    "No good version of the session: starting a new one."
+                )
+            );
+            fresh(Some(Notice::Warning(text)))
+        }
+    };
+    Start { session, path: Some(path.to_owned()), notice }
 }
 
 /// The scenario's file text with `levers` as its lever settings. Only levers that differ from

@@ -98,6 +98,13 @@ pub enum Notice {
 }
 
 impl Notice {
+    /// The message's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Notice::Info(t) | Notice::Error(t) | Notice::Warning(t) => t,
+        }
+    }
+
     /// What to tell the user after opening `scenario` from `file`: its warnings if it has any,
     /// else that it opened.
     pub fn opened(scenario: &twin_core::Scenario, file: &std::path::Path, lang: Lang) -> Notice {
@@ -134,7 +141,11 @@ pub struct ViewState {
     pub presenter: bool,
     /// Message to show.
     pub notice: Option<Notice>,
-    /// Room the panels left for the map, in logical pixels: `[min_x, min_y, max_x, max_y]`.
+    /// Whether the map area shows A and B side by side (set by the layout from the session's view).
+    pub split: bool,
+    /// In A | B, colour B by its change against A (else by value, like A).
+    pub against_a: bool,
+    /// Room the panels left for the map, in logical window pixels: `[min_x, min_y, max_x, max_y]`.
     pub map_rect: Option<[f32; 4]>,
     /// Whether the pointer is over the map and not over a panel or window.
     pub pointer_on_map: bool,
@@ -159,6 +170,8 @@ impl ViewState {
             chart: ChartKind::Energy,
             presenter: false,
             notice: None,
+            split: false,
+            against_a: true,
             map_rect: None,
             pointer_on_map: false,
             keys_free: true,

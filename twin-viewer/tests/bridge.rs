@@ -1,107 +1,188 @@
-//! The simulation bridge, headless (MinimalPlugins, no window, no GPU): lever changes reach the
-//! worker, results come back, the newest wins, and the numbers equal a direct call of the core.
+//! The simulation bridge, headless (MinimalPlugins, no window, no GPU), with a session of eight
+//! proposals: every variant's result equals a direct call of the core, the newest lever position
+//! wins, stale requests are really dropped unrun, and opening another scenario (and undoing it)
+//! switches every variant.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bevy::prelude::*;
 use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{HourlyYears, RunOptions, run};
 use twin_core::prepare::Prepared;
-use twin_viewer::sim::{self, Sim};
+use twin_core::session::{ByLever, Change, Session, Variant};
+use twin_viewer::sim::{self, Pool, Request, Sim};
+use twin_viewer::view::{Lang, ViewState};
+use twin_viewer::workshop::{self, Workshop};
 
-fn app() -> App {
-    let scenario = twin_viewer::scenarios::default_scenario().expect("built-in scenario");
+/// A session on the built-in scenario with eight groups, each moving the heat-pump programme
+/// and the EV share to its own values.
+fn eight_groups() -> Session {
+    let copy = twin_viewer::scenarios::scenario_copy(None).expect("built-in scenario");
+    let mut session = Session::new("test", copy, jiff::Timestamp::UNIX_EPOCH);
+    for g in 0..8 {
+        let levers = ByLever(
+            [
+                (LeverId::HeatPumpProgramme, 0.1 * f64::from(g + 1)),
+                (LeverId::EvShare, 0.5 + 0.05 * f64::from(g)),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        let change = session.add_proposal(&format!("Gruppe {}", g + 1), levers);
+        session.apply(change, jiff::Timestamp::UNIX_EPOCH).expect("room for eight");
+    }
+    session
+}
+
+fn app(session: Session) -> App {
+    let scenario = session.scenario.scenario().expect("scenario");
     let mut app = App::new();
-    app.add_plugins(MinimalPlugins).add_plugins(sim::plugin).insert_resource(Sim::new(scenario));
+    app.add_plugins(MinimalPlugins)
+        .init_resource::<ButtonInput<KeyCode>>()
+        .insert_resource(ViewState::new(scenario.base_year))
+        .insert_resource(Sim::new(scenario))
+        .insert_resource(Workshop::new(session, None));
+    twin_viewer::app::configure_frame(&mut app);
+    app.add_plugins((sim::plugin, workshop::plugin));
     app
 }
 
-/// Runs frames until the shown result answers what is set (or fails after a generous limit).
-fn settle(app: &mut App) -> usize {
+/// Runs frames until every variant's result answers what is set (or fails after a generous limit).
+fn settle(app: &mut App) {
     let start = Instant::now();
-    let mut frames = 0;
     loop {
         app.update();
-        frames += 1;
-        if app.world().resource::<Sim>().up_to_date() {
-            return frames;
+        if app.world().resource::<Sim>().all_up_to_date() {
+            return;
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "no result after {frames} frames");
-        std::thread::sleep(Duration::from_millis(2));
+        assert!(start.elapsed() < Duration::from_secs(120), "no results after two minutes");
+        std::thread::yield_now();
     }
 }
 
-fn direct(sim: &Sim) -> twin_core::Outcome {
-    let prepared = Prepared::new(&sim.scenario);
-    let options = RunOptions { hourly_years: HourlyYears::These(vec![sim.hourly_year]) };
-    run(&sim.scenario, &sim.levers, &prepared, &options).expect("finite outcome")
-}
-
-#[test]
-fn first_result_is_the_scenario_itself_and_matches_the_core() {
-    let mut app = app();
-    settle(&mut app);
+/// The core's own run of a variant, with the bridge's hourly year.
+fn direct(app: &App, variant: Variant) -> twin_core::Outcome {
     let sim = app.world().resource::<Sim>();
-    let shown = sim.shown.as_ref().expect("a result");
-    assert_eq!(shown.outcome.digest(), direct(sim).digest());
-    assert_eq!(shown.baseline.digest(), shown.outcome.digest(), "no lever moved yet");
-    assert!(sim.busy_for().is_none());
+    let session = &app.world().resource::<Workshop>().session;
+    let levers = session.levers(variant, &sim.scenario).expect("the variant exists");
+    let options = RunOptions { hourly_years: HourlyYears::These(vec![sim.hourly_year]) };
+    run(&sim.scenario, &levers, &Prepared::new(&sim.scenario), &options).expect("finite outcome")
 }
 
 #[test]
-fn a_lever_move_reaches_the_screen_and_the_latest_move_wins() {
-    let mut app = app();
+fn every_variant_equals_the_cores_own_run() {
+    let mut app = app(eight_groups());
     settle(&mut app);
-    let baseline = app.world().resource::<Sim>().shown.as_ref().expect("result").baseline.digest();
-    // A slider drag: many positions, one frame each, faster than the worker can follow.
+    let variants = app.world().resource::<Workshop>().session.variants();
+    assert_eq!(variants.len(), 9, "the baseline and eight groups");
+    let mut digests = std::collections::BTreeSet::new();
+    for variant in variants {
+        let result = app.world().resource::<Sim>().result(variant).expect("a result").clone();
+        assert_eq!(result.outcome.digest(), direct(&app, variant).digest(), "{variant:?}");
+        digests.insert(result.outcome.digest());
+    }
+    assert_eq!(digests.len(), 9, "each group's levers give its own outcome");
+}
+
+#[test]
+fn a_drag_in_one_proposal_shows_its_last_position_and_leaves_the_others() {
+    let mut app = app(eight_groups());
+    settle(&mut app);
+    let third = app.world().resource::<Workshop>().session.proposals[2].id;
+    let fourth = Variant::Proposal(app.world().resource::<Workshop>().session.proposals[3].id);
+    let before = app.world().resource::<Sim>().result(fourth).expect("result").generation;
+    // A slider drag: many positions, one frame each, faster than the workers can follow.
     for step in 1..=20 {
-        let mut sim = app.world_mut().resource_mut::<Sim>();
-        sim.levers.set_target(LeverId::HeatPumpProgramme, f64::from(step) / 20.0).expect("in range");
+        let mut workshop = app.world_mut().resource_mut::<Workshop>();
+        workshop.session.view.active = Some(third);
+        let scenario = twin_viewer::scenarios::default_scenario().expect("built-in");
+        workshop
+            .set_targets(&[(LeverId::PvRollout, f64::from(step) / 20.0)], &scenario, Lang::Nb)
+            .expect("in range");
         app.update();
     }
     settle(&mut app);
     let sim = app.world().resource::<Sim>();
-    let shown = sim.shown.as_ref().expect("result");
-    assert_eq!(shown.levers.get(LeverId::HeatPumpProgramme).target, 1.0, "the last position is shown");
-    assert_eq!(shown.outcome.digest(), direct(sim).digest());
-    assert_eq!(shown.baseline.digest(), baseline, "the baseline does not move with the levers");
-    assert_ne!(shown.outcome.digest(), baseline);
+    let result = sim.result(Variant::Proposal(third)).expect("result");
+    assert_eq!(result.levers.get(LeverId::PvRollout).target, 1.0, "the last position is shown");
+    assert_eq!(result.outcome.digest(), direct(&app, Variant::Proposal(third)).digest());
+    assert_eq!(sim.result(fourth).expect("result").generation, before, "other groups are not run again");
+    let journal = &app.world().resource::<Workshop>().session.journal;
+    assert_eq!(journal.len(), 9, "the drag is one journal entry after the eight proposals");
+}
+
+/// Requests queued before any worker starts: when one starts, it must skip every request for a
+/// variant that a newer one supersedes, and run only the newest of each variant.
+#[test]
+fn stale_requests_are_dropped_unrun() {
+    let scenario = Arc::new(twin_viewer::scenarios::default_scenario().expect("built-in"));
+    let mut pool = Pool::new(0);
+    let request = |variant, generation: u64| Request {
+        variant,
+        generation,
+        scenario: Arc::clone(&scenario),
+        levers: scenario.levers,
+        hourly_year: 2030,
+    };
+    for generation in 1..=10 {
+        assert!(pool.try_send(request(Variant::Proposal(1), generation)).is_none(), "room in the queue");
+    }
+    assert!(pool.try_send(request(Variant::Baseline, 11)).is_none());
+    pool.add_workers(1);
+    let answers: Vec<(Variant, u64)> = (0..2)
+        .map(|_| pool.wait(Duration::from_secs(120)).expect("an answer").expect("finite"))
+        .map(|r| (r.variant, r.generation))
+        .collect();
+    assert_eq!(answers, [(Variant::Proposal(1), 10), (Variant::Baseline, 11)]);
+    assert_eq!(pool.dropped(), 9, "generations 1 to 9 were skipped, not run");
+    assert!(pool.wait(Duration::from_millis(200)).is_none(), "nothing else was run");
 }
 
 #[test]
-fn a_result_shows_in_the_frame_after_the_request_when_the_run_is_quick() {
-    let mut app = app();
-    settle(&mut app);
-    app.world_mut().resource_mut::<Sim>().levers.set_target(LeverId::EvShare, 1.0).expect("in range");
-    // Frame 1 sends at its end; the worker runs while the frame would render; frame 2 shows it.
-    app.update();
-    std::thread::sleep(Duration::from_millis(500));
-    app.update();
-    assert!(app.world().resource::<Sim>().up_to_date());
-}
-
-#[test]
-fn changing_the_hourly_year_reruns_with_that_year() {
-    let mut app = app();
+fn changing_the_hourly_year_reruns_every_variant_with_that_year() {
+    let mut app = app(eight_groups());
     settle(&mut app);
     app.world_mut().resource_mut::<Sim>().hourly_year = 2045;
     settle(&mut app);
     let sim = app.world().resource::<Sim>();
-    let shown = sim.shown.as_ref().expect("result");
-    assert_eq!(shown.outcome.hourly.iter().map(|h| h.year).collect::<Vec<_>>(), vec![2045]);
-    assert_eq!(shown.baseline.hourly.iter().map(|h| h.year).collect::<Vec<_>>(), vec![2045]);
+    for variant in app.world().resource::<Workshop>().session.variants() {
+        let hourly: Vec<i32> =
+            sim.result(variant).expect("result").outcome.hourly.iter().map(|h| h.year).collect();
+        assert_eq!(hourly, vec![2045]);
+    }
 }
 
 #[test]
-fn opening_another_scenario_switches_results() {
-    let mut app = app();
+fn opening_another_scenario_switches_every_variant_and_undo_switches_back() {
+    let mut app = app(eight_groups());
     settle(&mut app);
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/alesund.ron");
-    let alesund = twin_viewer::scenarios::open(path.as_ref()).expect("Ålesund");
-    app.world_mut().resource_mut::<Sim>().open(alesund);
+    let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/alesund.ron"));
+    let alesund = twin_viewer::scenarios::scenario_copy(Some(path)).expect("Ålesund");
+    {
+        let mut workshop = app.world_mut().resource_mut::<Workshop>();
+        let change = Change::SetScenario { from: workshop.session.scenario.clone(), to: alesund };
+        workshop.apply(change).expect("opens");
+    }
+    settle(&mut app);
+    let variants = app.world().resource::<Workshop>().session.variants();
+    for &variant in &variants {
+        let result = app.world().resource::<Sim>().result(variant).expect("result").clone();
+        assert!(
+            result.outcome.district_codes.iter().all(|c| c.starts_with("1508")),
+            "{variant:?} runs Ålesund"
+        );
+        assert_eq!(result.outcome.digest(), direct(&app, variant).digest());
+    }
+    app.world_mut().resource_mut::<Workshop>().undo().expect("undo the opening");
     settle(&mut app);
     let sim = app.world().resource::<Sim>();
-    let shown = sim.shown.as_ref().expect("result");
-    assert!(shown.outcome.district_codes.iter().all(|c| c.starts_with("1508")));
-    assert_eq!(shown.outcome.digest(), direct(sim).digest());
+    assert!(
+        sim.result(Variant::Baseline)
+            .expect("result")
+            .outcome
+            .district_codes
+            .iter()
+            .all(|c| c.starts_with("3201"))
+    );
 }

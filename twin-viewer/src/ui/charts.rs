@@ -13,14 +13,19 @@ use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
 
 use crate::palette;
+use crate::sim::Derived;
 use crate::view::{ChartKind, Lang, fmt_num};
 
 /// What a chart shows, besides its kind.
 pub struct ChartInput<'a> {
-    /// The run with the workshop's levers.
+    /// The variant compared (B).
     pub outcome: &'a Outcome,
-    /// The scenario's own pathway.
+    /// The reference (A), drawn faint.
     pub baseline: &'a Outcome,
+    /// Names of B and A for the legend.
+    pub names: [&'a str; 2],
+    /// What was derived from B's and A's results once (target progress, load-duration curves).
+    pub derived: [&'a Derived; 2],
     /// Narrow to this district (index into the outcome's districts), where the chart can.
     pub district: Option<usize>,
     /// The timeline's year.
@@ -219,8 +224,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
             let value = format!("{at}: {} {unit_owned}", fmt_num(position.y));
             Some(if plot_name.is_empty() { value } else { format!("{plot_name}\n{value}") })
         });
-    let base_name = lang.pick("Referansebane", "Referansebane", "Baseline");
-    let with_levers = lang.pick("Med tiltak", "Med tiltak", "With levers");
+    let [with_levers, base_name] = input.names;
     let blue = palette::OKABE_ITO[4];
     let response = plot.show(ui, |plot| {
         let mut items = Items { plot, legend: Vec::new() };
@@ -254,8 +258,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.line(with_levers, series(input.outcome, per_capita), blue, 3.0);
                 items.baseline(base_name, series(input.baseline, per_capita));
                 if input.district.is_none() {
-                    let progress = twin_core::analysis::kpi::progress(input.outcome);
-                    for p in progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita) {
+                    for p in input.derived[0].progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita)
+                    {
                         let name = format!("{} {}", lang.pick("Mål", "Mål", "Target"), p.target.year);
                         items.level(&name, p.target_value);
                         let point = vec![[f64::from(p.target.year), p.target_value]];
@@ -373,11 +377,12 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 );
             }
             ChartKind::LoadDuration => {
-                let (Some(h), Some(b)) = (input.outcome.hourly.first(), input.baseline.hourly.first()) else {
+                let [b, a] = input.derived;
+                if b.load_duration.is_empty() || a.load_duration.is_empty() {
                     return Vec::new();
-                };
-                items.line(with_levers, load_duration(&h.grid_import_mw), blue, 3.0);
-                items.baseline(base_name, load_duration(&b.grid_import_mw));
+                }
+                items.line(with_levers, b.load_duration.clone(), blue, 3.0);
+                items.baseline(base_name, a.load_duration.clone());
                 if input.grid_capacity_mw > 0.0 {
                     items.level(
                         lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
@@ -422,13 +427,6 @@ pub fn coldest_week_start(temperature_c: &[f64]) -> usize {
     best
 }
 
-/// Hours sorted from the highest load down: `[hour rank, MW]`.
-pub fn load_duration(load_mw: &[f64]) -> Vec<[f64; 2]> {
-    let mut sorted = load_mw.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
-    sorted.into_iter().enumerate().map(|(i, v)| [i as f64, v]).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,11 +439,5 @@ mod tests {
         }
         assert_eq!(coldest_week_start(&t), 1000);
         assert_eq!(coldest_week_start(&[1.0; 10]), 0);
-    }
-
-    #[test]
-    fn load_duration_is_sorted_and_keeps_every_hour() {
-        let ld = load_duration(&[1.0, 5.0, 3.0]);
-        assert_eq!(ld, vec![[0.0, 5.0], [1.0, 3.0], [2.0, 1.0]]);
     }
 }

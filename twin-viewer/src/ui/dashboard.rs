@@ -10,14 +10,8 @@ use twin_core::catalogue::kpi::{Direction, KpiId};
 use super::charts::{ChartInput, chart_ui};
 use crate::view::{ChartKind, Lang, fmt_num, unit};
 
-/// The KPIs on the cards, most important first.
-pub const HEADLINE_KPIS: [KpiId; 5] = [
-    KpiId::GhgPerCapita,
-    KpiId::RenewableShare,
-    KpiId::GridPeak,
-    KpiId::HouseholdEnergyCost,
-    KpiId::WastePerPerson,
-];
+/// The KPIs on the cards, most important first (the session's headline KPIs).
+pub use twin_core::session::compare::HEADLINE_KPIS;
 
 const GOOD: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
 const BAD: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
@@ -28,11 +22,13 @@ pub fn kpi_name(id: KpiId, lang: Lang) -> &'static str {
     lang.pick(s.name_nb, s.name_nb, s.name)
 }
 
-/// The headline cards for `year`. Values come from the outcomes; targets from `progress`.
+/// The headline cards for `year`: B's value, its change against A (named `reference`), and
+/// B's progress towards its targets.
 pub fn kpi_cards_ui(
     ui: &mut Ui,
     outcome: &Outcome,
     baseline: &Outcome,
+    reference: &str,
     progress: &[TargetProgress],
     year: i32,
     lang: Lang,
@@ -45,81 +41,98 @@ pub fn kpi_cards_ui(
         ));
         return;
     };
-    ui.horizontal_wrapped(|ui| {
-        for id in HEADLINE_KPIS {
-            let spec = id.spec();
-            let value = id.value(y);
-            let base = id.value(b);
-            let frame = egui::Frame::group(ui.style()).inner_margin(8.0).corner_radius(6.0);
-            frame.show(ui, |ui| {
-                ui.set_width(178.0);
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(kpi_name(id, lang)).small().strong()).on_hover_text(format!(
-                        "{}\n{}\n\n{}",
-                        spec.name,
-                        spec.code.unwrap_or(""),
-                        spec.formula
-                    ));
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(fmt_num(value)).size(26.0).strong());
-                        ui.label(RichText::new(unit(lang, spec.unit)).weak());
-                    });
-                    let delta = value - base;
-                    let better = match spec.direction {
-                        Direction::Lower => delta < 0.0,
-                        Direction::Higher => delta > 0.0,
-                        Direction::Neutral => true,
-                    };
-                    let scale = base.abs().max(1e-9);
-                    if (delta / scale).abs() > 1e-4 {
-                        // egui's built-in fonts have no triangles; a sign reads as well.
-                        let sign = if delta < 0.0 { "−" } else { "+" };
-                        ui.label(
-                            RichText::new(format!(
-                                "{sign}{} {} {}",
-                                fmt_num(delta.abs()),
-                                lang.pick("mot referanse", "mot referanse", "vs baseline"),
-                                fmt_num(base)
-                            ))
-                            .color(if better { GOOD } else { BAD }),
-                        );
-                    } else {
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {}",
-                                lang.pick("Referanse", "Referanse", "Baseline"),
-                                fmt_num(base)
-                            ))
-                            .weak(),
-                        );
-                    }
-                    for p in progress.iter().filter(|p| p.target.kpi == id) {
-                        let sign = match p.target.direction {
-                            twin_core::scenario::TargetDirection::AtMost => "≤",
-                            twin_core::scenario::TargetDirection::AtLeast => "≥",
+    // As many cards per row as fit (at least 150 points wide each), all of the same width.
+    let gap = ui.spacing().item_spacing.x;
+    let available = ui.available_width();
+    let per_row = (((available + gap) / (CARD_MIN_WIDTH + CARD_CHROME + gap)).floor() as usize)
+        .clamp(1, HEADLINE_KPIS.len());
+    let card_width = (available + gap) / per_row as f32 - gap - CARD_CHROME;
+    for row in HEADLINE_KPIS.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for &id in row {
+                let spec = id.spec();
+                let value = id.value(y);
+                let base = id.value(b);
+                let frame = egui::Frame::group(ui.style()).inner_margin(8.0).corner_radius(6.0);
+                frame.show(ui, |ui| {
+                    ui.set_width(card_width);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(kpi_name(id, lang)).small().strong()).on_hover_text(format!(
+                            "{}\n{}\n\n{}",
+                            spec.name,
+                            spec.code.unwrap_or(""),
+                            spec.formula
+                        ));
+                        ui.horizontal(|ui| {
+                            ui.label(
+                                RichText::new(fmt_num(value))
+                                    .size((card_width / 6.5).clamp(18.0, 26.0))
+                                    .strong(),
+                            );
+                            ui.label(RichText::new(unit(lang, spec.unit)).weak());
+                        });
+                        let delta = value - base;
+                        let better = match spec.direction {
+                            Direction::Lower => delta < 0.0,
+                            Direction::Higher => delta > 0.0,
+                            Direction::Neutral => true,
                         };
-                        let (mark, colour) = if p.met {
-                            (lang.pick("nådd", "nådd", "met"), GOOD)
+                        let scale = base.abs().max(1e-9);
+                        if (delta / scale).abs() > 1e-4 {
+                            // egui's built-in fonts have no triangles; a sign reads as well.
+                            let sign = if delta < 0.0 { "−" } else { "+" };
+                            ui.label(
+                                RichText::new(format!(
+                                    "{sign}{} {} {reference} {}",
+                                    fmt_num(delta.abs()),
+                                    lang.pick("mot", "mot", "vs"),
+                                    fmt_num(base)
+                                ))
+                                .color(if better { GOOD } else { BAD }),
+                            );
                         } else {
-                            (lang.pick("ikke nådd", "ikkje nådd", "not met"), BAD)
-                        };
-                        ui.label(
-                            RichText::new(format!(
-                                "{} {}: {sign} {} ({mark})",
-                                lang.pick("Mål", "Mål", "Target"),
-                                p.target.year,
-                                fmt_num(p.target_value)
-                            ))
-                            .color(colour)
-                            .strong(),
-                        )
-                        .on_hover_text(&p.target.source);
-                    }
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {reference} {}",
+                                    lang.pick("Som", "Som", "Same as"),
+                                    fmt_num(base)
+                                ))
+                                .weak(),
+                            );
+                        }
+                        for p in progress.iter().filter(|p| p.target.kpi == id) {
+                            let sign = match p.target.direction {
+                                twin_core::scenario::TargetDirection::AtMost => "≤",
+                                twin_core::scenario::TargetDirection::AtLeast => "≥",
+                            };
+                            let (mark, colour) = if p.met {
+                                (lang.pick("nådd", "nådd", "met"), GOOD)
+                            } else {
+                                (lang.pick("ikke nådd", "ikkje nådd", "not met"), BAD)
+                            };
+                            ui.label(
+                                RichText::new(format!(
+                                    "{} {}: {sign} {} ({mark})",
+                                    lang.pick("Mål", "Mål", "Target"),
+                                    p.target.year,
+                                    fmt_num(p.target_value)
+                                ))
+                                .color(colour)
+                                .strong(),
+                            )
+                            .on_hover_text(&p.target.source);
+                        }
+                    });
                 });
-            });
-        }
-    });
+            }
+        });
+    }
 }
+
+/// Narrowest a KPI card gets, points (five fit beside the panels of a 1280-pixel projector).
+const CARD_MIN_WIDTH: f32 = 128.0;
+/// A card's frame around its content: inner margin and stroke on both sides, points.
+const CARD_CHROME: f32 = 18.0;
 
 /// Chart tabs and the chart on show.
 pub fn charts_ui(ui: &mut Ui, chart: &mut ChartKind, input: &ChartInput<'_>) {
@@ -160,7 +173,9 @@ mod tests {
         let (outcome, baseline) = outcomes();
         let progress = twin_core::analysis::kpi::progress(&outcome);
         let year = 2030;
-        let harness = Harness::new_ui(|ui| kpi_cards_ui(ui, &outcome, &baseline, &progress, year, Lang::Nb));
+        let harness = Harness::new_ui(|ui| {
+            kpi_cards_ui(ui, &outcome, &baseline, "Referanse", &progress, year, Lang::Nb)
+        });
         for id in HEADLINE_KPIS {
             harness.get_by_label(kpi_name(id, Lang::Nb));
         }
@@ -172,15 +187,18 @@ mod tests {
         // Heat pumps replace direct electric heating: emissions and the grid peak fall.
         let base = KpiId::GhgPerCapita.value(baseline.year(year).expect("2030"));
         assert!(base > ghg);
-        harness.get_by_label(&format!("−{} mot referanse {}", fmt_num(base - ghg), fmt_num(base)));
+        harness.get_by_label(&format!("−{} mot Referanse {}", fmt_num(base - ghg), fmt_num(base)));
     }
 
     #[test]
     fn tabs_switch_the_chart() {
         let (outcome, baseline) = outcomes();
+        let derived = [crate::sim::Derived::of(&outcome), crate::sim::Derived::of(&baseline)];
         let input = ChartInput {
             outcome: &outcome,
             baseline: &baseline,
+            names: ["Med tiltak", "Referanse"],
+            derived: [&derived[0], &derived[1]],
             district: None,
             year: 2030,
             grid_capacity_mw: 100.0,

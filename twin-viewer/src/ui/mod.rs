@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod dashboard;
 pub mod levers;
+pub mod session;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,26 +24,26 @@ use bevy_egui::{
 use egui::{Align2, Color32, RichText, Ui};
 use twin_core::Scenario;
 use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
+use twin_core::catalogue::Catalogue;
+use twin_core::catalogue::levers::LeverId;
+use twin_core::session::{ByLever, Change, Details, Variant, ViewMode};
 
 use crate::files::{FileRequest, Files};
-use crate::map::MapState;
+use crate::map::{MapState, Paint};
 use crate::palette;
-use crate::sim::Sim;
+use crate::sim::{RunResult, Sim};
 use crate::view::{Lang, Notice, ViewState, fmt_num, unit};
+use crate::workshop::{Side, Workshop};
 
 /// Seconds per year while the timeline plays.
 const PLAY_S_PER_YEAR: f32 = 0.5;
 /// A run slower than this shows the "computing" sign.
 const QUIET_AFTER: Duration = Duration::from_millis(20);
 
-/// The scenario's parameters as a tree, made once per scenario for the expert section.
-#[derive(Resource, Default)]
-struct Parameters(Option<(Arc<Scenario>, serde_json::Value)>);
-
 /// Registers egui and the panels.
 pub fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
-        .init_resource::<Parameters>()
+        .init_resource::<Panels>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, layout)
         .add_systems(Update, (play, timeline_keys));
@@ -68,6 +69,16 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
     ));
 }
 
+/// What the panels keep between frames: the scenario's parameter tree, the proposal form being
+/// typed, the snapshot name being typed.
+#[derive(Resource, Default)]
+struct Panels {
+    parameters: Option<(Arc<Scenario>, serde_json::Value)>,
+    /// The proposal being typed in: its id, its details when typing began, and the draft.
+    draft: Option<(u32, Details, Details)>,
+    snapshot_name: String,
+}
+
 #[allow(clippy::too_many_arguments)] // one system owns the frame's layout, so it sees every resource it draws
 fn layout(
     mut contexts: EguiContexts,
@@ -75,7 +86,9 @@ fn layout(
     mut view: ResMut<ViewState>,
     map: Res<MapState>,
     files: Res<Files>,
-    mut parameters: ResMut<Parameters>,
+    mut workshop: ResMut<Workshop>,
+    mut panels: ResMut<Panels>,
+    gap: Res<crate::gap::Gap>,
     mut requests: MessageWriter<FileRequest>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -88,58 +101,147 @@ fn layout(
         "root".into(),
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
-    let lang = view.lang;
+    let mut actions = top_bar(&mut root, &sim, &mut view, &workshop, &mut requests);
+    timeline(&mut root, &sim, &mut view);
+    actions.extend(left_panel(&mut root, &mut sim, &view, &workshop, &mut panels));
+    let mode = workshop.session.view.mode;
+    view.split = mode == ViewMode::SideBySide;
+    let (a, b) = (workshop.session.view.a, workshop.session.view.b);
+    let (Some(ra), Some(rb)) = (sim.result(a).cloned(), sim.result(b).cloned()) else {
+        egui::CentralPanel::default().show(&mut root, |ui| {
+            ui.centered_and_justified(|ui| ui.spinner());
+        });
+        view.map_rect = None;
+        apply(actions, &mut workshop, &sim, &mut view, &mut requests);
+        return Ok(());
+    };
+    let names = [
+        session::name_of(&workshop.session, b, view.lang),
+        session::name_of(&workshop.session, a, view.lang),
+    ];
+    match mode {
+        ViewMode::Groups | ViewMode::Spread => {
+            view.map_rect = None;
+            view.pointer_on_map = false;
+            egui::CentralPanel::default().show(&mut root, |ui| {
+                if mode == ViewMode::Groups {
+                    let cards: Vec<session::Card<'_>> = workshop
+                        .session
+                        .variants()
+                        .into_iter()
+                        .map(|v| session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
+                        .collect();
+                    let quantity = &DISTRICT_QUANTITIES[view.quantity];
+                    let geometry = map.geometry.as_deref();
+                    actions.extend(session::groups_ui(
+                        ui,
+                        &workshop.session,
+                        &cards,
+                        geometry,
+                        quantity,
+                        view.year,
+                        view.lang,
+                    ));
+                } else {
+                    let spread = twin_core::session::compare::spread(&workshop.session, &sim.scenario);
+                    egui::ScrollArea::vertical().id_salt("spread-page").show(ui, |ui| {
+                        session::spread_ui(ui, &spread, workshop.session.proposals.len(), view.lang);
+                        session::gap_ui(ui, &workshop.session, gap.result.as_ref(), gap.current, view.lang);
+                    });
+                }
+            });
+        }
+        ViewMode::Single | ViewMode::SideBySide | ViewMode::Difference => {
+            egui::Panel::top("kpis").show(&mut root, |ui| {
+                ui.add_space(6.0);
+                let heading = format!("{}  {}  {}", names[0], view.lang.pick("mot", "mot", "vs"), names[1]);
+                ui.label(RichText::new(heading).strong());
+                dashboard::kpi_cards_ui(
+                    ui,
+                    &rb.outcome,
+                    &ra.outcome,
+                    &names[1],
+                    &rb.derived.progress,
+                    view.year,
+                    view.lang,
+                );
+                ui.add_space(2.0);
+            });
+            charts_panel(&mut root, &mut sim, &mut view, [&rb, &ra], [&names[0], &names[1]]);
+            let rect = root.available_rect_before_wrap();
+            // The map camera's viewport is in window pixels; egui's points are zoomed.
+            view.map_rect =
+                Some([rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom]);
+            let pointer = ctx.input(|i| i.pointer.hover_pos());
+            view.pointer_on_map = pointer.is_some_and(|p| {
+                rect.contains(p)
+                    && ctx.layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
+                    && !ctx.egui_is_using_pointer()
+            });
+            map_overlays(&ctx, rect, &sim, &workshop, &mut view, &map, &files, &names);
+        }
+    }
+    view.keys_free = !ctx.text_edit_focused();
+    view.focus_free = !ctx.egui_wants_keyboard_input();
+    notices(&ctx, &mut view, &workshop);
+    apply(actions, &mut workshop, &sim, &mut view, &mut requests);
+    Ok(())
+}
 
-    egui::Panel::top("top-bar").show(&mut root, |ui| {
+/// The top bar: scenario and session, files, undo, the view, the map's quantity, presenter mode
+/// and language.
+fn top_bar(
+    root: &mut Ui,
+    sim: &Sim,
+    view: &mut ViewState,
+    workshop: &Workshop,
+    requests: &mut MessageWriter<FileRequest>,
+) -> Vec<session::Action> {
+    let lang = view.lang;
+    let mut actions = Vec::new();
+    egui::Panel::top("top-bar").show(root, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&sim.scenario.name).size(22.0).strong());
+            ui.label(RichText::new(&sim.scenario.site.name).size(22.0).strong())
+                .on_hover_text(&sim.scenario.name);
+            let file = match &workshop.path {
+                Some(p) => p
+                    .file_name()
+                    .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+                None => lang.pick("økt ikke lagret", "økt ikkje lagra", "session not saved").to_owned(),
+            };
+            let saved = match (&workshop.save_error, workshop.unsaved(), &workshop.path) {
+                (Some(_), _, _) => RichText::new(format!("⚠ {file}")).color(palette::TARGET).strong(),
+                (None, true, Some(_)) => RichText::new(format!("{file} •")).weak(),
+                _ => RichText::new(file).weak(),
+            };
+            let hover = workshop.save_error.clone().unwrap_or_else(|| {
+                lang.pick(
+                    "Økta lagres av seg selv",
+                    "Økta vert lagra av seg sjølv",
+                    "The session saves itself",
+                )
+                .into()
+            });
+            ui.label(saved).on_hover_text(hover);
             ui.separator();
-            let file_name = files
-                .path
-                .as_ref()
-                .map_or(crate::scenarios::DEFAULT_NAME.to_owned(), |p| p.display().to_string());
-            ui.label(RichText::new(file_name).weak());
-            ui.separator();
-            if ui.button(lang.pick("Åpne…", "Opne…", "Open…")).on_hover_text("Ctrl+O").clicked() {
-                requests.write(FileRequest::Open);
-            }
-            if ui.button(lang.pick("Lagre", "Lagra", "Save")).on_hover_text("Ctrl+S").clicked() {
-                requests.write(FileRequest::Save);
-            }
-            if ui
-                .button(lang.pick("Lagre som…", "Lagra som…", "Save as…"))
-                .on_hover_text("Ctrl+Shift+S")
-                .clicked()
-            {
-                requests.write(FileRequest::SaveAs);
+            for (label, hint, request) in [
+                (
+                    lang.pick("Åpne scenario…", "Opne scenario…", "Open scenario…"),
+                    "Ctrl+O",
+                    FileRequest::Open,
+                ),
+                (lang.pick("Lagre økt", "Lagra økt", "Save session"), "Ctrl+S", FileRequest::Save),
+                (lang.pick("Eksporter B…", "Eksporter B…", "Export B…"), "Ctrl+E", FileRequest::Export),
+            ] {
+                if ui.button(label).on_hover_text(hint).clicked() {
+                    requests.write(request);
+                }
             }
             ui.separator();
-            ui.label(lang.pick("Kart:", "Kart:", "Map:"));
-            let mut quantity = view.quantity;
-            egui::ComboBox::from_id_salt("map-quantity").selected_text(view.quantity_name()).show_ui(
-                ui,
-                |ui| {
-                    for (i, q) in DISTRICT_QUANTITIES.iter().enumerate() {
-                        ui.selectable_value(&mut quantity, i, lang.pick(q.name_nb, q.name_nn, q.name));
-                    }
-                },
-            );
-            if quantity != view.quantity {
-                view.quantity = quantity;
-            }
-            let mut raised = view.raised;
-            if ui
-                .checkbox(&mut raised, lang.pick("Høyde", "Høgd", "Height"))
-                .on_hover_text(lang.pick(
-                    "Løft bydelene i forhold til verdien",
-                    "Løft bydelane i høve til verdien",
-                    "Raise districts in proportion to the value",
-                ))
-                .changed()
-            {
-                view.raised = raised;
-            }
+            actions.extend(view_switch(ui, workshop.session.view.mode, lang));
+            ui.separator();
+            quantity_choice(ui, view);
             ui.separator();
             let mut presenter = view.presenter;
             if ui
@@ -161,8 +263,60 @@ fn layout(
         });
         ui.add_space(2.0);
     });
+    actions
+}
 
-    egui::Panel::bottom("timeline").show(&mut root, |ui| {
+/// The view's name in a language.
+pub fn mode_name(mode: ViewMode, lang: Lang) -> &'static str {
+    match mode {
+        ViewMode::Single => lang.pick("Ett kart", "Eitt kart", "One map"),
+        ViewMode::SideBySide => "A | B",
+        ViewMode::Difference => "B − A",
+        ViewMode::Groups => lang.pick("Grupper", "Grupper", "Groups"),
+        ViewMode::Spread => lang.pick("Spredning", "Spreiing", "Spread"),
+    }
+}
+
+fn view_switch(ui: &mut Ui, mode: ViewMode, lang: Lang) -> Option<session::Action> {
+    let mut chosen = mode;
+    egui::ComboBox::from_id_salt("view-mode").selected_text(mode_name(mode, lang)).show_ui(ui, |ui| {
+        for m in crate::workshop::VIEWS {
+            ui.selectable_value(&mut chosen, m, mode_name(m, lang));
+        }
+    });
+    (chosen != mode).then_some(session::Action::View(chosen))
+}
+
+fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
+    let lang = view.lang;
+    ui.label(lang.pick("Kart:", "Kart:", "Map:"));
+    let mut quantity = view.quantity;
+    egui::ComboBox::from_id_salt("map-quantity").selected_text(view.quantity_name()).show_ui(ui, |ui| {
+        for (i, q) in DISTRICT_QUANTITIES.iter().enumerate() {
+            ui.selectable_value(&mut quantity, i, lang.pick(q.name_nb, q.name_nn, q.name));
+        }
+    });
+    if quantity != view.quantity {
+        view.quantity = quantity;
+    }
+    let mut raised = view.raised;
+    if ui
+        .checkbox(&mut raised, lang.pick("Høyde", "Høgd", "Height"))
+        .on_hover_text(lang.pick(
+            "Løft bydelene i forhold til verdien",
+            "Løft bydelane i høve til verdien",
+            "Raise districts in proportion to the value",
+        ))
+        .changed()
+    {
+        view.raised = raised;
+    }
+}
+
+/// The timeline at the bottom: play, the year, a slider over the scenario's years.
+fn timeline(root: &mut Ui, sim: &Sim, view: &mut ViewState) {
+    let lang = view.lang;
+    egui::Panel::bottom("timeline").show(root, |ui| {
         ui.add_space(4.0);
         let (base, end) = (sim.scenario.base_year, sim.scenario.end_year);
         ui.horizontal(|ui| {
@@ -172,7 +326,7 @@ fn layout(
                 .on_hover_text(lang.pick("Spill av (mellomrom)", "Spel av (mellomrom)", "Play (space)"))
                 .clicked()
             {
-                toggle_play(&mut view, base, end);
+                toggle_play(view, base, end);
             }
             ui.label(RichText::new(view.year.to_string()).size(26.0).strong());
             let mut year = view.year;
@@ -184,57 +338,118 @@ fn layout(
         });
         ui.label(RichText::new(crate::geo::ATTRIBUTION).small().weak());
     });
+}
 
-    egui::Panel::left("levers").resizable(true).default_size(360.0).show(&mut root, |ui| {
+/// The left panel: the session (variants, the active proposal's form, snapshots, the journal),
+/// then the levers of B.
+fn left_panel(
+    root: &mut Ui,
+    sim: &mut Sim,
+    view: &ViewState,
+    workshop: &Workshop,
+    panels: &mut Panels,
+) -> Vec<session::Action> {
+    let lang = view.lang;
+    let session = &workshop.session;
+    let mut actions = Vec::new();
+    egui::Panel::left("levers").resizable(true).default_size(360.0).show(root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
+            actions.extend(session::variants_ui(ui, session, lang));
+            let shown = match session.view.b {
+                Variant::Proposal(id) => session.proposal(id),
+                _ => None,
+            };
+            if let Some(p) = shown {
+                let id = p.id;
+                // A draft lives until the proposal changes under it (a commit, undo, another
+                // proposal); typing never loses letters to a frame that resets it.
+                if panels.draft.as_ref().is_none_or(|(d, base, _)| *d != id || *base != p.details) {
+                    panels.draft = Some((id, p.details.clone(), p.details.clone()));
+                }
+                if let Some((_, _, draft)) = panels.draft.as_mut() {
+                    egui::CollapsingHeader::new(
+                        RichText::new(lang.pick("Forslagsskjema", "Framleggsskjema", "Proposal form"))
+                            .strong(),
+                    )
+                    .id_salt("proposal-form")
+                    .show(ui, |ui| actions.extend(session::proposal_form_ui(ui, session, id, draft, lang)));
+                }
+            }
+            egui::CollapsingHeader::new(
+                RichText::new(lang.pick("Øyeblikksbilder", "Augneblinksbilete", "Snapshots")).strong(),
+            )
+            .id_salt("snapshots")
+            .show(ui, |ui| {
+                actions.extend(session::snapshots_ui(ui, session, &mut panels.snapshot_name, lang))
+            });
+            egui::CollapsingHeader::new(
+                RichText::new(lang.pick(
+                    "Handlinger og utfall",
+                    "Handlingar og utfall",
+                    "Actions and outcomes",
+                ))
+                .strong(),
+            )
+            .id_salt("journal")
+            .show(ui, |ui| session::journal_ui(ui, session, lang));
+            ui.separator();
             ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(120.0);
-            let mut levers = sim.levers;
             let own = sim.scenario.levers;
+            let shown = sim.wanted(session.view.b).copied().unwrap_or(own);
+            let mut levers = shown;
             if levers::levers_ui(ui, &mut levers, &own, lang) {
-                sim.levers = levers;
+                let moved: Vec<(LeverId, f64)> = LeverId::all()
+                    .filter(|&id| levers.get(id).target != shown.get(id).target)
+                    .map(|id| (id, levers.get(id).target))
+                    .collect();
+                actions.push(session::Action::Levers(moved));
             }
             ui.add_space(6.0);
-            let fresh = parameters.0.as_ref().is_none_or(|(s, _)| !Arc::ptr_eq(s, &sim.scenario));
+            let fresh = panels.parameters.as_ref().is_none_or(|(s, _)| !Arc::ptr_eq(s, &sim.scenario));
             if fresh {
                 let tree = serde_json::to_value(&sim.scenario.raw).unwrap_or(serde_json::Value::Null);
-                parameters.0 = Some((Arc::clone(&sim.scenario), tree));
+                panels.parameters = Some((Arc::clone(&sim.scenario), tree));
             }
-            if let Some((_, tree)) = &parameters.0 {
+            if let Some((_, tree)) = &panels.parameters {
                 levers::parameters_ui(ui, tree, lang);
             }
         });
     });
+    actions
+}
 
-    let Some(shown) = sim.shown.clone() else {
-        egui::CentralPanel::default().show(&mut root, |ui| {
-            ui.centered_and_justified(|ui| ui.spinner());
-        });
-        view.map_rect = None;
-        return Ok(());
-    };
-    egui::Panel::top("kpis").show(&mut root, |ui| {
-        ui.add_space(6.0);
-        let progress = twin_core::analysis::kpi::progress(&shown.outcome);
-        dashboard::kpi_cards_ui(ui, &shown.outcome, &shown.baseline, &progress, view.year, lang);
-        ui.add_space(2.0);
-    });
-
-    let width = (root.available_width() * 0.45).clamp(360.0, 760.0);
-    egui::Panel::right("charts").exact_size(width).show(&mut root, |ui| {
+/// The charts on the right, for B against A.
+fn charts_panel(
+    root: &mut Ui,
+    sim: &mut Sim,
+    view: &mut ViewState,
+    results: [&RunResult; 2],
+    names: [&str; 2],
+) {
+    // A | B needs the room for two maps; the charts get less of it.
+    let share = if view.split { 0.3 } else { 0.45 };
+    let width = (root.available_width() * share).clamp(300.0, 760.0);
+    egui::Panel::right("charts").exact_size(width).show(root, |ui| {
         let mut hourly_year = sim.hourly_year;
         let input = charts::ChartInput {
-            outcome: &shown.outcome,
-            baseline: &shown.baseline,
+            outcome: &results[0].outcome,
+            baseline: &results[1].outcome,
+            names,
+            derived: [&results[0].derived, &results[1].derived],
             district: view.selected,
             year: view.year,
             grid_capacity_mw: sim.scenario.grid.import_capacity_mw,
-            lang,
+            lang: view.lang,
         };
         let mut chart = view.chart;
         ui.add_space(4.0);
         if matches!(chart, crate::view::ChartKind::WinterWeek | crate::view::ChartKind::LoadDuration) {
             ui.horizontal(|ui| {
-                ui.label(lang.pick("År for timeverdier:", "År for timeverdiar:", "Year for hourly values:"));
+                ui.label(view.lang.pick(
+                    "År for timeverdier:",
+                    "År for timeverdiar:",
+                    "Year for hourly values:",
+                ));
                 ui.add(
                     egui::DragValue::new(&mut hourly_year)
                         .range(sim.scenario.base_year..=sim.scenario.end_year),
@@ -249,161 +464,266 @@ fn layout(
             sim.hourly_year = hourly_year;
         }
     });
-
-    let rect = root.available_rect_before_wrap();
-    view.map_rect = Some([rect.min.x, rect.min.y, rect.max.x, rect.max.y]);
-    let pointer = ctx.input(|i| i.pointer.hover_pos());
-    view.pointer_on_map = pointer.is_some_and(|p| {
-        rect.contains(p)
-            && ctx.layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
-            && !ctx.egui_is_using_pointer()
-    });
-    view.keys_free = !ctx.text_edit_focused();
-    view.focus_free = !ctx.egui_wants_keyboard_input();
-
-    map_overlays(&ctx, rect, &sim, &mut view, &map, &files);
-    Ok(())
 }
 
-/// Legend, hover card, "computing" sign, notices and the map's own error, over the map.
+/// Applies what the panels asked for, each through the session's journal.
+fn apply(
+    actions: Vec<session::Action>,
+    workshop: &mut Workshop,
+    sim: &Sim,
+    view: &mut ViewState,
+    requests: &mut MessageWriter<FileRequest>,
+) {
+    use session::Action;
+    let lang = view.lang;
+    for action in actions {
+        let now = jiff::Timestamp::now();
+        let done = match action {
+            Action::Show(side, variant) => {
+                workshop.show(side, variant);
+                Ok(())
+            }
+            Action::View(mode) => {
+                workshop.session.view.mode = mode;
+                workshop.view_changed();
+                Ok(())
+            }
+            Action::Levers(moved) => workshop.set_targets(&moved, &sim.scenario, lang),
+            Action::NewProposal => {
+                workshop.session.view.active = None;
+                workshop.active_proposal(lang).map(|_| ())
+            }
+            Action::Remove(id) => match workshop.session.proposals.iter().position(|p| p.id == id) {
+                Some(index) => {
+                    let proposal = workshop.session.proposals[index].clone();
+                    workshop.apply(Change::RemoveProposal { index, proposal })
+                }
+                None => Ok(()),
+            },
+            Action::Edit(id, details) => match workshop.session.proposal(id) {
+                Some(p) => {
+                    let change = Change::EditProposal { proposal: id, from: p.details.clone(), to: details };
+                    workshop.apply(change)
+                }
+                None => Ok(()),
+            },
+            Action::Snapshot(name) => {
+                let of = workshop.session.view.b;
+                match workshop.session.take_snapshot(&name, "", of, now) {
+                    Some(change) => workshop.apply(change),
+                    None => Ok(()),
+                }
+            }
+            Action::Reopen(id) => match workshop.session.snapshots.iter().find(|s| s.id == id).cloned() {
+                Some(snapshot) => {
+                    let change = workshop.session.add_proposal(&snapshot.name, snapshot.levers.clone());
+                    let new_id = workshop.session.next_id;
+                    workshop.apply(change).map(|()| workshop.show(Side::B, Variant::Proposal(new_id)))
+                }
+                None => Ok(()),
+            },
+            Action::Combine(rule) => {
+                let package = twin_core::session::compare::package(
+                    &workshop.session,
+                    &sim.scenario,
+                    rule,
+                    ByLever::default(),
+                );
+                let change = twin_core::session::compare::set_package(&workshop.session, package);
+                workshop.apply(change).map(|()| workshop.show(Side::B, Variant::Package))
+            }
+            Action::Replay => {
+                workshop.replay_last();
+                Ok(())
+            }
+            Action::Import => {
+                requests.write(FileRequest::Import);
+                Ok(())
+            }
+            Action::Undo => workshop.undo(),
+            Action::Redo => workshop.redo(),
+        };
+        if let Err(e) = done {
+            view.notice = Some(Notice::Error(e.to_string()));
+        }
+    }
+}
+
+/// Legends, A and B's names, the hover card, the "computing" sign, a failed run and the map's
+/// own error, over the map.
+#[allow(clippy::too_many_arguments)] // what the map's overlays show comes from each of these
 fn map_overlays(
     ctx: &egui::Context,
     rect: egui::Rect,
     sim: &Sim,
+    workshop: &Workshop,
     view: &mut ViewState,
     map: &MapState,
     files: &Files,
+    names: &[String; 2],
 ) {
     let lang = view.lang;
     let quantity = &DISTRICT_QUANTITIES[view.quantity];
-    if let Some((lo, hi)) = map.scale {
-        egui::Area::new("legend".into())
-            .fixed_pos(rect.left_bottom() + egui::vec2(12.0, -12.0))
-            .pivot(Align2::LEFT_BOTTOM)
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    legend_ui(ui, view.quantity_name(), &unit(lang, quantity.unit), lo, hi, view.year, lang)
-                });
-            });
+    let sides = crate::map::sides(view, workshop);
+    let value_unit = unit(lang, quantity.unit);
+    // In A | B each legend sits under its own map and fits its half.
+    let half = if view.split { rect.width() / 2.0 } else { rect.width() };
+    let width = (half - 48.0).clamp(120.0, 240.0);
+    if let Some((lo, hi)) = map.scale
+        && (view.split || sides[0].1 == Paint::Value)
+    {
+        overlay(ctx, "legend", rect.left_bottom() + egui::vec2(12.0, -12.0), Align2::LEFT_BOTTOM, |ui| {
+            legend_ui(ui, view.quantity_name(), &value_unit, (lo, hi), view.year, width, lang);
+        });
     }
-    if let Some(error) = &map.error {
-        egui::Area::new("map-error".into()).fixed_pos(rect.center()).pivot(Align2::CENTER_CENTER).show(
-            ctx,
-            |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| ui.label(error));
-            },
+    if sides[0].1 == Paint::Change {
+        let m = map.change_scale.unwrap_or(0.0);
+        let at = egui::pos2(rect.right() - half + 12.0, rect.bottom() - 12.0);
+        overlay(ctx, "change-legend", at, Align2::LEFT_BOTTOM, |ui| {
+            change_legend_ui(ui, view.quantity_name(), &value_unit, m, &names[1], width, lang);
+        });
+    }
+    if view.split {
+        let middle = rect.center().x;
+        for (x, name, letter) in [(rect.left() + 12.0, &names[1], "A"), (middle + 12.0, &names[0], "B")] {
+            overlay(ctx, letter, egui::pos2(x, rect.top() + 12.0), Align2::LEFT_TOP, |ui| {
+                ui.label(RichText::new(format!("{letter}: {name}")).size(20.0).strong());
+            });
+        }
+        ctx.layer_painter(egui::LayerId::background()).vline(
+            middle,
+            rect.y_range(),
+            egui::Stroke::new(crate::camera::SPLIT_GAP_PX, Color32::from_gray(40)),
         );
     }
-    if let (Some(d), Some(shown)) = (view.hovered, sim.shown.as_ref())
-        && let Some(pos) = ctx.input(|i| i.pointer.hover_pos())
-    {
-        let outcome = &shown.outcome;
-        if let (Some(name), Some(y), Some(b)) = (
-            outcome.district_names.get(d),
-            outcome.year(view.year).and_then(|y| y.districts.get(d)),
-            shown.baseline.year(view.year).and_then(|y| y.districts.get(d)),
-        ) {
-            egui::Area::new("hover".into()).fixed_pos(pos + egui::vec2(18.0, 18.0)).interactable(false).show(
-                ctx,
-                |ui| {
-                    egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.label(RichText::new(format!("{name} · {}", view.year)).strong().size(16.0));
-                        egui::Grid::new("hover-grid").show(ui, |ui| {
-                            for q in DISTRICT_QUANTITIES.iter() {
-                                ui.label(lang.pick(q.name_nb, q.name_nn, q.name));
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{} {}",
-                                        fmt_num((q.value)(y)),
-                                        unit(lang, q.unit)
-                                    ))
-                                    .strong(),
-                                );
-                                ui.label(
-                                    RichText::new(format!(
-                                        "({} {})",
-                                        lang.pick("ref.", "ref.", "base"),
-                                        fmt_num((q.value)(b))
-                                    ))
-                                    .weak(),
-                                );
-                                ui.end_row();
-                            }
-                        });
-                        ui.label(
-                            RichText::new(lang.pick(
-                                "Klikk for å velge bydelen i grafene",
-                                "Klikk for å velja bydelen i grafane",
-                                "Click to narrow the charts to this district",
-                            ))
-                            .weak()
-                            .small(),
-                        );
-                    });
-                },
-            );
-        }
+    if let Some(error) = &map.error {
+        overlay(ctx, "map-error", rect.center(), Align2::CENTER_CENTER, |ui| {
+            ui.label(error);
+        });
     }
-    if let Some(failure) = &sim.failure {
-        egui::Area::new("run-failure".into())
-            .fixed_pos(rect.center_bottom() + egui::vec2(0.0, -16.0))
-            .pivot(Align2::CENTER_BOTTOM)
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(560.0);
-                    ui.label(
-                        RichText::new(lang.pick(
-                            "Modellen kunne ikke regne ut disse innstillingene; viser forrige resultat.",
-                            "Modellen kunne ikkje rekna ut desse innstillingane; viser førre resultat.",
-                            "The model could not compute these settings; showing the previous result.",
-                        ))
-                        .color(palette::TARGET)
-                        .strong(),
-                    );
-                    ui.label(RichText::new(failure).monospace().small());
-                });
-            });
+    if let Some(d) = view.hovered {
+        hover_card(ctx, sim, sides.map(|s| s.0), d, view, names);
+    }
+    let failure = sides.iter().find_map(|(v, _)| sim.failure(*v));
+    if let Some(failure) = failure {
+        overlay(
+            ctx,
+            "run-failure",
+            rect.center_bottom() + egui::vec2(0.0, -16.0),
+            Align2::CENTER_BOTTOM,
+            |ui| {
+                ui.set_max_width(560.0);
+                ui.label(
+                    RichText::new(lang.pick(
+                        "Modellen kunne ikke regne ut disse innstillingene; viser forrige resultat.",
+                        "Modellen kunne ikkje rekna ut desse innstillingane; viser førre resultat.",
+                        "The model could not compute these settings; showing the previous result.",
+                    ))
+                    .color(palette::TARGET)
+                    .strong(),
+                );
+                ui.label(RichText::new(failure).monospace().small());
+            },
+        );
     }
     let busy = sim.busy_for().is_some_and(|d| d > QUIET_AFTER) || files.dialog_open();
     if busy {
-        egui::Area::new("busy".into())
-            .fixed_pos(rect.right_top() + egui::vec2(-12.0, 12.0))
-            .pivot(Align2::RIGHT_TOP)
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(lang.pick("Beregner…", "Reknar…", "Computing…"));
-                    });
-                });
+        overlay(ctx, "busy", rect.right_top() + egui::vec2(-12.0, 12.0), Align2::RIGHT_TOP, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(lang.pick("Beregner…", "Reknar…", "Computing…"));
             });
+        });
     }
-    if let Some(selected) = view.selected
-        && let Some(shown) = sim.shown.as_ref()
-        && let Some(name) = shown.outcome.district_names.get(selected)
-    {
+    let selected_name =
+        view.selected.and_then(|s| sim.result(sides[0].0)?.outcome.district_names.get(s).cloned());
+    if let Some(name) = selected_name {
         let mut clear = false;
-        egui::Area::new("selected".into()).fixed_pos(rect.left_top() + egui::vec2(12.0, 12.0)).show(
-            ctx,
-            |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(format!("{}: {name}", lang.pick("Valgt", "Vald", "Selected")))
-                                .strong(),
-                        );
-                        clear = ui
-                            .small_button("×")
-                            .on_hover_text(lang.pick("Hele kommunen", "Heile kommunen", "Whole municipality"))
-                            .clicked();
-                    });
-                });
-            },
-        );
+        let at = rect.left_top() + egui::vec2(12.0, if view.split { 48.0 } else { 12.0 });
+        overlay(ctx, "selected", at, Align2::LEFT_TOP, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("{}: {name}", lang.pick("Valgt", "Vald", "Selected"))).strong(),
+                );
+                clear = ui
+                    .small_button("×")
+                    .on_hover_text(lang.pick("Hele kommunen", "Heile kommunen", "Whole municipality"))
+                    .clicked();
+            });
+        });
         if clear {
             view.selected = None;
         }
     }
+}
+
+/// A small framed area over the map.
+fn overlay(ctx: &egui::Context, id: &str, at: egui::Pos2, pivot: Align2, content: impl FnOnce(&mut Ui)) {
+    egui::Area::new(egui::Id::new(id)).fixed_pos(at).pivot(pivot).interactable(id == "selected").show(
+        ctx,
+        |ui| {
+            egui::Frame::popup(ui.style()).show(ui, content);
+        },
+    );
+}
+
+/// The hovered district's values in B and A.
+fn hover_card(
+    ctx: &egui::Context,
+    sim: &Sim,
+    variants: [Variant; 2],
+    d: usize,
+    view: &ViewState,
+    names: &[String; 2],
+) {
+    let lang = view.lang;
+    let (Some(b), Some(a)) = (sim.result(variants[0]), sim.result(variants[1])) else { return };
+    let Some(pos) = ctx.input(|i| i.pointer.hover_pos()) else { return };
+    let (Some(name), Some(y), Some(r)) = (
+        b.outcome.district_names.get(d),
+        b.outcome.year(view.year).and_then(|y| y.districts.get(d)),
+        a.outcome.year(view.year).and_then(|y| y.districts.get(d)),
+    ) else {
+        return;
+    };
+    egui::Area::new("hover".into()).fixed_pos(pos + egui::vec2(18.0, 18.0)).interactable(false).show(
+        ctx,
+        |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.label(RichText::new(format!("{name} · {}", view.year)).strong().size(16.0));
+                egui::Grid::new("hover-grid").show(ui, |ui| {
+                    ui.label("");
+                    ui.label(RichText::new(format!("B: {}", names[0])).weak());
+                    ui.label(RichText::new(format!("A: {}", names[1])).weak());
+                    ui.end_row();
+                    for q in DISTRICT_QUANTITIES.iter() {
+                        ui.label(lang.pick(q.name_nb, q.name_nn, q.name));
+                        ui.label(
+                            RichText::new(format!("{} {}", fmt_num((q.value)(y)), unit(lang, q.unit)))
+                                .strong(),
+                        );
+                        ui.label(RichText::new(fmt_num((q.value)(r))).weak());
+                        ui.end_row();
+                    }
+                });
+                ui.label(
+                    RichText::new(lang.pick(
+                        "Klikk for å velge bydelen i grafene",
+                        "Klikk for å velja bydelen i grafane",
+                        "Click to narrow the charts to this district",
+                    ))
+                    .weak()
+                    .small(),
+                );
+            });
+        },
+    );
+}
+
+/// A notice in a window at the top of the screen, until dismissed.
+fn notices(ctx: &egui::Context, view: &mut ViewState, workshop: &Workshop) {
+    let lang = view.lang;
+    let _ = workshop;
     let mut dismiss = false;
     if let Some(notice) = &view.notice {
         let (title, text, colour) = match notice {
@@ -411,48 +731,26 @@ fn map_overlays(
                 (lang.pick("Melding", "Melding", "Notice"), t.as_str(), Color32::from_rgb(0x00, 0x72, 0xB2))
             }
             Notice::Error(t) => (
-                lang.pick(
-                    "Kunne ikke åpne eller lagre",
-                    "Kunne ikkje opne eller lagra",
-                    "Could not open or save",
-                ),
+                lang.pick("Det gikk ikke", "Det gjekk ikkje", "That did not work"),
                 t.as_str(),
                 palette::TARGET,
             ),
-            Notice::Warning(t) => (
-                lang.pick(
-                    "Uvanlige verdier i scenarioet",
-                    "Uvanlege verdiar i scenarioet",
-                    "Unusual values in the scenario",
-                ),
-                t.as_str(),
-                palette::WARNING,
-            ),
+            Notice::Warning(t) => (lang.pick("Merk", "Merk", "Note"), t.as_str(), palette::WARNING),
         };
         egui::Window::new(RichText::new(title).color(colour).strong())
             .id("notice".into())
             .collapsible(false)
             .resizable(false)
-            .anchor(Align2::CENTER_TOP, egui::vec2(0.0, rect.top() + 40.0))
+            .anchor(Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
             .show(ctx, |ui| {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(text).monospace());
-                match notice {
-                    Notice::Error(_) => {
-                        ui.label(lang.pick(
-                            "Scenarioet som var åpent, er beholdt.",
-                            "Scenarioet som var ope, er halde på.",
-                            "The scenario that was open is kept.",
-                        ));
-                    }
-                    Notice::Warning(_) => {
-                        ui.label(lang.pick(
-                            "Scenarioet kjører likevel; sjekk verdiene i fila.",
-                            "Scenarioet køyrer likevel; sjekk verdiane i fila.",
-                            "The scenario runs all the same; check these values in the file.",
-                        ));
-                    }
-                    Notice::Info(_) => {}
+                if matches!(notice, Notice::Error(_)) {
+                    ui.label(lang.pick(
+                        "Ingenting er endret.",
+                        "Ingenting er endra.",
+                        "Nothing was changed.",
+                    ));
                 }
                 dismiss = ui.button("OK").clicked();
             });
@@ -462,10 +760,58 @@ fn map_overlays(
     }
 }
 
+/// The change scale: blue for lower than A, red for higher, at full colour from ±`m`.
+pub fn change_legend_ui(
+    ui: &mut Ui,
+    name: &str,
+    unit: &str,
+    m: f64,
+    reference: &str,
+    width: f32,
+    lang: Lang,
+) {
+    ui.set_max_width(width);
+    let title = format!("{name}: {} {reference}", lang.pick("endring mot", "endring mot", "change vs"));
+    ui.label(RichText::new(title).strong());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::hover());
+    let steps = 48;
+    for i in 0..steps {
+        let (t0, t1) = (i as f32 / steps as f32, (i + 1) as f32 / steps as f32);
+        let r = egui::Rect::from_min_max(
+            egui::pos2(rect.left() + rect.width() * t0, rect.top()),
+            egui::pos2(rect.left() + rect.width() * t1 + 0.5, rect.bottom()),
+        );
+        // Left is lower (blue), right is higher (red).
+        ui.painter().rect_filled(r, 0.0, palette::diverging(1.0 - f64::from(t0)));
+    }
+    ui.horizontal(|ui| {
+        ui.set_width(width);
+        ui.label(format!("−{}", fmt_num(m)));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(format!("+{} {unit}", fmt_num(m)));
+        });
+    });
+    let hint = lang.pick(
+        "Blå: lavere enn A. Rød: høyere.",
+        "Blå: lågare enn A. Raud: høgare.",
+        "Blue: lower than A. Red: higher.",
+    );
+    ui.label(RichText::new(hint).small().weak());
+}
+
 /// The map's colour scale with its quantity, unit and the year.
-pub fn legend_ui(ui: &mut Ui, name: &str, unit: &str, lo: f64, hi: f64, year: i32, lang: Lang) {
+pub fn legend_ui(
+    ui: &mut Ui,
+    name: &str,
+    unit: &str,
+    (lo, hi): (f64, f64),
+    year: i32,
+    width: f32,
+    lang: Lang,
+) {
+    ui.set_max_width(width);
     ui.label(RichText::new(format!("{name} · {year}")).strong());
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(240.0, 16.0), egui::Sense::hover());
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::hover());
     let steps = 48;
     for i in 0..steps {
         let t0 = i as f32 / steps as f32;
@@ -477,7 +823,7 @@ pub fn legend_ui(ui: &mut Ui, name: &str, unit: &str, lo: f64, hi: f64, year: i3
         ui.painter().rect_filled(r, 0.0, palette::sequential(f64::from(t0)));
     }
     ui.horizontal(|ui| {
-        ui.set_width(240.0);
+        ui.set_width(width);
         ui.label(format!("≤ {}", fmt_num(lo)));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(format!("≥ {} {unit}", fmt_num(hi)));
@@ -553,7 +899,7 @@ mod tests {
     #[test]
     fn legend_names_quantity_unit_and_range() {
         let harness = Harness::new_ui(|ui| {
-            legend_ui(ui, "Utslipp per innbygger", "t CO2e/person", 0.25, 1.5, 2030, Lang::Nb)
+            legend_ui(ui, "Utslipp per innbygger", "t CO2e/person", (0.25, 1.5), 2030, 240.0, Lang::Nb)
         });
         harness.get_by_label("Utslipp per innbygger · 2030");
         harness.get_by_label("≤ 0,250");

@@ -1,0 +1,69 @@
+//! The room's package against the scenario's first target: how much of the gap from the baseline
+//! to the target it closes, and each group's contribution (`twin_core::session::compare::gap_closing`).
+//! It takes a run per lever of the package, so it is computed on a thread of its own when the
+//! package or the proposals change, and only while the spread view is open.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use crossbeam::channel::{Receiver, bounded};
+use twin_core::Scenario;
+use twin_core::prepare::Prepared;
+use twin_core::session::compare::{GapClosing, gap_closing};
+use twin_core::session::{Session, ViewMode};
+
+use crate::sim::Sim;
+use crate::workshop::Workshop;
+
+/// The latest answer and the job in flight.
+#[derive(Resource, Default)]
+pub struct Gap {
+    /// What the package closes, once computed (`None` without a package or a target).
+    pub result: Option<GapClosing>,
+    /// Whether `result` answers the session as it is now.
+    pub current: bool,
+    asked: Option<String>,
+    job: Option<Receiver<Option<GapClosing>>>,
+}
+
+/// Registers the computation.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Gap>().add_systems(Update, update.in_set(crate::FrameSet::Derived));
+}
+
+/// What the answer depends on: the proposals, the package and the scenario.
+fn key(session: &Session) -> String {
+    format!("{:?}|{:?}|{}", session.proposals, session.package, session.scenario.blake3)
+}
+
+fn update(workshop: Res<Workshop>, sim: Res<Sim>, mut gap: ResMut<Gap>) {
+    if let Some(rx) = &gap.job
+        && let Ok(answer) = rx.try_recv()
+    {
+        gap.result = answer;
+        gap.job = None;
+        gap.current = true;
+    }
+    if workshop.session.view.mode != ViewMode::Spread || gap.job.is_some() {
+        return;
+    }
+    let wanted = key(&workshop.session);
+    if gap.asked.as_ref() == Some(&wanted) {
+        return;
+    }
+    gap.asked = Some(wanted);
+    gap.current = false;
+    let (session, scenario) = (workshop.session.clone(), Arc::clone(&sim.scenario));
+    let (tx, rx) = bounded(1);
+    let spawned = std::thread::Builder::new().name("gap-to-target".into()).spawn(move || {
+        let _ = tx.send(compute(&session, &scenario));
+    });
+    if spawned.is_ok() {
+        gap.job = Some(rx);
+    }
+}
+
+fn compute(session: &Session, scenario: &Scenario) -> Option<GapClosing> {
+    let package = session.package.as_ref()?;
+    gap_closing(session, scenario, &Prepared::new(scenario), package).ok().flatten()
+}

@@ -1,0 +1,671 @@
+//! The session's panels: the variants (baseline, the groups' proposals, the room's package) with
+//! the choice of A and B, the active proposal's form (name, role, a reason per lever changed,
+//! what the model cannot show), undo and redo, snapshots, the actions-and-outcomes list, the
+//! groups as small multiples and the spread of every lever over the groups.
+//!
+//! Plain functions over plain data: each returns the [`Action`]s the user asked for, and the
+//! layout applies them to the session (so every change goes through its journal).
+
+use egui::{Color32, RichText, Ui};
+use twin_core::Outcome;
+use twin_core::analysis::quantity::DistrictQuantity;
+use twin_core::catalogue::Catalogue;
+use twin_core::catalogue::levers::LeverId;
+use twin_core::session::compare::{GapClosing, LeverSpread};
+use twin_core::session::{Action as Done, Change, Details, Rule, Session, Variant};
+
+use super::dashboard::{HEADLINE_KPIS, kpi_name};
+use super::levers::{format_value, label};
+use crate::geo::MapGeometry;
+use crate::palette;
+use crate::view::{Lang, fmt_num, unit};
+use crate::workshop::Side;
+
+/// What the user asked for in the session's panels.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Put a variant on a side.
+    Show(Side, Variant),
+    /// A new, empty proposal (made active, shown as B).
+    NewProposal,
+    /// Remove a proposal.
+    Remove(u32),
+    /// Replace a proposal's details.
+    Edit(u32, Details),
+    /// Take a snapshot of B with a name.
+    Snapshot(String),
+    /// Make a proposal from a snapshot.
+    Reopen(u32),
+    /// Combine the proposals into the room's package.
+    Combine(Rule),
+    /// Move levers of B (creating a proposal when B is the baseline).
+    Levers(Vec<(LeverId, f64)>),
+    /// Switch the view.
+    View(twin_core::session::ViewMode),
+    /// Replay the last lever change.
+    Replay,
+    /// Import the proposals of another session file.
+    Import,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last change undone.
+    Redo,
+}
+
+/// A variant's colour: the baseline grey, the package black-ish, a proposal its own.
+pub fn colour_of(session: &Session, variant: Variant) -> Color32 {
+    match variant {
+        Variant::Baseline => Color32::from_rgb(0x99, 0x99, 0x99),
+        Variant::Package => Color32::from_rgb(0x33, 0x33, 0x33),
+        Variant::Proposal(id) => session.proposal(id).map_or(Color32::GRAY, |p| {
+            Color32::from_rgb(p.details.colour[0], p.details.colour[1], p.details.colour[2])
+        }),
+    }
+}
+
+/// A variant's name in the language (the baseline and the package have fixed names).
+pub fn name_of(session: &Session, variant: Variant, lang: Lang) -> String {
+    match variant {
+        Variant::Baseline => lang.pick("Referanse", "Referanse", "Baseline").to_owned(),
+        Variant::Package => lang.pick("Rommets pakke", "Romet sin pakke", "Room package").to_owned(),
+        Variant::Proposal(_) => session.name_of(variant).unwrap_or("?").to_owned(),
+    }
+}
+
+/// The list of variants with A and B buttons, and the buttons that change the session.
+pub fn variants_ui(ui: &mut Ui, session: &Session, lang: Lang) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Økt", "Økt", "Session"));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let redo = ui.add_enabled(!session.redo.is_empty(), egui::Button::new("⟳"));
+            if redo
+                .on_hover_text(lang.pick("Gjør om (Ctrl+Y)", "Gjer om (Ctrl+Y)", "Redo (Ctrl+Y)"))
+                .clicked()
+            {
+                actions.push(Action::Redo);
+            }
+            let undo = ui.add_enabled(!session.undo.is_empty(), egui::Button::new("⟲"));
+            if undo.on_hover_text(lang.pick("Angre (Ctrl+Z)", "Angra (Ctrl+Z)", "Undo (Ctrl+Z)")).clicked() {
+                actions.push(Action::Undo);
+            }
+        });
+    });
+    egui::Grid::new("variants").num_columns(4).spacing([6.0, 4.0]).show(ui, |ui| {
+        for (n, variant) in session.variants().into_iter().enumerate() {
+            let key = match variant {
+                Variant::Baseline => "0".to_owned(),
+                Variant::Package => "9".to_owned(),
+                Variant::Proposal(_) => n.to_string(),
+            };
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 3.0, colour_of(session, variant));
+            let name = name_of(session, variant, lang);
+            let role = match variant {
+                Variant::Proposal(id) => {
+                    session.proposal(id).map(|p| p.details.role.clone()).unwrap_or_default()
+                }
+                _ => String::new(),
+            };
+            let text =
+                if role.is_empty() { format!("{key}  {name}") } else { format!("{key}  {name} · {role}") };
+            ui.label(text);
+            for (side, letter, current) in [(Side::A, "A", session.view.a), (Side::B, "B", session.view.b)] {
+                let on = current == variant;
+                if ui.selectable_label(on, letter).on_hover_text(side_hint(side, lang)).clicked() && !on {
+                    actions.push(Action::Show(side, variant));
+                }
+            }
+            ui.end_row();
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        let full = session.proposals.len() >= twin_core::session::MAX_PROPOSALS;
+        if ui
+            .add_enabled(
+                !full,
+                egui::Button::new(lang.pick("+ Nytt forslag", "+ Nytt framlegg", "+ New proposal")),
+            )
+            .clicked()
+        {
+            actions.push(Action::NewProposal);
+        }
+        let combine = ui
+            .add_enabled(
+                !session.proposals.is_empty(),
+                egui::Button::new(lang.pick("Kombiner (median)", "Kombiner (median)", "Combine (median)")),
+            )
+            .on_hover_text(lang.pick(
+                "Rommets pakke: medianen av gruppenes verdi for hvert tiltak",
+                "Romet sin pakke: medianen av verdiane til gruppene for kvart tiltak",
+                "The room's package: the median of the groups' values for each lever",
+            ));
+        if combine.clicked() {
+            actions.push(Action::Combine(Rule::Median));
+        }
+        let replay = ui
+            .add_enabled(
+                !session.journal.is_empty(),
+                egui::Button::new(lang.pick(
+                    "Spill av siste endring",
+                    "Spel av siste endring",
+                    "Replay last change",
+                )),
+            )
+            .on_hover_text("P");
+        if replay.clicked() {
+            actions.push(Action::Replay);
+        }
+        let import = ui
+            .add_enabled(
+                !full,
+                egui::Button::new(lang.pick("Importer økt…", "Importer økt…", "Import session…")),
+            )
+            .on_hover_text(lang.pick(
+                "Legg til forslagene fra en annen økt (et annet bord, et annet sted)",
+                "Legg til framlegga frå ei anna økt (eit anna bord, ein annan stad)",
+                "Add the proposals of another session (another table, another site)",
+            ));
+        if import.clicked() {
+            actions.push(Action::Import);
+        }
+    });
+    actions
+}
+
+fn side_hint(side: Side, lang: Lang) -> &'static str {
+    match side {
+        Side::A => lang.pick("Vis som A (referansen)", "Vis som A (referansen)", "Show as A (the reference)"),
+        Side::B => lang.pick(
+            "Vis som B (den som sammenlignes; tiltak flyttes her)",
+            "Vis som B (den som vert samanlikna; tiltak vert flytta her)",
+            "Show as B (compared; lever moves go here)",
+        ),
+    }
+}
+
+/// The active proposal's form: name, role, a reason per lever it sets, what the model cannot
+/// show. `draft` holds what is being typed; a change is returned when a field is left.
+pub fn proposal_form_ui(
+    ui: &mut Ui,
+    session: &Session,
+    id: u32,
+    draft: &mut Details,
+    lang: Lang,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let Some(proposal) = session.proposal(id) else { return actions };
+    let mut committed = false;
+    egui::Grid::new("proposal-form").num_columns(2).show(ui, |ui| {
+        ui.label(lang.pick("Navn", "Namn", "Name"));
+        committed |= ui.text_edit_singleline(&mut draft.name).lost_focus();
+        ui.end_row();
+        ui.label(lang.pick("Rolle", "Rolle", "Role"));
+        committed |= ui.text_edit_singleline(&mut draft.role).lost_focus();
+        ui.end_row();
+        for (lever, value) in proposal.levers.iter() {
+            ui.label(format!("{} = {}", label(lever, lang), format_value(lever, *value)));
+            let reason = draft.reasons.0.entry(lever).or_default();
+            let field =
+                egui::TextEdit::singleline(reason).hint_text(lang.pick("Hvorfor?", "Kvifor?", "Why?"));
+            committed |= ui.add(field).lost_focus();
+            ui.end_row();
+        }
+        ui.label(lang.pick("Ikke i modellen", "Ikkje i modellen", "Not in the model"));
+        committed |= ui.text_edit_multiline(&mut draft.not_in_model).lost_focus();
+        ui.end_row();
+    });
+    draft.reasons.0.retain(|_, r| !r.trim().is_empty());
+    if committed && *draft != proposal.details && !draft.name.trim().is_empty() {
+        actions.push(Action::Edit(id, draft.clone()));
+    }
+    if ui.small_button(lang.pick("Fjern forslaget", "Fjern framlegget", "Remove proposal")).clicked() {
+        actions.push(Action::Remove(id));
+    }
+    actions
+}
+
+/// Snapshots: take one of B with a name, reopen any as a proposal.
+pub fn snapshots_ui(ui: &mut Ui, session: &Session, name: &mut String, lang: Lang) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.horizontal(|ui| {
+        let field = egui::TextEdit::singleline(name)
+            .hint_text(lang.pick("Rommets første forsøk", "Romet sitt første forsøk", "The room's first try"))
+            .desired_width(170.0);
+        ui.add(field);
+        if ui
+            .add_enabled(
+                !name.trim().is_empty(),
+                egui::Button::new(lang.pick("Ta bilde", "Ta bilete", "Take snapshot")),
+            )
+            .clicked()
+        {
+            actions.push(Action::Snapshot(name.trim().to_owned()));
+            name.clear();
+        }
+    });
+    for s in session.snapshots.iter().rev() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&s.name).strong());
+            ui.label(RichText::new(time_of(&s.at)).weak());
+            if ui
+                .small_button(lang.pick("Åpne som forslag", "Opne som framlegg", "Reopen as proposal"))
+                .clicked()
+            {
+                actions.push(Action::Reopen(s.id));
+            }
+        });
+    }
+    actions
+}
+
+/// `HH:MM` of a time stamp (UTC; the journal keeps UTC).
+fn time_of(at: &jiff::Timestamp) -> String {
+    let text = at.to_string();
+    text.get(11..16).unwrap_or(&text).to_owned()
+}
+
+/// The actions-and-outcomes list, newest first: every change (from → to, which variant), and the
+/// headline KPIs computed after it.
+pub fn journal_ui(ui: &mut Ui, session: &Session, lang: Lang) {
+    egui::ScrollArea::vertical().max_height(260.0).id_salt("journal").show(ui, |ui| {
+        if session.journal.is_empty() {
+            ui.label(
+                RichText::new(lang.pick("Ingen endringer ennå", "Ingen endringar enno", "No changes yet"))
+                    .weak(),
+            );
+        }
+        for entry in session.journal.iter().rev() {
+            let prefix = match entry.action {
+                Done::Do => "",
+                Done::Undo(_) => lang.pick("Angret: ", "Angra: ", "Undone: "),
+                Done::Redo(_) => lang.pick("Gjort om: ", "Gjort om: ", "Redone: "),
+            };
+            ui.label(format!("{} {prefix}{}", time_of(&entry.at), describe(session, &entry.change, lang)));
+            if let Some(h) = &entry.outcome {
+                let values: Vec<String> = HEADLINE_KPIS
+                    .iter()
+                    .take(3)
+                    .filter_map(|k| {
+                        h.values.get(k.key()).map(|v| format!("{} {}", kpi_name(*k, lang), fmt_num(*v)))
+                    })
+                    .collect();
+                ui.label(RichText::new(format!("   → {} ({})", values.join(" · "), h.year)).small().weak());
+            }
+        }
+    });
+}
+
+/// One line for a change.
+pub fn describe(session: &Session, change: &Change, lang: Lang) -> String {
+    let name = |id: u32| name_of(session, Variant::Proposal(id), lang);
+    let value = |lever: LeverId, v: Option<f64>| {
+        v.map_or_else(
+            || lang.pick("scenarioets", "scenarioet sin", "scenario's").to_owned(),
+            |v| format_value(lever, v),
+        )
+    };
+    match change {
+        Change::SetLevers { proposal, levers } => {
+            let moves: Vec<String> = levers
+                .iter()
+                .map(|c| {
+                    format!("{} {} → {}", label(c.lever, lang), value(c.lever, c.from), value(c.lever, c.to))
+                })
+                .collect();
+            format!("{}: {}", name(*proposal), moves.join(", "))
+        }
+        Change::AddProposal { proposal, .. } => {
+            format!(
+                "{} {}",
+                lang.pick("Nytt forslag", "Nytt framlegg", "New proposal"),
+                proposal.details.name
+            )
+        }
+        Change::RemoveProposal { proposal, .. } => {
+            format!("{} {}", lang.pick("Fjernet", "Fjerna", "Removed"), proposal.details.name)
+        }
+        Change::EditProposal { to, .. } => format!("{} {}", lang.pick("Endret", "Endra", "Edited"), to.name),
+        Change::AddSnapshot { snapshot } => {
+            format!("{} «{}»", lang.pick("Bilde", "Bilete", "Snapshot"), snapshot.name)
+        }
+        Change::RemoveSnapshot { snapshot } => {
+            format!("{} «{}»", lang.pick("Slettet bilde", "Sletta bilete", "Deleted snapshot"), snapshot.name)
+        }
+        Change::SetPackage { to, .. } => match to {
+            Some(p) => format!(
+                "{} ({})",
+                lang.pick("Rommets pakke", "Romet sin pakke", "Room package"),
+                p.rule.key()
+            ),
+            None => lang
+                .pick("Rommets pakke fjernet", "Romet sin pakke fjerna", "Room package removed")
+                .to_owned(),
+        },
+        Change::SetScenario { to, .. } => {
+            format!("{} {}", lang.pick("Åpnet", "Opna", "Opened"), to.file.as_deref().unwrap_or("(innebygd)"))
+        }
+        Change::Many(changes) => {
+            format!("{} ({})", lang.pick("Import", "Import", "Import"), changes.len())
+        }
+    }
+}
+
+/// One group in the small multiples.
+pub struct Card<'a> {
+    /// The variant.
+    pub variant: Variant,
+    /// Its run, once computed.
+    pub outcome: Option<&'a Outcome>,
+}
+
+/// Every variant as a small map coloured by `quantity` (one scale for all, as the big map's)
+/// with its headline KPIs, as many per row as fit; clicking a card puts it in B.
+pub fn groups_ui(
+    ui: &mut Ui,
+    session: &Session,
+    cards: &[Card<'_>],
+    geometry: Option<&MapGeometry>,
+    quantity: &DistrictQuantity,
+    year: i32,
+    lang: Lang,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let outcomes: Vec<&Outcome> = cards.iter().filter_map(|c| c.outcome).collect();
+    let scale = crate::map::value_range(&outcomes, |d| (quantity.value)(d)).unwrap_or((0.0, 1.0));
+    let gap = 12.0;
+    let columns = match cards.len() {
+        0..=4 => 2,
+        5..=6 => 3,
+        _ => 4,
+    }
+    .min(cards.len().max(1));
+    let rows = cards.len().div_ceil(columns).max(1);
+    let width = (ui.available_width() - gap * (columns - 1) as f32) / columns as f32;
+    let height = ((ui.available_height() - gap * (rows - 1) as f32) / rows as f32).max(160.0);
+    egui::ScrollArea::vertical().id_salt("groups").show(ui, |ui| {
+        for row in cards.chunks(columns) {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for card in row {
+                    let (rect, response) =
+                        ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::click());
+                    let stroke = egui::Stroke::new(3.0, colour_of(session, card.variant));
+                    ui.painter().rect_stroke(rect, 6.0, stroke, egui::StrokeKind::Inside);
+                    let layout = egui::Layout::top_down(egui::Align::Min);
+                    let mut inner =
+                        ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(10.0)).layout(layout));
+                    card_ui(&mut inner, session, card, geometry, (quantity, year, scale), lang);
+                    if response.clicked() {
+                        actions.push(Action::Show(Side::B, card.variant));
+                    }
+                }
+            });
+            ui.add_space(gap);
+        }
+    });
+    actions
+}
+
+/// One card: the name, the small map (`quantity` in `year` on `scale`), three headline KPIs.
+fn card_ui(
+    ui: &mut Ui,
+    session: &Session,
+    card: &Card<'_>,
+    geometry: Option<&MapGeometry>,
+    (quantity, year, scale): (&DistrictQuantity, i32, (f64, f64)),
+    lang: Lang,
+) {
+    const LINES: usize = 3;
+    ui.label(RichText::new(name_of(session, card.variant, lang)).strong().size(18.0));
+    let line_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let map_height = (ui.available_height() - line_height * LINES as f32 - 4.0).max(40.0);
+    let (rect, _) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), map_height), egui::Sense::hover());
+    match (geometry, card.outcome) {
+        (Some(geometry), Some(outcome)) => mini_map(ui, rect, geometry, outcome, quantity, year, scale),
+        _ => {
+            ui.put(rect, egui::Spinner::new());
+        }
+    }
+    if let Some(y) = card.outcome.and_then(|o| o.year(year)) {
+        for k in HEADLINE_KPIS.iter().take(LINES) {
+            let text =
+                format!("{}: {} {}", kpi_name(*k, lang), fmt_num(k.value(y)), unit(lang, k.spec().unit));
+            ui.add(egui::Label::new(text).truncate());
+        }
+    }
+}
+
+/// A municipality's districts painted into `rect`, coloured by value on the sequential scale.
+fn mini_map(
+    ui: &Ui,
+    rect: egui::Rect,
+    geometry: &MapGeometry,
+    outcome: &Outcome,
+    quantity: &DistrictQuantity,
+    year: i32,
+    (lo, hi): (f64, f64),
+) {
+    let b = geometry.municipality.bounds();
+    let scale = ((rect.width() as f64) / (b[2] - b[0])).min((rect.height() as f64) / (b[3] - b[1]));
+    let offset = egui::vec2(
+        (rect.width() - ((b[2] - b[0]) * scale) as f32) / 2.0,
+        (rect.height() - ((b[3] - b[1]) * scale) as f32) / 2.0,
+    );
+    let to_screen = |p: [f64; 2]| {
+        rect.left_top() + offset + egui::vec2(((p[0] - b[0]) * scale) as f32, ((b[3] - p[1]) * scale) as f32)
+    };
+    let year = outcome.year(year);
+    for region in &geometry.districts {
+        let model = outcome.district_codes.iter().position(|c| *c == region.code);
+        let value = model.and_then(|m| year?.districts.get(m)).map(|d| (quantity.value)(d));
+        let colour = value
+            .map_or(Color32::GRAY, |v| palette::sequential(if hi > lo { (v - lo) / (hi - lo) } else { 0.5 }));
+        for polygon in &region.polygons {
+            let mut mesh = egui::Mesh::default();
+            for p in polygon.points() {
+                mesh.colored_vertex(to_screen(p), colour);
+            }
+            for t in &polygon.triangles {
+                mesh.add_triangle(t[0], t[1], t[2]);
+            }
+            ui.painter().add(egui::Shape::mesh(mesh));
+            for ring in &polygon.rings {
+                let outline: Vec<egui::Pos2> = ring.iter().map(|p| to_screen(*p)).collect();
+                ui.painter()
+                    .add(egui::Shape::closed_line(outline, egui::Stroke::new(0.6, Color32::from_gray(30))));
+            }
+        }
+    }
+}
+
+/// Per lever, the spread over the groups: min to max as a bar, the median as a mark, the
+/// scenario's own value as a line, and how many groups moved it. Levers no group moved are left out.
+pub fn spread_ui(ui: &mut Ui, spread: &[LeverSpread], groups: usize, lang: Lang) {
+    ui.heading(lang.pick("Spredning mellom gruppene", "Spreiing mellom gruppene", "Spread over the groups"));
+    let moved: Vec<&LeverSpread> = spread.iter().filter(|s| s.moved > 0).collect();
+    if moved.is_empty() {
+        ui.label(lang.pick(
+            "Ingen gruppe har flyttet et tiltak ennå.",
+            "Inga gruppe har flytta eit tiltak enno.",
+            "No group has moved a lever yet.",
+        ));
+        return;
+    }
+    egui::Grid::new("spread").num_columns(3).spacing([12.0, 10.0]).show(ui, |ui| {
+        for s in moved {
+            let spec = s.lever.spec();
+            ui.label(RichText::new(label(s.lever, lang)).strong());
+            let (rect, _) = ui.allocate_exact_size(
+                egui::vec2((ui.available_width() - 160.0).max(200.0), 22.0),
+                egui::Sense::hover(),
+            );
+            let x = |v: f64| {
+                rect.left() + rect.width() * ((v - spec.min) / (spec.max - spec.min)).clamp(0.0, 1.0) as f32
+            };
+            let painter = ui.painter();
+            painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+            let bar = egui::Rect::from_min_max(
+                egui::pos2(x(s.min), rect.top() + 5.0),
+                egui::pos2(x(s.max).max(x(s.min) + 2.0), rect.bottom() - 5.0),
+            );
+            painter.rect_filled(bar, 2.0, palette::OKABE_ITO[1]);
+            painter.vline(x(s.median), rect.y_range(), egui::Stroke::new(3.0, palette::OKABE_ITO[4]));
+            painter.vline(x(s.own), rect.y_range(), egui::Stroke::new(1.5, Color32::from_gray(90)));
+            ui.label(format!(
+                "{} – {} ({} {}) · {}/{groups}",
+                format_value(s.lever, s.min),
+                format_value(s.lever, s.max),
+                lang.pick("median", "median", "median"),
+                format_value(s.lever, s.median),
+                s.moved
+            ));
+            ui.end_row();
+        }
+    });
+    ui.label(
+        RichText::new(lang.pick(
+            "Stolpe: laveste til høyeste verdi. Blå strek: median. Grå strek: scenarioets verdi. Tall: grupper som flyttet tiltaket.",
+            "Stolpe: lågaste til høgaste verdi. Blå strek: median. Grå strek: verdien i scenarioet. Tal: grupper som flytta tiltaket.",
+            "Bar: lowest to highest value. Blue mark: median. Grey mark: the scenario's value. Count: groups that moved the lever.",
+        ))
+        .small()
+        .weak(),
+    );
+}
+
+/// What the room's package does to the scenario's first target, and each group's share of it.
+pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current: bool, lang: Lang) {
+    ui.add_space(12.0);
+    ui.heading(lang.pick(
+        "Rommets pakke mot målet",
+        "Romet sin pakke mot målet",
+        "The room's package against the target",
+    ));
+    let Some(gap) = gap.filter(|_| session.package.is_some()) else {
+        let text = if session.package.is_none() {
+            lang.pick(
+                "Kombiner forslagene for å lage rommets pakke.",
+                "Kombiner framlegga for å laga romet sin pakke.",
+                "Combine the proposals to make the room's package.",
+            )
+        } else {
+            lang.pick("Regner ut …", "Reknar ut …", "Computing …")
+        };
+        ui.label(text);
+        return;
+    };
+    let unit_text = unit(lang, gap.kpi.spec().unit);
+    ui.label(format!(
+        "{} {}: {} {} · {} {} · {} {} {unit_text}{}",
+        kpi_name(gap.kpi, lang),
+        gap.year,
+        lang.pick("referanse", "referanse", "baseline"),
+        fmt_num(gap.baseline),
+        lang.pick("mål", "mål", "target"),
+        fmt_num(gap.target),
+        lang.pick("pakken", "pakken", "package"),
+        fmt_num(gap.package),
+        if current { "" } else { " …" }
+    ));
+    let closed = if (gap.target - gap.baseline).abs() > 1e-12 {
+        (gap.package - gap.baseline) / (gap.target - gap.baseline)
+    } else {
+        0.0
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} {:.0} %",
+            lang.pick("Pakken lukker", "Pakken lukkar", "The package closes"),
+            closed * 100.0
+        ))
+        .strong(),
+    );
+    egui::Grid::new("contributions").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+        for c in &gap.contributions {
+            ui.label(&c.name);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(220.0, 16.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+            let share = c.share_of_gap.clamp(0.0, 1.0) as f32;
+            let bar = egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, rect.height()));
+            ui.painter().rect_filled(bar, 2.0, colour_of(session, Variant::Proposal(c.proposal)));
+            ui.label(format!(
+                "{:.0} % {}",
+                c.share_of_gap * 100.0 + 0.0,
+                lang.pick("av gapet", "av gapet", "of the gap")
+            ));
+            ui.end_row();
+        }
+    });
+    ui.label(
+        RichText::new(lang.pick(
+            "Hvert tiltak i pakken måles med og uten seg selv; virkningen deles likt mellom gruppene som flyttet det samme vei.",
+            "Kvart tiltak i pakken vert målt med og utan seg sjølv; verknaden vert delt likt mellom gruppene som flytta det same veg.",
+            "Each lever of the package is measured with and without it; its effect is shared equally by the groups that moved it the same way.",
+        ))
+        .small()
+        .weak(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use jiff::Timestamp;
+    use twin_core::session::ByLever;
+
+    use super::*;
+
+    fn session() -> Session {
+        let copy = crate::scenarios::scenario_copy(None).expect("built-in");
+        let mut s = Session::new("t", copy, Timestamp::UNIX_EPOCH);
+        for name in ["Næringslivet", "Ungdom"] {
+            s.apply(s.add_proposal(name, ByLever::default()), Timestamp::UNIX_EPOCH).expect("add");
+        }
+        let id = s.proposals[0].id;
+        let change = s.set_lever(id, LeverId::HeatPumpProgramme, Some(0.8)).expect("set");
+        s.apply(change, Timestamp::from_second(600).expect("time")).expect("set");
+        s
+    }
+
+    #[test]
+    fn the_variant_list_offers_each_variant_for_a_and_b() {
+        let s = session();
+        let mut harness = Harness::new_ui_state(
+            |ui, actions: &mut Vec<Action>| actions.extend(variants_ui(ui, &s, Lang::Nb)),
+            Vec::new(),
+        );
+        harness.get_by_label("0  Referanse");
+        harness.get_by_label("2  Ungdom");
+        // Row 2's B button puts Ungdom in B.
+        let b_buttons: Vec<_> = harness.get_all_by_label("B").collect();
+        assert_eq!(b_buttons.len(), 3, "a B for the baseline and each proposal");
+        b_buttons[2].click();
+        harness.run();
+        assert!(
+            harness.state().contains(&Action::Show(Side::B, Variant::Proposal(s.proposals[1].id))),
+            "{:?}",
+            harness.state()
+        );
+    }
+
+    #[test]
+    fn the_journal_says_what_moved_from_what_to_what() {
+        let s = session();
+        let harness = Harness::new_ui(|ui| journal_ui(ui, &s, Lang::Nb));
+        harness.get_by_label_contains("Næringslivet: Flere varmepumper 0 % → 80 %");
+        harness.get_by_label_contains("Nytt forslag Ungdom");
+    }
+
+    #[test]
+    fn the_spread_counts_the_groups_that_moved_a_lever() {
+        let s = session();
+        let scenario = s.scenario.scenario().expect("scenario");
+        let spread = twin_core::session::compare::spread(&s, &scenario);
+        let harness = Harness::new_ui(|ui| spread_ui(ui, &spread, s.proposals.len(), Lang::En));
+        harness.get_by_label("More heat pumps");
+        harness.get_by_label_contains("(median 40 %) · 1/2");
+    }
+}
