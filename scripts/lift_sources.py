@@ -119,7 +119,7 @@ def paragraphs(lines):
 
 def basis(note):
     estimate = bool(re.search(r"(^|[\s(,;])E(\b|:)", note))
-    published = bool(re.search(r"(^|[\s(,;])[SV](\b|:)|\[[A-Z]+\d+\]", note))
+    published = bool(re.search(r"(^|[\s(,;])[SV](\b|:)|\[[A-Z]+\d+\]|\bSSB\b", note))
     if estimate and published:
         return "Mixed"
     if estimate:

@@ -30,8 +30,10 @@ Unknown fields are errors; fields marked *optional* may be left out and take the
 Units are in the field names (`_m2`, `_kwh_per_m2`, `_mw`, `_c` for °C, `_deg`, `_t` for
 tonnes) or the descriptions; a "share" is a number from 0 to 1.
 
-Every number in a scenario should carry its source in a `//` comment, or be marked as an
-estimate with its reasoning (see `baerum.ron`). `twin levers` lists the lever keys for `levers`,
+Every number in a scenario should carry its source, or be marked as an estimate with its
+reasoning, in the `sources` list at the end of the file (see `baerum.ron`): a note per field
+or list element, kept by every save and shown by the viewer. `//` comments are allowed but a
+save made by the viewer does not keep them. `twin levers` lists the lever keys for `levers`,
 `twin kpis` the KPI keys for `targets`.
 
 ## How to write values

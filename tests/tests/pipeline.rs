@@ -163,8 +163,34 @@ fn scenario_round_trips_through_ron() {
     let text = s.to_ron();
     let back = Scenario::from_str_named(&text, "roundtrip.ron".as_ref()).expect("written RON reads back");
     assert_eq!(back.raw, s.raw);
+    // The sources are data: a save keeps every note, and each names a field the file has.
+    assert!(s.raw.sources.len() >= 100, "Bærum's notes: {}", s.raw.sources.len());
+    assert_eq!(back.raw.sources, s.raw.sources);
+    let stray: Vec<_> = s.warnings.iter().filter(|w| w.path.starts_with("sources")).collect();
+    assert!(stray.is_empty(), "source notes on fields the file lacks: {stray:?}");
     assert_eq!(
         twin_core::simulate(&back).expect("finite outcome").digest(),
         twin_core::simulate(&s).expect("finite outcome").digest()
     );
+}
+
+#[test]
+fn a_source_note_on_a_missing_field_is_a_located_warning_and_a_bad_year_an_error() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron"))
+        .expect("scenario file");
+    let with =
+        |entry: &str| text.replacen("    sources: [\n", &format!("    sources: [\n        {entry},\n"), 1);
+    let typo = with(r#"(field: "site.latitud_deg", note: "a typo")"#);
+    let s = Scenario::from_str_named(&typo, "typo.ron".as_ref()).expect("a stray note blocks nothing");
+    let warning = s.warnings.iter().find(|w| w.path == "sources[0].field").expect("warned");
+    assert!(warning.message.contains("site.latitud_deg"), "{}", warning.message);
+    assert!(warning.position.is_some(), "the warning names its line");
+    let keyed = with(
+        r#"(field: "building_classes[office].space_heat_kwh_per_m2", basis: Published, note: "SSB", year: 2011)"#,
+    );
+    let s = Scenario::from_str_named(&keyed, "keyed.ron".as_ref()).expect("valid");
+    assert!(!s.warnings.iter().any(|w| w.path == "sources[0].field"), "a list element by its id");
+    let year = with(r#"(field: "", note: "when?", year: 20011)"#);
+    let err = Scenario::from_str_named(&year, "year.ron".as_ref()).expect_err("a year out of range");
+    assert!(err.to_string().contains("sources[0].year"), "{err}");
 }

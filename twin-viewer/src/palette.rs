@@ -49,6 +49,8 @@ pub const BASELINE: Color32 = Color32::from_rgba_premultiplied(90, 90, 90, 150);
 
 /// The colour of targets.
 pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// Figures read in a published source (Okabe–Ito bluish green).
+pub const SOURCED: Color32 = OKABE_ITO[2];
 /// Warnings (Okabe–Ito orange, apart from the target's vermillion).
 pub const WARNING: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
 

@@ -27,6 +27,8 @@ enum Tok {
 enum Segment {
     Field(String),
     Index(usize),
+    /// A list element by its `id` or `name`.
+    Key(String),
 }
 
 fn parse_path(path: &str) -> Vec<Segment> {
@@ -40,9 +42,11 @@ fn parse_path(path: &str) -> Vec<Segment> {
             segments.push(Segment::Field(name.to_owned()));
         }
         while let Some(close) = rest.find(']') {
-            if let Ok(n) = rest[1..close].parse() {
-                segments.push(Segment::Index(n));
-            }
+            let inside = &rest[1..close];
+            segments.push(match inside.parse() {
+                Ok(n) => Segment::Index(n),
+                Err(_) => Segment::Key(inside.to_owned()),
+            });
             rest = &rest[close + 1..];
         }
     }
@@ -183,6 +187,11 @@ fn walk(tokens: &[(Tok, TextPosition)], mut at: usize, path: &[Segment]) -> Opti
                         return walk(tokens, j, rest);
                     }
                 }
+                Segment::Key(key) => {
+                    if j == element_start && !is_close(tok) && element_key_is(tokens, j, key) {
+                        return walk(tokens, j, rest);
+                    }
+                }
             }
         }
         if is_open(tok) {
@@ -201,6 +210,33 @@ fn walk(tokens: &[(Tok, TextPosition)], mut at: usize, path: &[Segment]) -> Opti
     None
 }
 
+/// Whether the struct starting at token `at` has `id: "key"` or `name: "key"`.
+fn element_key_is(tokens: &[(Tok, TextPosition)], at: usize, key: &str) -> bool {
+    ["id", "name"].into_iter().any(|field| {
+        walk(tokens, at, &[Segment::Field(field.to_owned())])
+            .and_then(|i| tokens.get(i + 2))
+            .is_some_and(|t| matches!(&t.0, Tok::Str(s) if s == key))
+    })
+}
+
+/// A RON text tokenized once, for finding many paths in it.
+pub struct Locator {
+    tokens: Vec<(Tok, TextPosition)>,
+}
+
+impl Locator {
+    /// Tokenizes `text`.
+    pub fn new(text: &str) -> Locator {
+        Locator { tokens: tokenize(text) }
+    }
+
+    /// Position of the field or element at `path`, if the text has it (see [`locate`]).
+    pub fn find(&self, path: &str) -> Option<TextPosition> {
+        let idx = walk(&self.tokens, 0, &parse_path(path))?;
+        self.tokens.get(idx).map(|t| t.1)
+    }
+}
+
 /// Position of the field or element at `path` (serde_path_to_error notation, e.g.
 /// `districts[3].floor_area_m2.apartment_pre1970`) in the RON `text`, if it can be found.
 ///
@@ -209,12 +245,12 @@ fn walk(tokens: &[(Tok, TextPosition)], mut at: usize, path: &[Segment]) -> Opti
 /// let text = "Scenario(\n  districts: [\n    (name: \"A\"),\n    (name: \"B\", area_km2: -1),\n  ],\n)";
 /// let pos = locate(text, "districts[1].area_km2").unwrap();
 /// assert_eq!((pos.line, pos.column), (4, 17));
+/// // A list element by its name:
+/// let pos = locate(text, "districts[B].area_km2").unwrap();
+/// assert_eq!((pos.line, pos.column), (4, 17));
 /// ```
 pub fn locate(text: &str, path: &str) -> Option<TextPosition> {
-    let tokens = tokenize(text);
-    let segments = parse_path(path);
-    let idx = walk(&tokens, 0, &segments)?;
-    tokens.get(idx).map(|t| t.1)
+    Locator::new(text).find(path)
 }
 
 /// What the text around a syntax error says: the field whose value was being read (the nearest
@@ -290,5 +326,15 @@ Scenario(
         assert_eq!(p("map.k2.inner"), Some((5, 32)));
         assert_eq!(p("missing"), None);
         assert_eq!(p("items[7]"), None);
+    }
+
+    #[test]
+    fn finds_list_elements_by_id_or_name() {
+        let text = "S(list: [A(id: \"a\", v: 1), (name: \"b c\", v: 2), (id: \"x\", name: \"d\", v: 3)])";
+        let p = |path| locate(text, path).map(|p| p.column);
+        assert_eq!(p("list[a].v"), Some(21));
+        assert_eq!(p("list[b c].v"), Some(42));
+        assert_eq!(p("list[d].v"), Some(70), "by name when the id differs");
+        assert_eq!(p("list[missing]"), None);
     }
 }

@@ -22,8 +22,8 @@ use crate::catalogue::{BySystem, HeatingSystem, Sector};
 pub use raw::{
     BuildingType, Distribution, EmissionConvention, RawCopCurve as CopCurve, RawCosts as Costs,
     RawEmissionFactors as EmissionFactors, RawGrid as Grid, RawHeatingParameters as HeatingParameters,
-    RawPv as Pv, RawScenario, RawSite as Site, RawTransport as Transport, TargetDirection, TargetValue,
-    UnitKind,
+    RawPv as Pv, RawScenario, RawSite as Site, RawSource as Source, RawTransport as Transport, SourceBasis,
+    TargetDirection, TargetValue, UnitKind,
 };
 
 /// Largest scenario file accepted, bytes.
@@ -36,6 +36,10 @@ pub const MAX_CLASSES: usize = 200;
 pub const MAX_YEARS: i32 = 101;
 /// Most district-heating units.
 pub const MAX_UNITS: usize = 50;
+/// Most source notes in a scenario.
+pub const MAX_SOURCES: usize = 5000;
+/// Longest source note, characters.
+pub const MAX_NOTE_CHARS: usize = 4000;
 /// Nesting depth limit handed to the RON parser.
 pub const MAX_NESTING: usize = 64;
 /// Tolerance for share sets summing to 1.

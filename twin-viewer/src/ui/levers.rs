@@ -8,6 +8,7 @@
 use egui::{RichText, Ui};
 use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::levers::{LeverId, LeverSetting, Levers};
+use twin_core::scenario::Source;
 
 use crate::view::Lang;
 
@@ -117,7 +118,7 @@ pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> 
     )
     .id_salt("expert-timing")
     .default_open(false)
-    .show(ui, |ui| changed |= timing_ui(ui, levers, lang));
+    .show(ui, |ui| timing_ui(ui, levers, lang));
     changed
 }
 
@@ -166,9 +167,17 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
     changed
 }
 
-/// Start year and ramp of every lever.
-fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
-    let mut changed = false;
+/// Start year and ramp of every lever, read-only: a workshop moves targets; the timing is the
+/// scenario file's (`levers: [(lever: ..., start_year: ..., ramp_years: ...)]`).
+fn timing_ui(ui: &mut Ui, levers: &Levers, lang: Lang) {
+    ui.label(
+        RichText::new(lang.pick(
+            "Tidsplanen endres i scenariofila (levers: start_year, ramp_years).",
+            "Tidsplanen blir endra i scenariofila (levers: start_year, ramp_years).",
+            "The timing is edited in the scenario file (levers: start_year, ramp_years).",
+        ))
+        .weak(),
+    );
     egui::Grid::new("lever-timing").striped(true).show(ui, |ui| {
         ui.label(RichText::new(lang.pick("Tiltak", "Tiltak", "Lever")).strong());
         ui.label(RichText::new(lang.pick("Mål", "Mål", "Target")).strong());
@@ -176,7 +185,7 @@ fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
         ui.label(RichText::new(lang.pick("Opptrapping, år", "Opptrapping, år", "Ramp, years")).strong());
         ui.end_row();
         for id in LeverId::all() {
-            let LeverSetting { base, target, mut start_year, mut ramp_years } = *levers.get(id);
+            let LeverSetting { base, target, start_year, ramp_years } = *levers.get(id);
             let spec = id.spec();
             ui.label(label(id, lang)).on_hover_text(lang.pick(
                 spec.description_nb,
@@ -188,21 +197,16 @@ fn timing_ui(ui: &mut Ui, levers: &mut Levers, lang: Lang) -> bool {
                 lang.pick("Fra", "Frå", "From"),
                 format_value(id, base)
             ));
-            let a = ui.add(egui::DragValue::new(&mut start_year).range(2000..=2100));
-            let b = ui.add(egui::DragValue::new(&mut ramp_years).range(0..=50));
-            if (a.changed() || b.changed())
-                && levers.set(id, LeverSetting { base, target, start_year, ramp_years }).is_ok()
-            {
-                changed = true;
-            }
+            ui.label(start_year.to_string());
+            ui.label(ramp_years.to_string());
             ui.end_row();
         }
     });
-    changed
 }
 
-/// Every parameter of the scenario file as a read-only tree (the file is the place to edit them).
-pub fn parameters_ui(ui: &mut Ui, parameters: &serde_json::Value, lang: Lang) {
+/// Every parameter of the scenario file as a read-only tree (the file is the place to edit them);
+/// a field with a source note shows it when hovered.
+pub fn parameters_ui(ui: &mut Ui, parameters: &serde_json::Value, sources: &[Source], lang: Lang) {
     egui::CollapsingHeader::new(
         RichText::new(lang.pick(
             "Ekspert: alle parametre",
@@ -213,35 +217,73 @@ pub fn parameters_ui(ui: &mut Ui, parameters: &serde_json::Value, lang: Lang) {
     )
     .id_salt("expert-parameters")
     .default_open(false)
-    .show(ui, |ui| value_ui(ui, "scenario", parameters, 0));
+    .show(ui, |ui| {
+        let tree = Tree { sources, lang };
+        if let serde_json::Value::Object(map) = parameters {
+            for (k, v) in map {
+                tree.value_ui(ui, k, k, v);
+            }
+        }
+    });
 }
 
-fn value_ui(ui: &mut Ui, name: &str, value: &serde_json::Value, depth: usize) {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            egui::CollapsingHeader::new(name).id_salt((name, depth, map.len())).show(ui, |ui| {
-                for (k, v) in map {
-                    value_ui(ui, k, v, depth + 1);
-                }
-            });
-        }
-        Value::Array(items) => {
-            egui::CollapsingHeader::new(format!("{name} [{}]", items.len()))
-                .id_salt((name, depth, items.len()))
-                .show(ui, |ui| {
-                    for (i, v) in items.iter().enumerate() {
-                        value_ui(ui, &i.to_string(), v, depth + 1);
-                    }
-                });
-        }
-        other => {
-            ui.horizontal(|ui| {
-                ui.label(format!("{name}:"));
-                ui.monospace(other.to_string());
-            });
+/// The parameter tree's context: the notes to show and the language.
+struct Tree<'a> {
+    sources: &'a [Source],
+    lang: Lang,
+}
+
+impl Tree<'_> {
+    /// One value at `path` (as source notes name fields), shown under `name`.
+    fn value_ui(&self, ui: &mut Ui, name: &str, path: &str, value: &serde_json::Value) {
+        use serde_json::Value;
+        let note = super::sources::notes_text(self.sources, path, self.lang);
+        let marked = |text: String| if note.is_some() { format!("{text} ⓘ") } else { text };
+        let response = match value {
+            Value::Object(map) => {
+                egui::CollapsingHeader::new(marked(name.to_owned()))
+                    .id_salt(path)
+                    .show(ui, |ui| {
+                        for (k, v) in map {
+                            self.value_ui(ui, k, &format!("{path}.{k}"), v);
+                        }
+                    })
+                    .header_response
+            }
+            Value::Array(items) => {
+                egui::CollapsingHeader::new(marked(format!("{name} [{}]", items.len())))
+                    .id_salt(path)
+                    .show(ui, |ui| {
+                        for (i, v) in items.iter().enumerate() {
+                            let key = element_key(v).unwrap_or_else(|| i.to_string());
+                            let by_key = format!("{path}[{key}]");
+                            let by_index = format!("{path}[{i}]");
+                            let has_note =
+                                |p: &str| super::sources::notes_at(self.sources, p).next().is_some();
+                            let element =
+                                if has_note(&by_index) && !has_note(&by_key) { by_index } else { by_key };
+                            self.value_ui(ui, &key, &element, v);
+                        }
+                    })
+                    .header_response
+            }
+            other => {
+                ui.horizontal(|ui| {
+                    ui.label(marked(format!("{name}:")));
+                    ui.monospace(other.to_string());
+                })
+                .response
+            }
+        };
+        if let Some(note) = note {
+            response.on_hover_text(note);
         }
     }
+}
+
+/// The `id` or `name` a list element is known by, as source notes name it.
+fn element_key(value: &serde_json::Value) -> Option<String> {
+    ["id", "name"].into_iter().find_map(|k| value.get(k)?.as_str().map(str::to_owned))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod dashboard;
 pub mod levers;
 pub mod session;
+pub mod sources;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -411,8 +412,9 @@ fn left_panel(
                 panels.parameters = Some((Arc::clone(&sim.scenario), tree));
             }
             if let Some((_, tree)) = &panels.parameters {
-                levers::parameters_ui(ui, tree, lang);
+                levers::parameters_ui(ui, tree, &sim.scenario.raw.sources, lang);
             }
+            sources::sources_ui(ui, &sim.scenario.raw.sources, lang);
         });
     });
     actions
@@ -706,6 +708,11 @@ fn hover_card(
                         ui.end_row();
                     }
                 });
+                let field = format!("districts[{name}]");
+                for note in sources::notes_on(&sim.scenario.raw.sources, &field) {
+                    ui.set_max_width(420.0);
+                    sources::note_ui(ui, note, lang);
+                }
                 ui.label(
                     RichText::new(lang.pick(
                         "Klikk for å velge bydelen i grafene",

@@ -75,6 +75,45 @@ pub struct RawScenario {
     /// Waste and building materials. Default: not modelled.
     #[serde(default)]
     pub materials: Option<RawMaterials>,
+    /// Where the figures come from: one note per field or list element (its source, data year
+    /// and reasoning). Kept by every save (unlike `//` comments) and shown by the viewer.
+    /// Default none.
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
+/// Where one figure (or a group of figures) of the scenario comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Source")]
+pub struct RawSource {
+    /// The field documented, as a path from the top of the file, written as errors name fields:
+    /// `site.latitude_deg`, `costs.discount_rate`, a list element by its `id` or `name`
+    /// (`building_classes[office]`, `districts[Fornebu]`) or by its position from 0
+    /// (`levers[2]`). Empty: the whole scenario.
+    pub field: String,
+    /// How the figure was found. Default `Unstated`.
+    #[serde(default)]
+    pub basis: SourceBasis,
+    /// The source with its key (e.g. `[B1]` in domain-data.md), the data year, and for an
+    /// estimate its reasoning.
+    pub note: String,
+    /// Year the data describes, where one applies, e.g. 2023. Default none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// How a figure was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SourceBasis {
+    /// Read in a cited public source.
+    Published,
+    /// An estimate: an assumption, with its reasoning in the note.
+    Estimate,
+    /// Partly published, partly estimated (the note says which part is which).
+    Mixed,
+    /// Not said.
+    #[default]
+    Unstated,
 }
 
 fn default_persons_per_household() -> f64 {

@@ -102,6 +102,45 @@ fn rounded(value: f64) -> f64 {
     (value * scale).round() / scale
 }
 
+/// Each source note has a plausible data year and a note of a sensible length, and should name
+/// a field the scenario has (defaults included: the path is looked up in the file as a save
+/// writes it); a note on a missing field is a warning.
+fn sources(c: &mut Checker, raw: &RawScenario) {
+    if raw.sources.is_empty() {
+        return;
+    }
+    if raw.sources.len() > super::MAX_SOURCES {
+        c.error(
+            "sources",
+            format!("at most {} source notes, found {}", super::MAX_SOURCES, raw.sources.len()),
+        );
+        return;
+    }
+    let canonical = super::locate::Locator::new(&super::to_ron(raw));
+    for (i, source) in raw.sources.iter().enumerate() {
+        // A note on a field that is not there blocks nothing: it is reported, and kept.
+        if !source.field.is_empty() && canonical.find(&source.field).is_none() {
+            c.warn(
+                format!("sources[{i}].field"),
+                format!(
+                    "no field `{}` in this scenario (write a path such as `site.latitude_deg`, \
+                     `building_classes[office]` or `levers[0]`)",
+                    source.field
+                ),
+            );
+        }
+        if source.note.trim().is_empty() || source.note.chars().count() > super::MAX_NOTE_CHARS {
+            c.error(
+                format!("sources[{i}].note"),
+                format!("expected a note of 1 to {} characters", super::MAX_NOTE_CHARS),
+            );
+        }
+        if let Some(year) = source.year.filter(|y| !(1800..=2200).contains(y)) {
+            c.error(format!("sources[{i}].year"), format!("expected a year in 1800..=2200, found {year}"));
+        }
+    }
+}
+
 /// A plausible band for a value, with its unit and source.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Band {
@@ -130,6 +169,7 @@ pub(super) fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scen
     policy::costs(&mut c, &raw.costs);
     let levers = policy::levers(&mut c, &raw, &districts, &district_heating);
     let materials = materials::materials(&mut c, &raw, &classes, &districts, &district_heating);
+    sources(&mut c, &raw);
     if !c.errors.is_empty() {
         return Err(ScenarioError::Invalid { file: file.to_owned(), issues: c.errors, warnings: c.warnings });
     }
