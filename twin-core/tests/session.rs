@@ -278,6 +278,12 @@ fn saves_keep_generations_and_a_damaged_file_opens_its_newest_good_generation() 
             assert!(problem.contains("workshop.ron"), "{problem}");
             let kept = kept_as.expect("kept aside");
             assert_eq!(std::fs::read(kept).expect("kept"), text[..text.len() / 2]);
+            // Saving the recovered session writes the file and leaves the generations in place:
+            // FILE.1 stays the newest good save, none is pushed off.
+            store::save(&path, &session).expect("save the recovered session");
+            assert_eq!(twin_core::session::file::load(&path).expect("file"), session);
+            assert_eq!(twin_core::session::file::load(&generation_path(&path, 1)).expect("1"), session);
+            assert!(generation_path(&path, store::GENERATIONS).exists(), "the oldest is still there");
         }
         other => panic!("expected recovery, got {other:?}"),
     }
@@ -388,4 +394,24 @@ fn a_session_scenario_copy_is_the_scenario() {
     let s = empty_session();
     let scenario: Scenario = s.scenario.scenario().expect("valid");
     assert_eq!(scenario.site.kommune_number, "3201");
+}
+
+#[test]
+fn an_outcome_belongs_to_the_newest_change_of_its_variant() {
+    let mut s = workshop();
+    let id = s.proposals[0].id;
+    for (k, share) in [(0, 0.2), (1, 0.9)] {
+        let change = s.set_lever(id, LeverId::EvShare, Some(share)).expect("set");
+        s.apply(change, t(500 + 100 * k)).expect("set");
+    }
+    let headline = twin_core::session::Headline {
+        variant: Variant::Proposal(id),
+        year: 2030,
+        values: [("ghg_per_capita".to_owned(), 1.0)].into_iter().collect(),
+    };
+    s.record_outcome(&headline);
+    let moved: Vec<_> =
+        s.journal.iter().filter(|e| e.change.moved().contains(&Variant::Proposal(id))).collect();
+    assert_eq!(moved.last().and_then(|e| e.outcome.as_ref()), Some(&headline), "the newest change has it");
+    assert!(moved[..moved.len() - 1].iter().all(|e| e.outcome.is_none()), "older ones did not cause it");
 }

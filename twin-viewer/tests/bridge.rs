@@ -95,7 +95,7 @@ fn a_drag_in_one_proposal_shows_its_last_position_and_leaves_the_others() {
     // A slider drag: many positions, one frame each, faster than the workers can follow.
     for step in 1..=20 {
         let mut workshop = app.world_mut().resource_mut::<Workshop>();
-        workshop.session.view.active = Some(third);
+        workshop.show(workshop::Side::B, Variant::Proposal(third));
         let scenario = twin_viewer::scenarios::default_scenario().expect("built-in");
         workshop
             .set_targets(&[(LeverId::PvRollout, f64::from(step) / 20.0)], &scenario, Lang::Nb)

@@ -691,16 +691,12 @@ impl Session {
             && levers[0].lever == last_levers[0].lever
     }
 
-    /// Records the headline KPIs computed for `headline.variant` on every journal entry that moved
-    /// it and has none yet (the newest first, stopping at one that has them).
+    /// Records the headline KPIs computed for `headline.variant` on the newest journal entry that
+    /// moved it, if that entry has none yet: they are the outcome after that change. Older
+    /// entries keep what they had (an entry whose result was superseded before it came has none).
     pub fn record_outcome(&mut self, headline: &Headline) {
-        for entry in self.journal.iter_mut().rev() {
-            if !entry.change.moved().contains(&headline.variant) {
-                continue;
-            }
-            if entry.outcome.is_some() {
-                break;
-            }
+        let newest = self.journal.iter_mut().rev().find(|e| e.change.moved().contains(&headline.variant));
+        if let Some(entry) = newest.filter(|e| e.outcome.is_none()) {
             entry.outcome = Some(headline.clone());
         }
     }

@@ -39,17 +39,19 @@ pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
 }
 
 /// Moves `FILE.4` to `FILE.5`, …, `FILE` to `FILE.1` (each an atomic rename; the oldest drops off).
+/// Without a `FILE` (set aside as damaged, or deleted) the generations stay where they are, so
+/// `FILE.1` remains the newest good save and none drops off for nothing.
 fn rotate(path: &Path) -> std::io::Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
     for n in (1..GENERATIONS).rev() {
         let from = generation_path(path, n);
         if from.exists() {
             std::fs::rename(&from, generation_path(path, n + 1))?;
         }
     }
-    if path.exists() {
-        std::fs::rename(path, generation_path(path, 1))?;
-    }
-    Ok(())
+    std::fs::rename(path, generation_path(path, 1))
 }
 
 /// What opening a session file found.

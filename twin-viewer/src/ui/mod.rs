@@ -392,7 +392,7 @@ fn left_panel(
                 .strong(),
             )
             .id_salt("journal")
-            .show(ui, |ui| session::journal_ui(ui, session, lang));
+            .show(ui, |ui| session::journal_ui(ui, session, &sim.scenario.levers, lang));
             ui.separator();
             ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(120.0);
             let own = sim.scenario.levers;

@@ -10,7 +10,7 @@ use egui::{Color32, RichText, Ui};
 use twin_core::Outcome;
 use twin_core::analysis::quantity::DistrictQuantity;
 use twin_core::catalogue::Catalogue;
-use twin_core::catalogue::levers::LeverId;
+use twin_core::catalogue::levers::{LeverId, Levers};
 use twin_core::session::compare::{GapClosing, LeverSpread};
 use twin_core::session::{Action as Done, Change, Details, Rule, Session, Variant};
 
@@ -267,7 +267,8 @@ fn time_of(at: &jiff::Timestamp) -> String {
 
 /// The actions-and-outcomes list, newest first: every change (from → to, which variant), and the
 /// headline KPIs computed after it.
-pub fn journal_ui(ui: &mut Ui, session: &Session, lang: Lang) {
+/// `own` is the scenario's levers: a move from "the scenario's own" shows its value.
+pub fn journal_ui(ui: &mut Ui, session: &Session, own: &Levers, lang: Lang) {
     egui::ScrollArea::vertical().max_height(260.0).id_salt("journal").show(ui, |ui| {
         if session.journal.is_empty() {
             ui.label(
@@ -281,7 +282,11 @@ pub fn journal_ui(ui: &mut Ui, session: &Session, lang: Lang) {
                 Done::Undo(_) => lang.pick("Angret: ", "Angra: ", "Undone: "),
                 Done::Redo(_) => lang.pick("Gjort om: ", "Gjort om: ", "Redone: "),
             };
-            ui.label(format!("{} {prefix}{}", time_of(&entry.at), describe(session, &entry.change, lang)));
+            ui.label(format!(
+                "{} {prefix}{}",
+                time_of(&entry.at),
+                describe(session, &entry.change, own, lang)
+            ));
             if let Some(h) = &entry.outcome {
                 let values: Vec<String> = HEADLINE_KPIS
                     .iter()
@@ -297,14 +302,9 @@ pub fn journal_ui(ui: &mut Ui, session: &Session, lang: Lang) {
 }
 
 /// One line for a change.
-pub fn describe(session: &Session, change: &Change, lang: Lang) -> String {
+pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) -> String {
     let name = |id: u32| name_of(session, Variant::Proposal(id), lang);
-    let value = |lever: LeverId, v: Option<f64>| {
-        v.map_or_else(
-            || lang.pick("scenarioets", "scenarioet sin", "scenario's").to_owned(),
-            |v| format_value(lever, v),
-        )
-    };
+    let value = |lever: LeverId, v: Option<f64>| format_value(lever, v.unwrap_or(own.get(lever).target));
     match change {
         Change::SetLevers { proposal, levers } => {
             let moves: Vec<String> = levers
@@ -654,7 +654,8 @@ mod tests {
     #[test]
     fn the_journal_says_what_moved_from_what_to_what() {
         let s = session();
-        let harness = Harness::new_ui(|ui| journal_ui(ui, &s, Lang::Nb));
+        let own = s.scenario.scenario().expect("scenario").levers;
+        let harness = Harness::new_ui(|ui| journal_ui(ui, &s, &own, Lang::Nb));
         harness.get_by_label_contains("Næringslivet: Flere varmepumper 0 % → 80 %");
         harness.get_by_label_contains("Nytt forslag Ungdom");
     }

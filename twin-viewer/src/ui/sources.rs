@@ -149,7 +149,7 @@ mod tests {
         harness.get_by_label("site").click();
         harness.run();
         harness.get_by_label("site.latitude_deg");
-        harness.get_by_label_contains("domain-data §2.1");
+        harness.get_by_label_contains("Sandvika, V, domain-data §2.1");
         assert!(harness.query_all_by_label("overslag").count() > 0, "estimates are marked");
     }
 }
