@@ -22,15 +22,16 @@ pub fn kpi_name(id: KpiId, lang: Lang) -> &'static str {
     lang.pick(s.name_nb, s.name_nb, s.name)
 }
 
-/// The headline cards for `year`: B's value, its change against A (named `reference`), and
-/// B's progress towards its targets.
+/// The headline cards for `year`, in at most `max_rows` rows of cards as wide as fit (the first
+/// KPIs in headline order when not all fit): B's value, its change against A (named
+/// `reference`), and B's progress towards its targets.
 pub fn kpi_cards_ui(
     ui: &mut Ui,
     outcome: &Outcome,
     baseline: &Outcome,
     reference: &str,
     progress: &[TargetProgress],
-    year: i32,
+    (year, max_rows): (i32, usize),
     lang: Lang,
 ) {
     let (Some(y), Some(b)) = (outcome.year(year), baseline.year(year)) else {
@@ -47,7 +48,7 @@ pub fn kpi_cards_ui(
     let per_row = (((available + gap) / (CARD_MIN_WIDTH + CARD_CHROME + gap)).floor() as usize)
         .clamp(1, HEADLINE_KPIS.len());
     let card_width = (available + gap) / per_row as f32 - gap - CARD_CHROME;
-    for row in HEADLINE_KPIS.chunks(per_row) {
+    for row in HEADLINE_KPIS.chunks(per_row).take(max_rows) {
         ui.horizontal(|ui| {
             for &id in row {
                 let spec = id.spec();
@@ -63,7 +64,8 @@ pub fn kpi_cards_ui(
                             spec.code.unwrap_or(""),
                             spec.formula
                         ));
-                        ui.horizontal(|ui| {
+                        // Wrapped, so a long unit goes under the figure rather than past the card.
+                        ui.horizontal_wrapped(|ui| {
                             ui.label(
                                 RichText::new(fmt_num(value))
                                     .size((card_width / 6.5).clamp(18.0, 26.0))
@@ -174,7 +176,7 @@ mod tests {
         let progress = twin_core::analysis::kpi::progress(&outcome);
         let year = 2030;
         let harness = Harness::new_ui(|ui| {
-            kpi_cards_ui(ui, &outcome, &baseline, "Referanse", &progress, year, Lang::Nb)
+            kpi_cards_ui(ui, &outcome, &baseline, "Referanse", &progress, (year, usize::MAX), Lang::Nb)
         });
         for id in HEADLINE_KPIS {
             harness.get_by_label(kpi_name(id, Lang::Nb));
@@ -188,6 +190,24 @@ mod tests {
         let base = KpiId::GhgPerCapita.value(baseline.year(year).expect("2030"));
         assert!(base > ghg);
         harness.get_by_label(&format!("−{} mot Referanse {}", fmt_num(base - ghg), fmt_num(base)));
+    }
+
+    #[test]
+    fn cards_fit_their_width_and_a_short_screen_gets_one_row() {
+        let (outcome, baseline) = outcomes();
+        let progress = twin_core::analysis::kpi::progress(&outcome);
+        // Three cards fit in 520 points; with one row the last two are left out.
+        let harness = Harness::builder().with_size(egui::vec2(520.0, 400.0)).build_ui(|ui| {
+            kpi_cards_ui(ui, &outcome, &baseline, "Referanse", &progress, (2030, 1), Lang::Nb)
+        });
+        for (i, id) in HEADLINE_KPIS.into_iter().enumerate() {
+            let shown = harness.query_by_label(kpi_name(id, Lang::Nb)).is_some();
+            assert_eq!(shown, i < 3, "{id:?}");
+        }
+        // Every card lies inside the width it was given (a long unit wraps under its figure).
+        for node in harness.query_all_by_role(egui::accesskit::Role::Label) {
+            assert!(node.rect().max.x <= 520.0 + 0.5, "{:?} ends at {}", node.value(), node.rect().max.x);
+        }
     }
 
     #[test]

@@ -38,6 +38,10 @@ use crate::workshop::{Side, Workshop};
 
 /// Seconds per year while the timeline plays.
 const PLAY_S_PER_YEAR: f32 = 0.5;
+/// A window shorter than this (points) shows one row of KPI cards.
+const SHORT_SCREEN_PT: f32 = 560.0;
+/// A map shorter than this (points) hides its colour legends, which would cover it.
+const LEGEND_MIN_MAP_PT: f32 = 300.0;
 /// A run slower than this shows the "computing" sign.
 const QUIET_AFTER: Duration = Duration::from_millis(20);
 
@@ -157,13 +161,16 @@ fn layout(
                 ui.add_space(6.0);
                 let heading = format!("{}  {}  {}", names[0], view.lang.pick("mot", "mot", "vs"), names[1]);
                 ui.label(RichText::new(heading).strong());
+                // On a short screen (a projector at 1280x720 with presenter type) one row of cards
+                // leaves the maps their room: the first KPIs that fit, in headline order.
+                let rows = if ui.ctx().content_rect().height() < SHORT_SCREEN_PT { 1 } else { usize::MAX };
                 dashboard::kpi_cards_ui(
                     ui,
                     &rb.outcome,
                     &ra.outcome,
                     &names[1],
                     &rb.derived.progress,
-                    view.year,
+                    (view.year, rows),
                     view.lang,
                 );
                 ui.add_space(2.0);
@@ -571,14 +578,16 @@ fn map_overlays(
     // In A | B each legend sits under its own map and fits its half.
     let half = if view.split { rect.width() / 2.0 } else { rect.width() };
     let width = (half - 48.0).clamp(120.0, 240.0);
+    let legends = rect.height() >= LEGEND_MIN_MAP_PT;
     if let Some((lo, hi)) = map.scale
+        && legends
         && (view.split || sides[0].1 == Paint::Value)
     {
         overlay(ctx, "legend", rect.left_bottom() + egui::vec2(12.0, -12.0), Align2::LEFT_BOTTOM, |ui| {
             legend_ui(ui, view.quantity_name(), &value_unit, (lo, hi), view.year, width, lang);
         });
     }
-    if sides[0].1 == Paint::Change {
+    if sides[0].1 == Paint::Change && legends {
         let m = map.change_scale.unwrap_or(0.0);
         let at = egui::pos2(rect.right() - half + 12.0, rect.bottom() - 12.0);
         overlay(ctx, "change-legend", at, Align2::LEFT_BOTTOM, |ui| {
@@ -589,7 +598,8 @@ fn map_overlays(
         let middle = rect.center().x;
         for (x, name, letter) in [(rect.left() + 12.0, &names[1], "A"), (middle + 12.0, &names[0], "B")] {
             overlay(ctx, letter, egui::pos2(x, rect.top() + 12.0), Align2::LEFT_TOP, |ui| {
-                ui.label(RichText::new(format!("{letter}: {name}")).size(20.0).strong());
+                let size = (half / 14.0).clamp(12.0, 20.0);
+                ui.label(RichText::new(format!("{letter}: {name}")).size(size).strong());
             });
         }
         ctx.layer_painter(egui::LayerId::background()).vline(
