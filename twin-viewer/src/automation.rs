@@ -1,5 +1,5 @@
-//! Automation: `--screenshot OUT.png` renders the window once the model's first result is on
-//! screen and `--frames` more frames have passed, saves the picture atomically and exits 0
+//! Automation: `--screenshot OUT.png` renders the window once every variant's result and the
+//! map are on screen and `--frames` more frames have passed, saves the picture atomically and exits 0
 //! (1 if the picture could not be taken or saved, or nothing came within the time limit).
 //! `--measure N` drags a lever for N frames (a new position every few frames) and prints frame
 //! times, recompute times and how many frames each move took to reach the screen.
@@ -125,6 +125,7 @@ fn measure(
 fn take_screenshot(
     mut commands: Commands,
     sim: Res<Sim>,
+    map: Res<crate::map::MapState>,
     mut job: ResMut<ScreenshotJob>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -133,7 +134,9 @@ fn take_screenshot(
         exit.write(AppExit::error());
         return;
     }
-    if job.requested || !sim.all_up_to_date() {
+    // The picture waits for every result and for the map (made on a thread), or its error.
+    let map_ready = map.geometry.is_some() || map.error.is_some();
+    if job.requested || !sim.all_up_to_date() || !map_ready {
         return;
     }
     job.frames_seen += 1;

@@ -1,6 +1,7 @@
 //! The map: the municipality's districts drawn to scale in 3D over the surrounding land and sea,
 //! coloured (and, if asked, raised) by the chosen quantity in the timeline's year; hovering finds
-//! a district, clicking selects it.
+//! a district, clicking selects it. The GeoJSON is parsed and triangulated on a thread, so a
+//! change of municipality never stalls a frame.
 //!
 //! World coordinates: kilometres, `x` east, `-z` north, `y` up. Each district is one mesh whose
 //! top lies at local `y = 1`; its height is the entity's `scale.y`. Colours are set on one
@@ -100,6 +101,30 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, (rebuild_map, paint_districts).chain().in_set(crate::FrameSet::Map));
 }
 
+/// A map made off the render thread: the geometry parsed from its GeoJSON and every mesh
+/// triangulated, ready to hand to the GPU.
+struct Built {
+    geometry: Arc<MapGeometry>,
+    land: Vec<Mesh>,
+    /// Each district's prism and outline.
+    districts: Vec<(Mesh, Mesh)>,
+}
+
+impl Built {
+    fn make(kommune: &str) -> Result<Built, String> {
+        let geometry = geo::built_in(kommune).map_err(|e| e.to_string())?;
+        let land = geometry.land.iter().map(top_mesh).collect();
+        let districts = geometry.districts.iter().map(|r| (prism_mesh(r), border_mesh(r))).collect();
+        Ok(Built { geometry: Arc::new(geometry), land, districts })
+    }
+}
+
+/// The map being made on a thread, for the kommune it is for.
+#[derive(Default)]
+struct Making(Option<(String, crossbeam::channel::Receiver<Result<Built, String>>)>);
+
+/// When the scenario's kommune changes: clears the map and starts making the new one on a
+/// thread; when that is done, spawns its pieces and frames the cameras on it.
 #[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 fn rebuild_map(
     mut commands: Commands,
@@ -107,31 +132,58 @@ fn rebuild_map(
     mut state: ResMut<MapState>,
     mut view: ResMut<ViewState>,
     pieces: Query<Entity, With<MapPiece>>,
+    mut making: Local<Making>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
     mut cameras: Query<&mut crate::camera::MapCamera>,
 ) {
     let kommune = &sim.scenario.site.kommune_number;
-    if state.kommune.as_ref() == Some(kommune) {
+    if state.kommune.as_ref() != Some(kommune) {
+        for entity in &pieces {
+            commands.entity(entity).despawn();
+        }
+        *state = MapState { kommune: Some(kommune.clone()), ..MapState::default() };
+        view.hovered = None;
+        view.selected = None;
+        let (tx, rx) = crossbeam::channel::bounded(1);
+        let of = kommune.clone();
+        // A map no longer wanted is dropped with its channel.
+        std::thread::spawn(move || {
+            let _ = tx.send(Built::make(&of));
+        });
+        making.0 = Some((kommune.clone(), rx));
         return;
     }
-    for entity in &pieces {
-        commands.entity(entity).despawn();
-    }
-    state.kommune = Some(kommune.clone());
-    state.painted = None;
-    state.scale = None;
-    view.hovered = None;
-    view.selected = None;
-    let geometry = match geo::built_in(kommune) {
-        Ok(g) => Arc::new(g),
-        Err(e) => {
-            state.error = Some(e.to_string());
-            state.geometry = None;
-            return;
-        }
+    let Some((for_kommune, rx)) = &making.0 else { return };
+    let built = match rx.try_recv() {
+        Ok(built) if for_kommune == kommune => built,
+        Ok(_) => return,
+        Err(crossbeam::channel::TryRecvError::Empty) => return,
+        Err(crossbeam::channel::TryRecvError::Disconnected) => Err("the map could not be made".to_owned()),
     };
-    state.error = None;
+    making.0 = None;
+    match built {
+        Ok(built) => {
+            spawn_pieces(&mut commands, &built, &mut meshes, &mut materials);
+            let bounds = built.geometry.municipality.bounds();
+            let aspect = crate::camera::map_rects(&view)
+                .map_or(16.0 / 9.0, |(r, _)| (r[2] - r[0]) / (r[3] - r[1]).max(1.0));
+            for mut camera in &mut cameras {
+                camera.fit(bounds, aspect);
+            }
+            state.geometry = Some(built.geometry);
+        }
+        Err(e) => state.error = Some(e),
+    }
+}
+
+/// Spawns the land and, on both sides, every district's top, walls and outline.
+fn spawn_pieces(
+    commands: &mut Commands,
+    built: &Built,
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<StandardMaterial>,
+) {
     let flat = |colour: Color| StandardMaterial {
         base_color: colour,
         unlit: true,
@@ -140,17 +192,17 @@ fn rebuild_map(
         ..default()
     };
     let land = materials.add(flat(LAND));
-    for region in &geometry.land {
+    for mesh in &built.land {
         commands.spawn((
             MapPiece,
-            Mesh3d(meshes.add(top_mesh(region))),
+            Mesh3d(meshes.add(mesh.clone())),
             MeshMaterial3d(land.clone()),
             Transform::from_xyz(0.0, -0.05, 0.0),
             RenderLayers::from_layers(&[0, LEFT_LAYER]),
         ));
     }
-    for (map_index, region) in geometry.districts.iter().enumerate() {
-        let (prism, outline) = (meshes.add(prism_mesh(region)), meshes.add(border_mesh(region)));
+    for (map_index, (prism, outline)) in built.districts.iter().enumerate() {
+        let (prism, outline) = (meshes.add(prism.clone()), meshes.add(outline.clone()));
         for (side, layer) in [(0, 0), (1, LEFT_LAYER)] {
             let material = materials.add(flat(Color::srgb(0.7, 0.7, 0.7)));
             commands.spawn((
@@ -172,13 +224,6 @@ fn rebuild_map(
             ));
         }
     }
-    let bounds = geometry.municipality.bounds();
-    let aspect =
-        crate::camera::map_rects(&view).map_or(16.0 / 9.0, |(r, _)| (r[2] - r[0]) / (r[3] - r[1]).max(1.0));
-    for mut camera in &mut cameras {
-        camera.fit(bounds, aspect);
-    }
-    state.geometry = Some(geometry);
 }
 
 /// How one side of the map is coloured.
@@ -505,6 +550,15 @@ mod tests {
         let tris: usize = region.polygons.iter().map(|p| p.triangles.len()).sum();
         assert_eq!(mesh.count_vertices(), points + 4 * points);
         assert_eq!(mesh.indices().map(Indices::len), Some(3 * tris + 6 * points));
+    }
+
+    #[test]
+    fn a_map_made_off_thread_has_every_piece_or_says_why_not() {
+        let built = std::thread::spawn(|| Built::make("3201")).join().expect("no panic").expect("Bærum");
+        assert_eq!(built.districts.len(), built.geometry.districts.len());
+        assert_eq!(built.land.len(), built.geometry.land.len());
+        let error = Built::make("9999").err().expect("no such map");
+        assert!(error.contains("9999"), "{error}");
     }
 
     #[test]

@@ -373,6 +373,33 @@ pub fn groups_ui(
     let mut actions = Vec::new();
     let outcomes: Vec<&Outcome> = cards.iter().filter_map(|c| c.outcome).collect();
     let scale = crate::map::value_range(&outcomes, |d| (quantity.value)(d)).unwrap_or((0.0, 1.0));
+    // A's card shows values; every other card its change against A, on one shared scale, so
+    // the groups' differences show (on the value scale they would all look alike).
+    let a = session.view.a;
+    let a_outcome = cards.iter().find(|c| c.variant == a).and_then(|c| c.outcome);
+    let change_scale = a_outcome.and_then(|ao| {
+        cards
+            .iter()
+            .filter(|c| c.variant != a)
+            .filter_map(|c| crate::map::change_range(c.outcome?, ao, |d| (quantity.value)(d)))
+            .reduce(f64::max)
+    });
+    let paint_of = |variant: Variant| match a_outcome {
+        Some(ao) if variant != a => MiniPaint::Change(ao, change_scale),
+        _ => MiniPaint::Value(scale),
+    };
+    ui.label(
+        RichText::new(format!(
+            "{} {}",
+            lang.pick(
+                "Kartene viser endring mot A (blått lavere, rødt høyere):",
+                "Karta viser endring mot A (blått lågare, raudt høgare):",
+                "The maps show the change against A (blue lower, red higher):",
+            ),
+            name_of(session, a, lang)
+        ))
+        .weak(),
+    );
     let gap = 12.0;
     let columns = match cards.len() {
         0..=4 => 2,
@@ -395,7 +422,16 @@ pub fn groups_ui(
                     let layout = egui::Layout::top_down(egui::Align::Min);
                     let mut inner =
                         ui.new_child(egui::UiBuilder::new().max_rect(rect.shrink(10.0)).layout(layout));
-                    card_ui(&mut inner, session, card, geometry, (quantity, year, scale), lang);
+                    // Selectable text would take the click: anywhere on the card picks it.
+                    inner.style_mut().interaction.selectable_labels = false;
+                    card_ui(
+                        &mut inner,
+                        session,
+                        card,
+                        geometry,
+                        (quantity, year, paint_of(card.variant)),
+                        lang,
+                    );
                     if response.clicked() {
                         actions.push(Action::Show(Side::B, card.variant));
                     }
@@ -407,13 +443,22 @@ pub fn groups_ui(
     actions
 }
 
-/// One card: the name, the small map (`quantity` in `year` on `scale`), three headline KPIs.
+/// How a small map is coloured.
+#[derive(Clone, Copy)]
+enum MiniPaint<'a> {
+    /// By value on the sequential scale `(lo, hi)`.
+    Value((f64, f64)),
+    /// By the change against this outcome (A), on the diverging scale of this largest change.
+    Change(&'a Outcome, Option<f64>),
+}
+
+/// One card: the name, the small map (`quantity` in `year`, painted so), three headline KPIs.
 fn card_ui(
     ui: &mut Ui,
     session: &Session,
     card: &Card<'_>,
     geometry: Option<&MapGeometry>,
-    (quantity, year, scale): (&DistrictQuantity, i32, (f64, f64)),
+    (quantity, year, paint): (&DistrictQuantity, i32, MiniPaint<'_>),
     lang: Lang,
 ) {
     const LINES: usize = 3;
@@ -423,29 +468,30 @@ fn card_ui(
     let (rect, _) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), map_height), egui::Sense::hover());
     match (geometry, card.outcome) {
-        (Some(geometry), Some(outcome)) => mini_map(ui, rect, geometry, outcome, quantity, year, scale),
+        (Some(geometry), Some(outcome)) => mini_map(ui, rect, geometry, outcome, (quantity, year, paint)),
         _ => {
             ui.put(rect, egui::Spinner::new());
         }
     }
     if let Some(y) = card.outcome.and_then(|o| o.year(year)) {
+        // The figure first, then the name, which is cut short when the card is narrow.
         for k in HEADLINE_KPIS.iter().take(LINES) {
-            let text =
-                format!("{}: {} {}", kpi_name(*k, lang), fmt_num(k.value(y)), unit(lang, k.spec().unit));
-            ui.add(egui::Label::new(text).truncate());
+            ui.horizontal(|ui| {
+                let figure = format!("{} {}", fmt_num(k.value(y)), unit(lang, k.spec().unit));
+                ui.label(RichText::new(figure).strong());
+                ui.add(egui::Label::new(RichText::new(kpi_name(*k, lang)).weak()).truncate());
+            });
         }
     }
 }
 
-/// A municipality's districts painted into `rect`, coloured by value on the sequential scale.
+/// A municipality's districts painted into `rect`, coloured by value or by change against A.
 fn mini_map(
     ui: &Ui,
     rect: egui::Rect,
     geometry: &MapGeometry,
     outcome: &Outcome,
-    quantity: &DistrictQuantity,
-    year: i32,
-    (lo, hi): (f64, f64),
+    (quantity, year, paint): (&DistrictQuantity, i32, MiniPaint<'_>),
 ) {
     let b = geometry.municipality.bounds();
     let scale = ((rect.width() as f64) / (b[2] - b[0])).min((rect.height() as f64) / (b[3] - b[1]));
@@ -456,12 +502,21 @@ fn mini_map(
     let to_screen = |p: [f64; 2]| {
         rect.left_top() + offset + egui::vec2(((p[0] - b[0]) * scale) as f32, ((b[3] - p[1]) * scale) as f32)
     };
-    let year = outcome.year(year);
+    let value_of = |o: &Outcome, code: &str| {
+        let m = o.district_codes.iter().position(|c| c == code)?;
+        o.year(year)?.districts.get(m).map(|d| (quantity.value)(d))
+    };
     for region in &geometry.districts {
-        let model = outcome.district_codes.iter().position(|c| *c == region.code);
-        let value = model.and_then(|m| year?.districts.get(m)).map(|d| (quantity.value)(d));
-        let colour = value
-            .map_or(Color32::GRAY, |v| palette::sequential(if hi > lo { (v - lo) / (hi - lo) } else { 0.5 }));
+        let value = value_of(outcome, &region.code);
+        let colour = match paint {
+            MiniPaint::Value((lo, hi)) => value.map_or(Color32::GRAY, |v| {
+                palette::sequential(if hi > lo { (v - lo) / (hi - lo) } else { 0.5 })
+            }),
+            MiniPaint::Change(a, m) => match (value, value_of(a, &region.code)) {
+                (Some(v), Some(va)) => palette::diverging(crate::map::change_position(v - va, m)),
+                _ => Color32::GRAY,
+            },
+        };
         for polygon in &region.polygons {
             let mut mesh = egui::Mesh::default();
             for p in polygon.points() {
@@ -658,6 +713,44 @@ mod tests {
         let harness = Harness::new_ui(|ui| journal_ui(ui, &s, &own, Lang::Nb));
         harness.get_by_label_contains("Næringslivet: Flere varmepumper 0 % → 80 %");
         harness.get_by_label_contains("Nytt forslag Ungdom");
+    }
+
+    #[test]
+    fn group_cards_show_each_variant_its_figures_and_pick_b_on_a_click() {
+        let s = session();
+        let scenario = s.scenario.scenario().expect("scenario");
+        let prepared = twin_core::prepare::Prepared::new(&scenario);
+        let options = twin_core::model::RunOptions::default();
+        let variants = s.variants();
+        let outcomes: Vec<Outcome> = variants
+            .iter()
+            .map(|v| {
+                let levers = s.levers(*v, &scenario).expect("levers");
+                twin_core::model::run(&scenario, &levers, &prepared, &options).expect("finite")
+            })
+            .collect();
+        let cards: Vec<Card<'_>> =
+            variants.iter().zip(&outcomes).map(|(v, o)| Card { variant: *v, outcome: Some(o) }).collect();
+        let geometry = crate::geo::built_in("3201").expect("Bærum");
+        let quantity = &twin_core::analysis::quantity::DISTRICT_QUANTITIES[0];
+        let mut harness = Harness::builder().with_size(egui::vec2(900.0, 600.0)).build_ui_state(
+            |ui, actions: &mut Vec<Action>| {
+                actions.extend(groups_ui(ui, &s, &cards, Some(&geometry), quantity, 2030, Lang::Nb));
+            },
+            Vec::new(),
+        );
+        harness.get_by_label_contains("Kartene viser endring mot A");
+        for name in ["Referanse", "Næringslivet", "Ungdom"] {
+            harness.get_by_label(name);
+        }
+        let ghg = HEADLINE_KPIS[0];
+        let figure = |o: &Outcome| {
+            format!("{} {}", fmt_num(ghg.value(o.year(2030).expect("2030"))), unit(Lang::Nb, ghg.spec().unit))
+        };
+        harness.get_by_label(&figure(&outcomes[1]));
+        harness.get_by_label("Ungdom").click();
+        harness.run();
+        assert_eq!(harness.state().last(), Some(&Action::Show(Side::B, variants[2])));
     }
 
     #[test]
