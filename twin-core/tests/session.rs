@@ -300,6 +300,35 @@ fn saves_keep_generations_and_a_damaged_file_opens_its_newest_good_generation() 
 }
 
 #[test]
+fn a_reader_always_finds_a_whole_session_while_saves_go_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("live.ron");
+    let mut s = workshop();
+    store::save(&path, &s).expect("first save");
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut reads = 0u32;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                // Never missing, never cut off: each read is the previous save or the new one.
+                twin_core::session::file::load(&path).expect("a whole session at every moment");
+                reads += 1;
+            }
+            reads
+        });
+        let id = s.proposals[1].id;
+        for k in 0..30 {
+            let change = s.set_lever(id, LeverId::PvRollout, Some(0.01 * f64::from(k))).expect("set");
+            s.apply(change, t(1000 + i64::from(k))).expect("set");
+            store::save(&path, &s).expect("save");
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        assert!(reader.join().expect("reader") > 0);
+    });
+    assert_eq!(twin_core::session::file::load(&path).expect("file"), s);
+}
+
+#[test]
 fn saving_the_same_session_twice_keeps_the_generations() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("w.ron");

@@ -119,9 +119,9 @@ impl Built {
     }
 }
 
-/// The map being made on a thread, for the kommune it is for.
+/// The map being made on a thread (replaced, and so dropped, when the kommune changes again).
 #[derive(Default)]
-struct Making(Option<(String, crossbeam::channel::Receiver<Result<Built, String>>)>);
+struct Making(Option<crossbeam::channel::Receiver<Result<Built, String>>>);
 
 /// When the scenario's kommune changes: clears the map and starts making the new one on a
 /// thread; when that is done, spawns its pieces and frames the cameras on it.
@@ -151,39 +151,39 @@ fn rebuild_map(
         std::thread::spawn(move || {
             let _ = tx.send(Built::make(&of));
         });
-        making.0 = Some((kommune.clone(), rx));
+        making.0 = Some(rx);
         return;
     }
-    let Some((for_kommune, rx)) = &making.0 else { return };
+    let Some(rx) = &making.0 else { return };
     let built = match rx.try_recv() {
-        Ok(built) if for_kommune == kommune => built,
-        Ok(_) => return,
+        Ok(built) => built,
         Err(crossbeam::channel::TryRecvError::Empty) => return,
         Err(crossbeam::channel::TryRecvError::Disconnected) => Err("the map could not be made".to_owned()),
     };
     making.0 = None;
     match built {
         Ok(built) => {
-            spawn_pieces(&mut commands, &built, &mut meshes, &mut materials);
-            let bounds = built.geometry.municipality.bounds();
+            let geometry = spawn_pieces(&mut commands, built, &mut meshes, &mut materials);
+            let bounds = geometry.municipality.bounds();
             let aspect = crate::camera::map_rects(&view)
                 .map_or(16.0 / 9.0, |(r, _)| (r[2] - r[0]) / (r[3] - r[1]).max(1.0));
             for mut camera in &mut cameras {
                 camera.fit(bounds, aspect);
             }
-            state.geometry = Some(built.geometry);
+            state.geometry = Some(geometry);
         }
         Err(e) => state.error = Some(e),
     }
 }
 
-/// Spawns the land and, on both sides, every district's top, walls and outline.
+/// Spawns the land and, on both sides, every district's top, walls and outline; returns the
+/// geometry they were made from.
 fn spawn_pieces(
     commands: &mut Commands,
-    built: &Built,
+    built: Built,
     meshes: &mut Assets<Mesh>,
     materials: &mut Assets<StandardMaterial>,
-) {
+) -> Arc<MapGeometry> {
     let flat = |colour: Color| StandardMaterial {
         base_color: colour,
         unlit: true,
@@ -192,17 +192,17 @@ fn spawn_pieces(
         ..default()
     };
     let land = materials.add(flat(LAND));
-    for mesh in &built.land {
+    for mesh in built.land {
         commands.spawn((
             MapPiece,
-            Mesh3d(meshes.add(mesh.clone())),
+            Mesh3d(meshes.add(mesh)),
             MeshMaterial3d(land.clone()),
             Transform::from_xyz(0.0, -0.05, 0.0),
             RenderLayers::from_layers(&[0, LEFT_LAYER]),
         ));
     }
-    for (map_index, (prism, outline)) in built.districts.iter().enumerate() {
-        let (prism, outline) = (meshes.add(prism.clone()), meshes.add(outline.clone()));
+    for (map_index, (prism, outline)) in built.districts.into_iter().enumerate() {
+        let (prism, outline) = (meshes.add(prism), meshes.add(outline));
         for (side, layer) in [(0, 0), (1, LEFT_LAYER)] {
             let material = materials.add(flat(Color::srgb(0.7, 0.7, 0.7)));
             commands.spawn((
@@ -224,6 +224,7 @@ fn spawn_pieces(
             ));
         }
     }
+    built.geometry
 }
 
 /// How one side of the map is coloured.

@@ -28,20 +28,23 @@ pub fn generation_path(path: &Path, n: u32) -> PathBuf {
 }
 
 /// Saves a session atomically, keeping the previous saves as generations. Writes nothing when
-/// the file already holds exactly this session.
+/// the file already holds exactly this session. The file is never missing, not even for a
+/// moment: a reader (or a crash) sees the previous save or the new one.
 pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
     let text = to_ron(session);
     if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
         return Ok(());
     }
-    rotate(path)?;
+    keep_generations(path)?;
     crate::io::write_atomic(path, text.as_bytes())
 }
 
-/// Moves `FILE.4` to `FILE.5`, …, `FILE` to `FILE.1` (each an atomic rename; the oldest drops off).
+/// Moves `FILE.4` to `FILE.5`, …, `FILE.1` to `FILE.2` (each an atomic rename; the oldest drops
+/// off) and keeps `FILE`'s content as `FILE.1`: a second name for the same file where the file
+/// system allows it, else a copy. `FILE` stays in place until the new save replaces it.
 /// Without a `FILE` (set aside as damaged, or deleted) the generations stay where they are, so
 /// `FILE.1` remains the newest good save and none drops off for nothing.
-fn rotate(path: &Path) -> std::io::Result<()> {
+fn keep_generations(path: &Path) -> std::io::Result<()> {
     if !path.exists() {
         return Ok(());
     }
@@ -51,7 +54,12 @@ fn rotate(path: &Path) -> std::io::Result<()> {
             std::fs::rename(&from, generation_path(path, n + 1))?;
         }
     }
-    std::fs::rename(path, generation_path(path, 1))
+    let first = generation_path(path, 1);
+    if std::fs::hard_link(path, &first).is_err() {
+        // FAT and exFAT (a USB stick) have no hard links.
+        std::fs::copy(path, &first)?;
+    }
+    Ok(())
 }
 
 /// What opening a session file found.

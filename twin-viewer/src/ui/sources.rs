@@ -99,6 +99,7 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source], lang: Lang) {
                 if name.is_empty() { lang.pick("scenariet", "scenariet", "the scenario") } else { name };
             egui::CollapsingHeader::new(shown).id_salt(("sources", name)).show(ui, |ui| {
                 for source in sources.iter().filter(|s| section(&s.field) == name) {
+                    ui.add_space(4.0);
                     if source.field != name {
                         ui.label(RichText::new(&source.field).monospace().small());
                     }
