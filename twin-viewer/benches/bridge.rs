@@ -1,7 +1,8 @@
 //! What the viewer's bridge costs with a workshop's worth of variants (the baseline and eight
 //! groups on Bærum 2025–2050, one hourly year kept): a lever move in one proposal until its result
-//! is back, and every variant run again after the shared scenario changed (the prepared site data
-//! included). Also the map's colour scale over every district and year of two runs.
+//! is back, and every variant run again after the shared scenario changed: on the same site (the
+//! sun's path kept) and to another municipality (everything prepared anew). Also the map's
+//! colour scale over every district and year of two runs.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -52,10 +53,24 @@ fn bridge(c: &mut Criterion) {
     });
     let copies = [Arc::new(scenario.clone()), Arc::new(scenario)];
     let mut turn = 0;
-    c.bench_function("viewer: all 9 variants after a scenario change (Bærum, preparation included)", |b| {
+    c.bench_function("viewer: all 9 variants after a scenario change (Bærum, same site)", |b| {
         b.iter(|| {
             turn = 1 - turn;
             sim.set_scenario(Arc::clone(&copies[turn]));
+            wait(&mut sim);
+        })
+    });
+    // Another municipality: its sun's path too is new.
+    let alesund = twin_core::Scenario::from_str_named(
+        include_str!("../../scenarios/alesund.ron"),
+        "alesund.ron".as_ref(),
+    )
+    .expect("Ålesund");
+    let sites = [Arc::new(alesund), Arc::clone(&copies[0])];
+    c.bench_function("viewer: all 9 variants after opening another municipality (sun path included)", |b| {
+        b.iter(|| {
+            turn = 1 - turn;
+            sim.set_scenario(Arc::clone(&sites[turn]));
             wait(&mut sim);
         })
     });

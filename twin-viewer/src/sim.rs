@@ -5,7 +5,8 @@
 //! each carries its variant and a generation, and the pool keeps the newest generation asked
 //! for each variant, so a worker that picks up a request already superseded drops it without
 //! running it (counted in [`Pool::dropped`]): the newest request per variant wins. The prepared
-//! site data of the scenario is computed once and shared by the workers. Results come back over
+//! site data of the scenario is computed once and shared by the workers; the sun's path is kept
+//! as long as the site is the same. Results come back over
 //! a second bounded channel, with the data the charts derive from them (target progress,
 //! load-duration curves) computed on the worker, once per result.
 //!
@@ -26,7 +27,7 @@ use crossbeam::channel::{Receiver, Sender, TrySendError, bounded};
 use twin_core::analysis::kpi::{TargetProgress, progress};
 use twin_core::catalogue::levers::Levers;
 use twin_core::model::{HourlyYears, RunOptions, run};
-use twin_core::prepare::Prepared;
+use twin_core::prepare::{Prepared, SunYear};
 use twin_core::session::Variant;
 use twin_core::{Outcome, Scenario};
 
@@ -107,8 +108,27 @@ pub struct RunFailure {
 
 type Answer = Result<RunResult, RunFailure>;
 
-/// The prepared site data of the scenario last seen, shared by the workers.
-type PreparedCache = Mutex<Option<(Arc<Scenario>, Arc<Prepared>)>>;
+/// What the workers share of the preparation: the prepared data of the scenario last seen, and
+/// the sun's path of the site last seen (a scenario opened again, or edited, on the same site
+/// needs no new one: it depends only on the site and the base year).
+#[derive(Default)]
+struct Preparation {
+    prepared: Option<(Arc<Scenario>, Arc<Prepared>)>,
+    sun: Option<(SunKey, Arc<SunYear>)>,
+}
+
+type PreparedCache = Mutex<Preparation>;
+
+/// What the sun's path depends on (see [`SunYear`]): latitude, longitude, elevation and Linke
+/// turbidity (as bits), the UTC offset and the base year.
+type SunKey = ([u64; 4], i32, i32);
+
+fn sun_key(scenario: &Scenario) -> SunKey {
+    let site = &scenario.site;
+    let bits =
+        [site.latitude_deg, site.longitude_deg, site.elevation_m, site.linke_turbidity].map(f64::to_bits);
+    (bits, site.utc_offset_h, scenario.base_year)
+}
 
 /// What the workers share with the pool.
 struct Shared {
@@ -137,7 +157,7 @@ impl Pool {
         let shared = Arc::new(Shared {
             newest: Mutex::new(HashMap::new()),
             dropped: AtomicU64::new(0),
-            prepared: Mutex::new(None),
+            prepared: Mutex::new(Preparation::default()),
         });
         let mut pool = Pool { requests, request_rx, results, result_tx, shared, threads: Vec::new() };
         pool.add_workers(threads);
@@ -221,14 +241,20 @@ fn worker_loop(requests: &Receiver<Request>, results: &Sender<Answer>, shared: &
 /// (by the first worker to need it; the others wait for it rather than repeat the work).
 fn prepared_for(cache: &PreparedCache, scenario: &Arc<Scenario>) -> Arc<Prepared> {
     let mut cache = cache.lock().unwrap_or_else(PoisonError::into_inner);
-    match cache.as_ref() {
-        Some((s, p)) if Arc::ptr_eq(s, scenario) => Arc::clone(p),
-        _ => {
-            let prepared = Arc::new(Prepared::new(scenario));
-            *cache = Some((Arc::clone(scenario), Arc::clone(&prepared)));
-            prepared
-        }
+    if let Some((s, p)) = &cache.prepared
+        && Arc::ptr_eq(s, scenario)
+    {
+        return Arc::clone(p);
     }
+    let key = sun_key(scenario);
+    let sun = match &cache.sun {
+        Some((k, sun)) if *k == key => Arc::clone(sun),
+        _ => Arc::new(SunYear::new(scenario)),
+    };
+    let prepared = Arc::new(Prepared::with_sun(scenario, &sun));
+    cache.sun = Some((key, sun));
+    cache.prepared = Some((Arc::clone(scenario), Arc::clone(&prepared)));
+    prepared
 }
 
 fn answer(request: Request, cache: &PreparedCache) -> Answer {
