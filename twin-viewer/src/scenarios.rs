@@ -56,6 +56,20 @@ pub fn scenario_copy(path: Option<&Path>) -> Result<ScenarioCopy, ScenarioError>
     Ok(copy)
 }
 
+/// The line that says where a damaged session file was kept, if it was.
+fn kept_line(kept_as: Option<&Path>, lang: Lang) -> String {
+    kept_as
+        .map(|k| {
+            let said = lang.pick(
+                "Den skadde fila er lagt til side som",
+                "Den skadde fila er lagd til sides som",
+                "The damaged file was kept as",
+            );
+            format!("\n{said}: {}", k.display())
+        })
+        .unwrap_or_default()
+}
+
 /// The session to start: `session` opened (or recovered from its newest good generation, or
 /// started afresh when none is good, the damaged file kept aside), else a new one on `scenario`
 /// (the built-in one if none is given or it does not open). Never fails: every problem becomes
@@ -91,19 +105,7 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
         Opened::Loaded(session) => (session, None),
         Opened::New => fresh(None),
         Opened::Recovered { session, generation, problem, kept_as } => {
-            let kept = kept_as
-                .map(|k| {
-                    format!(
-                        "\n{}: {}",
-                        lang.pick(
-                            "Den skadde fila er lagt til side som",
-                            "Den skadde fila er lagd til sides som",
-                            "The damaged file was kept as"
-                        ),
-                        k.display()
-                    )
-                })
-                .unwrap_or_default();
+            let kept = kept_line(kept_as.as_deref(), lang);
             let text = format!(
                 "{problem}\n{} {}{kept}",
                 lang.pick(
@@ -116,19 +118,7 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
             (session, Some(Notice::Warning(text)))
         }
         Opened::Damaged { problem, kept_as } => {
-            let kept = kept_as
-                .map(|k| {
-                    format!(
-                        "\n{}: {}",
-                        lang.pick(
-                            "Den skadde fila er lagt til side som",
-                            "Den skadde fila er lagd til sides som",
-                            "The damaged file was kept as"
-                        ),
-                        k.display()
-                    )
-                })
-                .unwrap_or_default();
+            let kept = kept_line(kept_as.as_deref(), lang);
             let text = format!(
                 "{problem}\n{}{kept}",
                 lang.pick(

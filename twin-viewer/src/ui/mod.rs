@@ -191,7 +191,7 @@ fn layout(
     }
     view.keys_free = !ctx.text_edit_focused();
     view.focus_free = !ctx.egui_wants_keyboard_input();
-    notices(&ctx, &mut view, &workshop);
+    notices(&ctx, &mut view);
     apply(actions, &mut workshop, &sim, &mut view, &mut requests);
     Ok(())
 }
@@ -738,9 +738,8 @@ fn hover_card(
 }
 
 /// A notice in a window at the top of the screen, until dismissed.
-fn notices(ctx: &egui::Context, view: &mut ViewState, workshop: &Workshop) {
+fn notices(ctx: &egui::Context, view: &mut ViewState) {
     let lang = view.lang;
-    let _ = workshop;
     let mut dismiss = false;
     if let Some(notice) = &view.notice {
         let (title, text, colour) = match notice {
