@@ -23,6 +23,9 @@ pub struct Gap {
     /// Whether `result` answers the session as it is now.
     pub current: bool,
     asked: Option<String>,
+    /// The session changed since the last look (so the key is built only after a change, not
+    /// every frame).
+    dirty: bool,
     job: Option<Receiver<Option<GapClosing>>>,
 }
 
@@ -44,9 +47,11 @@ fn update(workshop: Res<Workshop>, sim: Res<Sim>, mut gap: ResMut<Gap>) {
         gap.job = None;
         gap.current = true;
     }
-    if workshop.session.view.mode != ViewMode::Spread || gap.job.is_some() {
+    gap.dirty |= workshop.is_changed();
+    if !gap.dirty || workshop.session.view.mode != ViewMode::Spread || gap.job.is_some() {
         return;
     }
+    gap.dirty = false;
     let wanted = key(&workshop.session);
     if gap.asked.as_ref() == Some(&wanted) {
         return;
