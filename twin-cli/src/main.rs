@@ -18,6 +18,7 @@ use twin_core::scenario::{self, Scenario};
 
 mod analysis;
 mod report;
+mod room;
 mod session;
 
 use analysis::{compare_command, costs_command, ensemble_command, sensitivity_command, stock_command};

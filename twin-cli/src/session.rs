@@ -1,7 +1,8 @@
 //! `twin session …`: workshop session files from the command line. `new` starts one on a
 //! scenario, `add` enters a group's proposal form, `show` lists the variants with their changed levers and headline KPIs, `compare`
 //! prints them side by side (all, or two with B − A), `merge` adds the room's combined package,
-//! `import` adds another session's proposals, `check` validates a file.
+//! `import` adds another session's proposals, `room` and `pins` show the room around the model
+//! (see [`crate::room`]), `check` validates a file.
 //!
 //! Files are changed only through the session's journal (so the change can be undone in the
 //! viewer) and saved with [`store::save`], which keeps the previous generations.
@@ -35,6 +36,10 @@ pub(crate) enum SessionCommand {
         /// The workshop's title or question.
         #[arg(long, default_value = "Verksted")]
         title: String,
+        /// Fill it with a sample workshop (four groups, the agenda under way, pins, a closed
+        /// vote, the "not in the model" wall, process-check answers) to try the room with.
+        #[arg(long)]
+        sample: bool,
     },
     /// Add a group's proposal (as the operator types in a paper form).
     Add {
@@ -98,6 +103,27 @@ pub(crate) enum SessionCommand {
         #[arg(required = true)]
         others: Vec<PathBuf>,
     },
+    /// Print the room: agenda, pins by moderation status, votes (voters while open, ranking once
+    /// closed), the "not in the model" items and the process check's profile.
+    Room {
+        /// Session file.
+        file: PathBuf,
+        /// Another session (e.g. the last workshop) whose process profile to show beside this one.
+        #[arg(long, value_name = "FILE.ron")]
+        previous: Option<PathBuf>,
+    },
+    /// Write the map-jam pins as GeoJSON (RFC 7946, WGS 84 longitude/latitude), approved pins only
+    /// unless `--all`.
+    Pins {
+        /// Session file.
+        file: PathBuf,
+        /// Include pins waiting for moderation and hidden pins (with their status).
+        #[arg(long)]
+        all: bool,
+        /// Write here (must not exist yet) instead of standard output.
+        #[arg(long, value_name = "FILE.geojson")]
+        out: Option<PathBuf>,
+    },
     /// Validate a session file (exit 2 with file:line:column: field when it is bad).
     Check {
         /// Session file.
@@ -107,7 +133,7 @@ pub(crate) enum SessionCommand {
 
 pub(crate) fn session_command(command: SessionCommand) -> Result<(), Failure> {
     match command {
-        SessionCommand::New { file, scenario, title } => new(&file, &scenario, &title),
+        SessionCommand::New { file, scenario, title, sample } => new(&file, &scenario, &title, sample),
         SessionCommand::Add { file, name, role, set, reasons, not_in_model } => {
             let form = Form { name, role, set, reasons, not_in_model };
             add(&file, &form)
@@ -116,6 +142,16 @@ pub(crate) fn session_command(command: SessionCommand) -> Result<(), Failure> {
         SessionCommand::Compare { file, a, b, year } => compare(&file, a.as_deref(), b.as_deref(), year),
         SessionCommand::Merge { file, rule, picks, out } => merge(&file, &rule, &picks, out.as_deref()),
         SessionCommand::Import { file, others } => import_command(&file, &others),
+        SessionCommand::Room { file, previous } => {
+            let session = load(&file).map_err(|e| Failure::Input(e.to_string()))?;
+            let previous =
+                previous.map(|p| load(&p)).transpose().map_err(|e| Failure::Input(e.to_string()))?;
+            crate::room::room(&session, previous.as_ref())
+        }
+        SessionCommand::Pins { file, all, out } => {
+            let session = load(&file).map_err(|e| Failure::Input(e.to_string()))?;
+            crate::room::pins_command(&session, all, out.as_deref())
+        }
         SessionCommand::Check { file } => {
             let (session, _) = open(&file)?;
             emit(&format!(
@@ -143,7 +179,7 @@ fn save(path: &Path, session: &Session) -> Result<(), Failure> {
         .map_err(|e| Failure::Other(anyhow::anyhow!("cannot save {}: {e}", path.display())))
 }
 
-fn refuse_existing(path: &Path) -> Result<(), Failure> {
+pub(crate) fn refuse_existing(path: &Path) -> Result<(), Failure> {
     if path.exists() {
         return Err(Failure::Input(format!(
             "{} exists; choose a new file (it is never overwritten)",
@@ -153,12 +189,17 @@ fn refuse_existing(path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-fn new(file: &Path, scenario_path: &Path, title: &str) -> Result<(), Failure> {
+fn new(file: &Path, scenario_path: &Path, title: &str, sample: bool) -> Result<(), Failure> {
     refuse_existing(file)?;
     let text = twin_core::scenario::read_text(scenario_path).map_err(|e| Failure::Input(e.to_string()))?;
     let copy = ScenarioCopy::new(Some(scenario_path.display().to_string()), text);
     copy.scenario().map_err(|e| Failure::Input(e.to_string()))?;
-    save(file, &Session::new(title, copy, Timestamp::now()))?;
+    let now = Timestamp::now();
+    let mut session = Session::new(title, copy, now);
+    if sample {
+        crate::room::sample(&mut session, now).map_err(|e| Failure::Other(anyhow::anyhow!("sample: {e}")))?;
+    }
+    save(file, &session)?;
     emit(&format!("{}: new session on {}\n", file.display(), scenario_path.display()));
     Ok(())
 }

@@ -838,4 +838,52 @@ mod session {
         assert!(stderr(&out).contains("cut.ron:"), "{}", stderr(&out));
         assert!(ok(&["session", "check", file.to_str().expect("utf-8")]).contains("ok (Bord 1, 2 proposals"));
     }
+
+    #[test]
+    fn room_hides_an_open_votes_tallies_and_pins_export_approved_only() {
+        use twin_core::session::room::{Choice, Origin, PinCategory, PinDraft, VoteState};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = two_groups(&dir, "w.ron");
+        let f = file.to_str().expect("utf-8");
+        let mut s = twin_core::session::file::load(&file).expect("valid");
+        let now = jiff::Timestamp::now();
+        let draft = |origin, story: &str| PinDraft {
+            lon: 10.55,
+            lat: 59.9,
+            category: PinCategory::Problem,
+            story: story.into(),
+            concerns: None,
+            district: Some("Stabekk".into()),
+            origin,
+            at: now,
+        };
+        s.apply(s.add_pin(draft(Origin::Kiosk, "Kø ved skolen")), now).expect("pin");
+        s.apply(s.add_pin(draft(Origin::Paper, "Fra klistrelapp")), now).expect("pin");
+        s.apply(s.open_vote("Hva først?", vec![Choice::Proposal(1), Choice::Proposal(2)], 3), now)
+            .expect("vote");
+        let vote = s.room.votes[0].id;
+        s.apply(s.cast(vote, vec![1, 1, 0]).expect("ballot"), now).expect("cast");
+        twin_core::session::store::save(&file, &s).expect("save");
+
+        let open = ok(&["session", "room", f]);
+        assert!(open.contains("open: 1 have voted") && !open.contains("dots  Ungdom"), "{open}");
+        assert!(open.contains("1 approved, 1 waiting for moderation"), "{open}");
+        s.apply(s.set_vote_state(vote, VoteState::Closed).expect("vote"), now).expect("close");
+        twin_core::session::store::save(&file, &s).expect("save");
+        let closed = ok(&["session", "room", f]);
+        assert!(closed.contains("1.   2 dots  Ungdom") && closed.contains("2.   1 dots  Næring"), "{closed}");
+
+        let out = dir.path().join("pins.geojson");
+        ok(&["session", "pins", f, "--out", out.to_str().expect("utf-8")]);
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+        let features = json["features"].as_array().expect("features");
+        assert_eq!(features.len(), 1, "only the approved (paper) pin is published");
+        assert_eq!(features[0]["properties"]["story"], "Fra klistrelapp");
+        let all: serde_json::Value =
+            serde_json::from_str(&ok(&["session", "pins", f, "--all"])).expect("JSON");
+        assert_eq!(all["features"].as_array().map(Vec::len), Some(2));
+        let again = twin(&["session", "pins", f, "--out", out.to_str().expect("utf-8")]);
+        assert_eq!(again.status.code(), Some(2), "an existing file is not replaced");
+    }
 }

@@ -191,7 +191,7 @@ fn error_of(text: &str) -> String {
 #[test]
 fn bad_session_files_say_where_and_what() {
     let text = to_ron(&workshop());
-    let newer = text.replacen("format_version: 1", "format_version: 7", 1);
+    let newer = text.replacen("format_version: 2", "format_version: 7", 1);
     let e = error_of(&newer);
     assert!(e.starts_with("s.ron:3:") && e.contains("format_version") && e.contains("newer"), "{e}");
 

@@ -28,6 +28,10 @@ pub struct Options {
     pub lang: Lang,
     /// Start in presenter mode (large type for a projector).
     pub presenter: bool,
+    /// Start with the window showing the projector view.
+    pub projector: bool,
+    /// Run as a citizen kiosk, sending comments to the inbox of this session file (if any).
+    pub kiosk: Option<Option<std::path::PathBuf>>,
     /// Save a screenshot and exit.
     pub screenshot: Option<ScreenshotJob>,
     /// Measure frame and recompute times, print them and exit.
@@ -42,12 +46,21 @@ pub fn build(options: Options) -> anyhow::Result<App> {
     let scenario = options.session.scenario.scenario()?;
     let mut app = App::new();
     let title = format!("Kommunetvilling – {}", scenario.name);
+    // A kiosk fills its screen without a frame to close it by (not when taking a screenshot).
+    let fullscreen = options.kiosk.is_some() && options.screenshot.is_none();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title,
             resolution: WindowResolution::new(options.size.0, options.size.1),
+            mode: if fullscreen {
+                bevy::window::WindowMode::BorderlessFullscreen(bevy::window::MonitorSelection::Current)
+            } else {
+                bevy::window::WindowMode::Windowed
+            },
+            decorations: !fullscreen,
             ..default()
         }),
+        close_when_requested: !fullscreen,
         ..default()
     }));
     configure_frame(&mut app);
@@ -58,7 +71,14 @@ pub fn build(options: Options) -> anyhow::Result<App> {
     // Open on the session's year, else 2030 (the year most municipal targets name).
     let year = options.session.view.year.unwrap_or(2030);
     view.year = year.clamp(scenario.base_year, scenario.end_year);
-    let mut workshop = Workshop::new(options.session, options.session_path);
+    let mut session = options.session;
+    let kiosk = options
+        .kiosk
+        .as_ref()
+        .map(|file| crate::kiosk::Kiosk::new(&mut session, file.as_deref(), options.lang));
+    // A kiosk never writes the session: it keeps it in memory only.
+    let path = if kiosk.is_some() { None } else { options.session_path };
+    let mut workshop = Workshop::new(session, path);
     if !options.set.is_empty() {
         // `--set` moves levers in the active proposal (a new one if none), never in the
         // baseline nor as picks in the room's package.
@@ -81,7 +101,15 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         workshop.session.journal.len(),
         workshop.path.as_ref().map(|p| format!(" ({})", p.display())).unwrap_or_default()
     );
+    let mut projector = crate::projector::Projector { on: options.projector, ..Default::default() };
+    if options.projector && workshop.session.room.projected.is_none() {
+        projector.send(&mut workshop.session, view.year, jiff::Timestamp::now());
+    }
     app.insert_resource(Sim::new(scenario)).insert_resource(view).insert_resource(workshop);
+    app.insert_resource(projector);
+    if let Some(kiosk) = kiosk {
+        app.insert_resource(kiosk);
+    }
     app.add_plugins((
         crate::sim::plugin,
         crate::workshop::plugin,
@@ -89,6 +117,7 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         crate::map::plugin,
         crate::files::plugin,
         crate::gap::plugin,
+        crate::projector::plugin,
         crate::ui::plugin,
         crate::automation::plugin,
     ));

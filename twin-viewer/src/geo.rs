@@ -270,6 +270,13 @@ pub fn project(lon_lat: [f64; 2], origin: [f64; 2]) -> [f64; 2] {
     [(lon_lat[0] - origin[0]) * km_per_deg_lon, (lon_lat[1] - origin[1]) * KM_PER_DEG_LAT]
 }
 
+/// The inverse of [`project`]: a point on the map (km about `origin`) as `[lon, lat]` degrees
+/// (WGS 84), as pins are stored and exported.
+pub fn unproject(km: [f64; 2], origin: [f64; 2]) -> [f64; 2] {
+    let km_per_deg_lon = KM_PER_DEG_LON_EQUATOR * origin[1].to_radians().cos();
+    [origin[0] + km[0] / km_per_deg_lon, origin[1] + km[1] / KM_PER_DEG_LAT]
+}
+
 fn polygon(rings_deg: &[Vec<[f64; 2]>], origin: [f64; 2], file: &str) -> Result<Polygon, GeoError> {
     let rings: Vec<Vec<[f64; 2]>> = rings_deg
         .iter()

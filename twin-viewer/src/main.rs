@@ -1,5 +1,6 @@
 //! `twin-viewer [SCENARIO] [--session FILE.ron] [--set LEVER=VALUE]... [--snapshot NAME]
-//! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter]`
+//! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter] [--projector]
+//! [--kiosk]`
 //!
 //! Opens the viewer on a workshop session: `--session` opens (or creates) one that is saved
 //! within a second of every change and restored after a crash; without it, a new session on the
@@ -30,6 +31,13 @@ struct Args {
     /// Start in presenter mode (large type for a projector).
     #[arg(long)]
     presenter: bool,
+    /// Start with the window showing the projector view (F5 switches back to the controls).
+    #[arg(long)]
+    projector: bool,
+    /// Run as a citizen kiosk: plain-language levers and map comments, sent to the session's
+    /// inbox (the session file is read, never written); no files, no expert panels.
+    #[arg(long, conflicts_with_all = ["projector", "presenter", "set", "snapshot"])]
+    kiosk: bool,
     /// Start in this view: single, ab (A | B), diff (B − A), groups or spread.
     #[arg(long, value_parser = ["single", "ab", "diff", "groups", "spread"])]
     view: Option<String>,
@@ -76,7 +84,11 @@ fn options(args: Args) -> anyhow::Result<Options> {
     if automated && let Some(path) = &args.scenario {
         twin_viewer::scenarios::scenario_copy(Some(path))?;
     }
-    let mut start = twin_viewer::scenarios::start(args.session.as_deref(), args.scenario.as_deref(), lang);
+    let mut start = if args.kiosk {
+        twin_viewer::scenarios::start_read_only(args.session.as_deref(), args.scenario.as_deref(), lang)
+    } else {
+        twin_viewer::scenarios::start(args.session.as_deref(), args.scenario.as_deref(), lang)
+    };
     if let Some(view) = &args.view {
         use twin_core::session::ViewMode;
         start.session.view.mode = match view.as_str() {
@@ -96,6 +108,8 @@ fn options(args: Args) -> anyhow::Result<Options> {
         size: args.size,
         lang,
         presenter: args.presenter,
+        projector: args.projector,
+        kiosk: args.kiosk.then(|| args.session.clone()),
         screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
         measure: args.measure.map(twin_viewer::automation::Measure::new),
         notice: start.notice,

@@ -238,8 +238,8 @@ pub enum Paint {
 
 /// What each side of the map shows now: `(variant, paint)` for the main map (B) and, in A | B,
 /// the left map (A).
-pub fn sides(view: &ViewState, workshop: &Workshop) -> [(Variant, Paint); 2] {
-    let v = &workshop.session.view;
+pub fn sides(view: &ViewState, shown: &twin_core::session::View) -> [(Variant, Paint); 2] {
+    let v = shown;
     let main = match v.mode {
         ViewMode::Difference => Paint::Change,
         ViewMode::SideBySide if view.against_a => Paint::Change,
@@ -252,7 +252,7 @@ pub fn sides(view: &ViewState, workshop: &Workshop) -> [(Variant, Paint); 2] {
 /// show.
 #[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 fn paint_districts(
-    sim: Res<Sim>,
+    (sim, projector): (Res<Sim>, Res<crate::projector::Projector>),
     view: Res<ViewState>,
     workshop: Res<Workshop>,
     mut state: ResMut<MapState>,
@@ -260,20 +260,25 @@ fn paint_districts(
     mut districts: Query<(&DistrictPiece, &mut Transform), Without<BorderPiece>>,
     mut borders: Query<(&BorderPiece, &mut Transform), Without<DistrictPiece>>,
 ) {
-    let sides = sides(&view, &workshop);
+    let shown = projector.view(&workshop.session);
+    let sides = sides(&view, &shown);
     let (Some(b), Some(a), Some(geometry)) =
-        (sim.result(sides[0].0), sim.result(sides[1].0), state.geometry.clone())
+        (projector.result(&sim, sides[0].0), projector.result(&sim, sides[1].0), state.geometry.clone())
     else {
         return;
     };
+    // The projector shows the year it was sent with; the operator the timeline's.
+    let year = if projector.on { shown.year.unwrap_or(view.year) } else { view.year };
+    // Nothing on the projector is hovered or selected.
+    let (selected, hovered) = if projector.on { (None, None) } else { (view.selected, view.hovered) };
     let key = Painted {
         generations: [b.generation, a.generation],
         paints: [sides[0].1, sides[1].1],
-        year: view.year,
+        year,
         quantity: view.quantity,
         raised: view.raised,
-        selected: view.selected,
-        hovered: view.hovered,
+        selected,
+        hovered,
     };
     if state.painted == Some(key) {
         return;
@@ -290,12 +295,11 @@ fn paint_districts(
     }
     state.painted = Some(key);
     let outcomes = [(&b.outcome, sides[0].1), (&a.outcome, sides[1].1)];
-    let reference = a.outcome.year(view.year);
+    let reference = a.outcome.year(year);
     for (piece, mut transform) in &mut districts {
         let (outcome, paint) = outcomes[piece.side];
         let model = state.model_index.get(piece.map_index).copied().flatten();
-        let value =
-            model.and_then(|m| outcome.year(view.year)?.districts.get(m)).map(|d| (quantity.value)(d));
+        let value = model.and_then(|m| outcome.year(year)?.districts.get(m)).map(|d| (quantity.value)(d));
         let base = model.and_then(|m| reference?.districts.get(m)).map(|d| (quantity.value)(d));
         let t = state.position(value);
         let colour = match (paint, value, base) {
@@ -313,7 +317,7 @@ fn paint_districts(
         for (border, mut bt) in &mut borders {
             if border.map_index == piece.map_index && border.side == piece.side {
                 bt.translation.y = height + 0.01;
-                let active = model.is_some() && (model == view.selected || model == view.hovered);
+                let active = model.is_some() && (model == selected || model == hovered);
                 if let Some(mut m) = materials.get_mut(&border.material) {
                     m.base_color = if active { HIGHLIGHT } else { BORDER };
                 }
@@ -512,13 +516,18 @@ pub fn hover_and_select(
     workshop: Res<Workshop>,
     state: Res<MapState>,
     mut view: ResMut<ViewState>,
-    screenshot: Option<Res<crate::automation::ScreenshotJob>>,
+    (screenshot, projector, mut placing): (
+        Option<Res<crate::automation::ScreenshotJob>>,
+        Res<crate::projector::Projector>,
+        ResMut<crate::projector::PinPlacing>,
+    ),
 ) {
-    // A screenshot shows the scenario, not whatever lies under the virtual screen's pointer.
-    if screenshot.is_some() {
+    // A screenshot shows the scenario, not whatever lies under the virtual screen's pointer; the
+    // projector shows no pointer at all.
+    if screenshot.is_some() || projector.on {
         return;
     }
-    let sides = sides(&view, &workshop);
+    let sides = sides(&view, &workshop.session.view);
     let hovered = window.cursor_position().filter(|_| view.pointer_on_map).and_then(|cursor| {
         cameras.iter().filter(|(c, _, _)| c.is_active).find_map(|(camera, transform, left)| {
             let inside = camera.logical_viewport_rect().is_some_and(|r| r.contains(cursor));
@@ -533,8 +542,50 @@ pub fn hover_and_select(
     if view.hovered != hovered {
         view.hovered = hovered;
     }
-    if buttons.just_released(MouseButton::Left) && view.pointer_on_map && !map_camera.dragged() {
+    let clicked = buttons.just_released(MouseButton::Left) && view.pointer_on_map && !map_camera.dragged();
+    if clicked && let Some(category) = placing.category {
+        let main = cameras.iter().find(|(c, _, left)| c.is_active && !left);
+        let point = window
+            .cursor_position()
+            .zip(main)
+            .and_then(|(cursor, (camera, transform, _))| ground_point(cursor, camera, transform));
+        if let (Some(km), Some(geometry)) = (point, state.geometry.as_deref()) {
+            placing.placed = Some(pin_at(km, geometry, category, std::mem::take(&mut placing.story)));
+            placing.category = None;
+        }
+        return;
+    }
+    if clicked {
         view.selected = if hovered == view.selected { None } else { hovered };
+    }
+}
+
+/// Where the pointer's ray meets the ground, km on the map (east, north).
+pub fn ground_point(cursor: Vec2, camera: &Camera, transform: &GlobalTransform) -> Option<[f64; 2]> {
+    let ray = camera.viewport_to_world(transform, cursor).ok()?;
+    let t = ray.intersect_plane(Vec3::ZERO, InfinitePlane3d::new(Vec3::Y))?;
+    let p = ray.get_point(t);
+    Some([f64::from(p.x), f64::from(-p.z)])
+}
+
+/// A pin placed by the operator at a point of the map (km): WGS 84 longitude and latitude, and
+/// the district the point lies in.
+pub fn pin_at(
+    km: [f64; 2],
+    geometry: &crate::geo::MapGeometry,
+    category: twin_core::session::room::PinCategory,
+    story: String,
+) -> twin_core::session::room::PinDraft {
+    let [lon, lat] = crate::geo::unproject(km, geometry.origin_deg);
+    twin_core::session::room::PinDraft {
+        lon,
+        lat,
+        category,
+        story,
+        concerns: None,
+        district: geometry.district_at(km).map(|d| geometry.districts[d].name.clone()),
+        origin: twin_core::session::room::Origin::Operator,
+        at: jiff::Timestamp::now(),
     }
 }
 

@@ -70,6 +70,20 @@ fn kept_line(kept_as: Option<&Path>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
+/// The session a kiosk shows: `session` read as it is (never recovered, renamed or written: it
+/// belongs to the operator's viewer), else a new one on `scenario`, as [`start`] makes it.
+pub fn start_read_only(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Start {
+    match session.map(twin_core::session::file::load) {
+        Some(Ok(session)) => Start { session, path: None, notice: None },
+        Some(Err(e)) => {
+            let mut start = start(None, scenario, lang);
+            start.notice = Some(Notice::Error(e.to_string()));
+            start
+        }
+        None => start(None, scenario, lang),
+    }
+}
+
 /// The session to start: `session` opened (or recovered from its newest good generation, or
 /// started afresh when none is good, the damaged file kept aside), else a new one on `scenario`
 /// (the built-in one if none is given or it does not open). Never fails: every problem becomes

@@ -33,6 +33,15 @@ impl Lang {
         }
     }
 
+    /// The language's code (BCP 47), as the message files are named.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+        }
+    }
+
     /// The language's own name.
     pub fn name(self) -> &'static str {
         self.pick("Bokmål", "Nynorsk", "English")

@@ -352,7 +352,48 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, keys.in_set(crate::FrameSet::Input))
         .add_systems(Update, record_outcomes.in_set(crate::FrameSet::Derived))
         .add_systems(Last, (sync_bridge, autosave).chain().before(crate::sim::SendSet))
-        .add_systems(Last, save_on_exit.after(crate::sim::SendSet));
+        .add_systems(Last, save_on_exit.after(crate::sim::SendSet))
+        .add_systems(Update, poll_inbox.in_set(crate::FrameSet::Bridge));
+}
+
+/// How often the session's inbox is looked at.
+const INBOX_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Kiosk pins waiting in the session's inbox join the moderation queue; a file is removed once a
+/// save holds its pin (so a crash in between takes it again, and nothing twice); a bad file is
+/// set aside with a notice.
+fn poll_inbox(
+    mut workshop: ResMut<Workshop>,
+    mut view: ResMut<ViewState>,
+    mut last: Local<Option<Instant>>,
+    kiosk: Option<Res<crate::kiosk::Kiosk>>,
+) {
+    let now = Instant::now();
+    if kiosk.is_some() || last.is_some_and(|t| now.duration_since(t) < INBOX_EVERY) {
+        return;
+    }
+    *last = Some(now);
+    let Some(path) = workshop.path.clone() else { return };
+    for delivery in twin_core::session::inbox::read(&twin_core::session::inbox::dir(&path)) {
+        match delivery.draft {
+            Ok(draft) => {
+                let held = workshop.session.room.pins.iter().any(|p| p.draft == draft);
+                if !held {
+                    let change = workshop.session.add_pin(draft);
+                    if let Err(e) = workshop.apply(change) {
+                        view.notice = Some(Notice::Error(e.to_string()));
+                    }
+                } else if !workshop.unsaved() {
+                    let _ = twin_core::session::inbox::done(&delivery.path);
+                }
+            }
+            Err(problem) => {
+                let kept = twin_core::session::inbox::reject(&delivery.path);
+                let kept = kept.map(|k| format!(" ({})", k.display())).unwrap_or_default();
+                view.notice = Some(Notice::Warning(format!("{problem}{kept}")));
+            }
+        }
+    }
 }
 
 /// The views Tab cycles through, in order.

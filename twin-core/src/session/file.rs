@@ -51,7 +51,8 @@ pub fn load(path: &Path) -> Result<Session, SessionError> {
 pub fn from_str_named(text: &str, file: &Path) -> Result<Session, SessionError> {
     let header: Header = parse(text, file)?;
     let text = migrate(header.format_version, text, file)?;
-    let session: Session = parse(&text, file)?;
+    let mut session: Session = parse(&text, file)?;
+    session.format_version = FORMAT_VERSION;
     let issues = check(&session, &text);
     if !issues.is_empty() {
         return Err(ScenarioError::Invalid { file: file.to_owned(), issues, warnings: Vec::new() }.into());
@@ -63,11 +64,14 @@ pub fn from_str_named(text: &str, file: &Path) -> Result<Session, SessionError> 
     Ok(session)
 }
 
-/// Brings the text of an older format up to [`FORMAT_VERSION`] (one step per version; format 1
-/// is the first, so there is nothing to convert yet) and refuses formats this build does not know.
+/// Brings the text of an older format up to [`FORMAT_VERSION`], one step per version, and refuses
+/// formats this build does not know. The version number itself is brought up to date after parsing.
+///
+/// - 1 → 2: format 2 adds the room (agenda, pins, votes, parking lot, process check); a file of
+///   format 1 has none, which reads as an empty room, so its text needs no change.
 fn migrate<'t>(version: u32, text: &'t str, file: &Path) -> Result<std::borrow::Cow<'t, str>, SessionError> {
     match version {
-        FORMAT_VERSION => Ok(text.into()),
+        1 | FORMAT_VERSION => Ok(text.into()),
         newer if newer > FORMAT_VERSION => Err(version_issue(
             text,
             file,
@@ -148,24 +152,55 @@ fn check(session: &Session, text: &str) -> Vec<Issue> {
     }
     check_history(session, &mut issue);
     check_view(session, &mut issue);
+    check_room(session, &mut issue);
     issues
 }
 
 fn check_ids(session: &Session, issue: &mut impl FnMut(String, String)) {
-    let proposals: Vec<u32> = session.proposals.iter().map(|p| p.id).collect();
-    let snapshots: Vec<u32> = session.snapshots.iter().map(|s| s.id).collect();
-    for (list, ids) in [("proposals", proposals), ("snapshots", snapshots)] {
-        let mut seen = std::collections::BTreeSet::new();
-        for (i, id) in ids.into_iter().enumerate() {
-            if !seen.insert(id) {
-                issue(format!("{list}[{i}].id"), format!("id {id} is used twice"));
-            }
-            if id >= session.next_id {
-                issue(
-                    format!("{list}[{i}].id"),
-                    format!("id {id} is not below `next_id` ({})", session.next_id),
-                );
-            }
+    let proposals = session.proposals.iter().enumerate().map(|(i, p)| ("proposals", i, p.id));
+    let snapshots = session.snapshots.iter().enumerate().map(|(i, s)| ("snapshots", i, s.id));
+    let mut seen = std::collections::BTreeSet::new();
+    for (list, i, id) in proposals.chain(snapshots).chain(session.room.ids()) {
+        if !seen.insert(id) {
+            issue(format!("{list}[{i}].id"), format!("id {id} is used twice"));
+        }
+        if id >= session.next_id {
+            issue(format!("{list}[{i}].id"), format!("id {id} is not below `next_id` ({})", session.next_id));
+        }
+    }
+}
+
+fn check_room(session: &Session, issue: &mut impl FnMut(String, String)) {
+    let room = &session.room;
+    if let Some(current) = room.agenda.current
+        && current >= room.agenda.phases.len()
+    {
+        let phases = room.agenda.phases.len();
+        issue("room.agenda.current".into(), format!("phase {current} does not exist ({phases} phases)"));
+    }
+    for (i, pin) in room.pins.iter().enumerate() {
+        if let Some(problem) = pin.draft.problem() {
+            issue(format!("room.pins[{i}].draft"), problem);
+        }
+    }
+    for (i, vote) in room.votes.iter().enumerate() {
+        if let Some(problem) = super::room::vote_problem(vote) {
+            issue(format!("room.votes[{i}]"), problem);
+        }
+    }
+    for (i, item) in room.parking.iter().enumerate() {
+        let linked = match item.link {
+            Some(super::room::Link::Group(id)) => session.proposal(id).is_some(),
+            Some(super::room::Link::Pin(id)) => room.pin(id).is_some(),
+            None => true,
+        };
+        if !linked {
+            issue(format!("room.parking[{i}].link"), format!("{:?} is not in this session", item.link));
+        }
+    }
+    for (i, response) in room.process_check.iter().enumerate() {
+        if let Some(problem) = response.problem() {
+            issue(format!("room.process_check[{i}]"), problem);
         }
     }
 }

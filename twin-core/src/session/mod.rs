@@ -14,6 +14,8 @@
 
 pub mod compare;
 pub mod file;
+pub mod inbox;
+pub mod room;
 pub mod store;
 
 use std::collections::BTreeMap;
@@ -26,7 +28,7 @@ use crate::catalogue::levers::{LeverId, LeverRangeError, Levers};
 use crate::scenario::Scenario;
 
 /// The format version this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Moves of one lever closer together than this, in seconds, are one journal entry (a drag).
 pub const DRAG_WINDOW_S: f64 = 1.5;
 /// Most proposals a session holds (one per group of a workshop).
@@ -243,6 +245,8 @@ pub enum Change {
         /// After.
         to: ScenarioCopy,
     },
+    /// The room: agenda, pins, votes, parking lot, process check.
+    Room(room::RoomChange),
     /// Several changes as one step (an import), undone together.
     Many(Vec<Change>),
 }
@@ -271,6 +275,7 @@ impl Change {
             Change::RemoveSnapshot { snapshot } => Change::AddSnapshot { snapshot: snapshot.clone() },
             Change::SetPackage { from, to } => Change::SetPackage { from: to.clone(), to: from.clone() },
             Change::SetScenario { from, to } => Change::SetScenario { from: to.clone(), to: from.clone() },
+            Change::Room(change) => Change::Room(change.inverse()),
             Change::Many(changes) => Change::Many(changes.iter().rev().map(Change::inverse).collect()),
         }
     }
@@ -315,6 +320,9 @@ pub enum ChangeError {
     /// Nothing to undo or redo.
     #[error("nothing to {0}")]
     NothingTo(&'static str),
+    /// A pin, vote, parked item or response that is not well formed.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// What an entry of the journal did.
@@ -517,7 +525,10 @@ pub struct Session {
     /// The view.
     #[serde(default)]
     pub view: View,
-    /// The next id for a proposal or snapshot.
+    /// The room around the model: agenda, pins, votes, parking lot, process check.
+    #[serde(default)]
+    pub room: room::Room,
+    /// The next id for a proposal, snapshot, pin, vote or parked item.
     pub next_id: u32,
 }
 
@@ -536,6 +547,7 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             view: View::default(),
+            room: room::Room::default(),
             next_id: 1,
         }
     }
@@ -709,6 +721,7 @@ impl Session {
             proposals: self.proposals.clone(),
             package: self.package.clone(),
             snapshots: self.snapshots.clone(),
+            room: self.room.clone(),
             next_id: self.next_id,
         };
         state.perform(change)?;
@@ -716,6 +729,7 @@ impl Session {
         self.proposals = state.proposals;
         self.package = state.package;
         self.snapshots = state.snapshots;
+        self.room = state.room;
         self.next_id = state.next_id;
         self.keep_view_valid();
         Ok(())
@@ -750,6 +764,7 @@ struct State {
     proposals: Vec<Proposal>,
     package: Option<Package>,
     snapshots: Vec<Snapshot>,
+    room: room::Room,
     next_id: u32,
 }
 
@@ -806,6 +821,15 @@ impl State {
                 }
                 self.scenario = to.clone();
                 Ok(())
+            }
+            Change::Room(change) => {
+                if let Some(id) = change.new_id() {
+                    if self.room.ids().any(|(_, _, taken)| taken == id) {
+                        return Err(ChangeError::IdTaken(id));
+                    }
+                    self.next_id = self.next_id.max(id + 1);
+                }
+                change.apply(&mut self.room)
             }
             Change::Many(changes) => changes.iter().try_for_each(|c| self.perform(c)),
         }

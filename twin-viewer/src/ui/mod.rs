@@ -8,9 +8,13 @@
 
 pub mod charts;
 pub mod dashboard;
+pub mod kiosk;
 pub mod levers;
+pub mod projector;
+pub mod room;
 pub mod session;
 pub mod sources;
+pub mod wall;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,6 +36,7 @@ use twin_core::session::{ByLever, Change, Details, Variant, ViewMode};
 use crate::files::{FileRequest, Files};
 use crate::map::{MapState, Paint};
 use crate::palette;
+use crate::projector::{PinPlacing, Projector};
 use crate::sim::{RunResult, Sim};
 use crate::view::{Lang, Notice, ViewState, fmt_num, unit};
 use crate::workshop::{Side, Workshop};
@@ -79,6 +84,10 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
 #[derive(Resource, Default)]
 struct Panels {
     parameters: Option<(Arc<Scenario>, serde_json::Value)>,
+    /// What is being typed in the room panel.
+    room: room::RoomDraft,
+    /// The operator's style while the window shows the projector view.
+    normal_style: Option<Arc<egui::Style>>,
     /// The proposal being typed in: its id, its details when typing began, and the draft.
     draft: Option<(u32, Details, Details)>,
     snapshot_name: String,
@@ -95,20 +104,57 @@ fn layout(
     mut panels: ResMut<Panels>,
     gap: Res<crate::gap::Gap>,
     mut requests: MessageWriter<FileRequest>,
+    (mut projector, mut placing): (ResMut<Projector>, ResMut<PinPlacing>),
+    (cameras, window): (MapCameras, Single<&Window, With<bevy::window::PrimaryWindow>>),
+    mut kiosk: Option<ResMut<crate::kiosk::Kiosk>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let zoom = if view.presenter { 1.45 } else { 1.1 };
+    let zoom = match (projector.on, view.presenter, kiosk.is_some()) {
+        (true, _, _) => self::projector::zoom_for(window.height()),
+        (false, true, _) | (false, false, true) => 1.25,
+        (false, false, false) => 1.1,
+    };
     if (ctx.zoom_factor() - zoom).abs() > 1e-3 {
         ctx.set_zoom_factor(zoom);
     }
+    switch_style(&ctx, projector.on, &mut panels.normal_style);
     let mut root = Ui::new(
         ctx.clone(),
         "root".into(),
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
+    let camera = cameras.single().ok();
+    if let Some(kiosk) = kiosk.as_deref_mut() {
+        let (sim, map) = (&*sim, (&*map, camera));
+        crate::kiosk::frame(&ctx, &mut root, sim, &mut view, &mut workshop, kiosk, &mut placing, map);
+        return Ok(());
+    }
+    if projector.on {
+        let (session, sim) = (&workshop.session, &*sim);
+        wall::projector_frame(&ctx, &mut root, sim, &mut view, session, &projector, &map, &gap, camera);
+        view.keys_free = !ctx.text_edit_focused();
+        view.focus_free = !ctx.egui_wants_keyboard_input();
+        // The phase clock counts down even when nothing else changes.
+        ctx.request_repaint_after(Duration::from_millis(500));
+        return Ok(());
+    }
+    if let Some(draft) = placing.placed.take() {
+        let change = workshop.session.add_pin(draft);
+        if let Err(e) = workshop.apply(change) {
+            view.notice = Some(Notice::Error(e.to_string()));
+        }
+    }
     let mut actions = top_bar(&mut root, &sim, &mut view, &workshop, &mut requests);
     timeline(&mut root, &sim, &mut view);
     actions.extend(left_panel(&mut root, &mut sim, &view, &workshop, &mut panels));
+    let (room_actions, mut actions): (Vec<_>, Vec<_>) =
+        actions.into_iter().partition(|a| matches!(a, session::Action::Room(_)));
+    for action in room_actions {
+        if let session::Action::Room(action) = action {
+            let draft = &mut panels.room;
+            wall::apply_room(action, &mut workshop, &mut projector, &mut placing, draft, &mut view);
+        }
+    }
     let mode = workshop.session.view.mode;
     view.split = mode == ViewMode::SideBySide;
     let (a, b) = (workshop.session.view.a, workshop.session.view.b);
@@ -187,6 +233,10 @@ fn layout(
                     && !ctx.egui_is_using_pointer()
             });
             map_overlays(&ctx, rect, &sim, &workshop, &mut view, &map, &files, &names);
+            if let (Some(camera), Some(geometry)) = (camera, map.geometry.as_deref()) {
+                let pins: Vec<&twin_core::session::room::Pin> = workshop.session.room.pins.iter().collect();
+                wall::pins_overlay(&ctx, rect, &pins, camera, geometry.origin_deg, 1.0);
+            }
         }
     }
     view.keys_free = !ctx.text_edit_focused();
@@ -194,6 +244,31 @@ fn layout(
     notices(&ctx, &mut view);
     apply(actions, &mut workshop, &sim, &mut view, &mut requests);
     Ok(())
+}
+
+/// The main map camera, for drawing pins where the map shows their points.
+type MapCameras<'w, 's> = Query<
+    'w,
+    's,
+    (&'static Camera, &'static GlobalTransform),
+    (With<crate::camera::MapCamera>, Without<crate::camera::LeftCamera>),
+>;
+
+/// The projector's style (large type, white on black) while the window shows it; the operator's
+/// own style again after.
+fn switch_style(ctx: &egui::Context, projector_on: bool, normal: &mut Option<Arc<egui::Style>>) {
+    match (projector_on, normal.is_some()) {
+        (true, false) => {
+            *normal = Some(ctx.style_of(ctx.theme()));
+            self::projector::style(ctx);
+        }
+        (false, true) => {
+            if let Some(style) = normal.take() {
+                ctx.set_style_of(ctx.theme(), style);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The top bar: scenario and session, files, undo, the view, the map's quantity, presenter mode
@@ -400,6 +475,13 @@ fn left_panel(
             )
             .id_salt("journal")
             .show(ui, |ui| session::journal_ui(ui, session, &sim.scenario.levers, lang));
+            egui::CollapsingHeader::new(RichText::new(crate::i18n::tr(lang, "room-title")).strong())
+                .id_salt("room")
+                .show(ui, |ui| {
+                    let now = jiff::Timestamp::now();
+                    let asked = room::room_ui(ui, session, &mut panels.room, now, lang);
+                    actions.extend(asked.into_iter().map(session::Action::Room));
+                });
             ui.separator();
             ui.spacing_mut().slider_width = (ui.available_width() - 110.0).max(120.0);
             let own = sim.scenario.levers;
@@ -551,6 +633,8 @@ fn apply(
             }
             Action::Undo => workshop.undo(),
             Action::Redo => workshop.redo(),
+            // Taken out and applied by `wall::apply_room` before.
+            Action::Room(_) => Ok(()),
         };
         if let Err(e) = done {
             view.notice = Some(Notice::Error(e.to_string()));
@@ -573,7 +657,7 @@ fn map_overlays(
 ) {
     let lang = view.lang;
     let quantity = &DISTRICT_QUANTITIES[view.quantity];
-    let sides = crate::map::sides(view, workshop);
+    let sides = crate::map::sides(view, &workshop.session.view);
     let value_unit = unit(lang, quantity.unit);
     // In A | B each legend sits under its own map and fits its half.
     let half = if view.split { rect.width() / 2.0 } else { rect.width() };
@@ -886,7 +970,7 @@ fn play(time: Res<Time>, sim: Res<Sim>, mut view: ResMut<ViewState>) {
     }
 }
 
-/// Space plays, Page Up/Down step years, F5 toggles presenter mode.
+/// Space plays, Page Up/Down step years.
 fn timeline_keys(keys: Res<ButtonInput<KeyCode>>, sim: Res<Sim>, mut view: ResMut<ViewState>) {
     if !view.keys_free {
         return;
@@ -900,9 +984,6 @@ fn timeline_keys(keys: Res<ButtonInput<KeyCode>>, sim: Res<Sim>, mut view: ResMu
     }
     if keys.just_pressed(KeyCode::PageDown) {
         view.year = (view.year - 1).max(base);
-    }
-    if keys.just_pressed(KeyCode::F5) {
-        view.presenter = !view.presenter;
     }
 }
 

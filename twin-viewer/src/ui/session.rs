@@ -50,6 +50,8 @@ pub enum Action {
     Undo,
     /// Redo the last change undone.
     Redo,
+    /// Something asked for in the room panel.
+    Room(super::room::RoomAction),
 }
 
 /// A variant's colour: the baseline grey, the package black-ish, a proposal its own.
@@ -348,6 +350,7 @@ pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) ->
         Change::Many(changes) => {
             format!("{} ({})", lang.pick("Import", "Import", "Import"), changes.len())
         }
+        Change::Room(change) => super::room::describe_room(change, lang),
     }
 }
 

@@ -1,0 +1,211 @@
+//! The projector: what the room sees, apart from what the operator is doing. The operator sends
+//! the current view (F6, or moving to another phase of the agenda sends that phase's screen); the
+//! projector keeps the results of that moment until the next send, so lever moves, tries and undo
+//! at the laptop stay off the wall. F5 turns the window into the projector view and back (one
+//! screen); S shows where the numbers come from; Ctrl+→ / Ctrl+← move through the agenda.
+//!
+//! Also the pins being placed: a category chosen in the room panel (or on the kiosk) waits for a
+//! click on the map, which becomes a [`PinDraft`] in WGS 84 with the district under it.
+//!
+//! Invariant: while a send waits for results, the projector shows the previous send's.
+
+use bevy::prelude::*;
+use jiff::Timestamp;
+use twin_core::session::room::{PinCategory, PinDraft, Projection, Screen};
+use twin_core::session::{Session, Variant, View, ViewMode};
+
+use crate::sim::{RunResult, Sim};
+use crate::view::ViewState;
+use crate::workshop::Workshop;
+
+/// What the projector shows and how it was asked for.
+#[derive(Resource, Debug, Default)]
+pub struct Projector {
+    /// This window shows the projector view (F5).
+    pub on: bool,
+    /// The sources overlay on the projector (S).
+    pub sources: bool,
+    /// What was last sent and the results frozen for it.
+    pub shown: Option<Shown>,
+    /// A send whose results are still being computed (shown once they are all in).
+    pub waiting: Option<Shown>,
+}
+
+/// A send: the view, the screen and the results of A and B at that moment.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// What was sent.
+    pub projection: Projection,
+    /// A's result.
+    pub a: Option<RunResult>,
+    /// B's result.
+    pub b: Option<RunResult>,
+}
+
+impl Shown {
+    fn complete(&self) -> bool {
+        self.a.is_some() && self.b.is_some()
+    }
+
+    /// The frozen result of a variant, if it is A or B of this send.
+    pub fn result(&self, variant: Variant) -> Option<&RunResult> {
+        let v = &self.projection.view;
+        if variant == v.b {
+            self.b.as_ref()
+        } else if variant == v.a {
+            self.a.as_ref()
+        } else {
+            None
+        }
+    }
+}
+
+/// The screen a view is shown on when no agenda phase says otherwise.
+pub fn screen_of(mode: ViewMode) -> Screen {
+    match mode {
+        ViewMode::Single | ViewMode::Difference => Screen::Map,
+        ViewMode::SideBySide => Screen::SideBySide,
+        ViewMode::Groups => Screen::Groups,
+        ViewMode::Spread => Screen::Spread,
+    }
+}
+
+impl Projector {
+    /// Sends the session's current view (in the current phase's screen) to the projector; the
+    /// session keeps what was sent, so a restart shows it again.
+    pub fn send(&mut self, session: &mut Session, year: i32, now: Timestamp) {
+        let screen = session.room.agenda.phase().map_or(screen_of(session.view.mode), |p| p.screen);
+        let view = View { year: Some(year), ..session.view };
+        let projection = Projection { view, screen, at: now };
+        session.room.projected = Some(projection);
+        self.waiting = Some(Shown { projection, a: None, b: None });
+    }
+
+    /// Takes up what the session says was sent last (after opening a session).
+    pub fn restore(&mut self, session: &Session) {
+        self.waiting = session.room.projected.map(|projection| Shown { projection, a: None, b: None });
+    }
+
+    /// The view the map shows: the projected one on the projector, else the session's.
+    pub fn view(&self, session: &Session) -> View {
+        match (&self.shown, self.on) {
+            (Some(shown), true) => shown.projection.view,
+            _ => session.view,
+        }
+    }
+
+    /// The result the map and panels show for a variant: frozen on the projector, live otherwise.
+    pub fn result<'a>(&'a self, sim: &'a Sim, variant: Variant) -> Option<&'a RunResult> {
+        match (&self.shown, self.on) {
+            (Some(shown), true) => shown.result(variant),
+            _ => sim.result(variant),
+        }
+    }
+
+    /// Fills a waiting send with results that answer it, and shows it once both are in.
+    fn capture(&mut self, sim: &Sim) {
+        let Some(waiting) = self.waiting.as_mut() else { return };
+        let view = waiting.projection.view;
+        if waiting.b.is_none() && sim.up_to_date(view.b) {
+            waiting.b = sim.result(view.b).cloned();
+        }
+        if waiting.a.is_none() && sim.up_to_date(view.a) {
+            waiting.a = sim.result(view.a).cloned();
+        }
+        if waiting.complete() {
+            self.shown = self.waiting.take();
+        }
+    }
+}
+
+/// The pin waiting for a click on the map, and the one just placed.
+#[derive(Resource, Debug, Default)]
+pub struct PinPlacing {
+    /// The category of the pin the next click places.
+    pub category: Option<PinCategory>,
+    /// Its story.
+    pub story: String,
+    /// The pin placed by the last click, for the layout to add to the session.
+    pub placed: Option<PinDraft>,
+}
+
+/// Adds the projector's state, keys and capture to the app.
+pub fn plugin(app: &mut App) {
+    app.init_resource::<Projector>()
+        .init_resource::<PinPlacing>()
+        .add_systems(Startup, restore)
+        .add_systems(Update, keys.in_set(crate::FrameSet::Input))
+        .add_systems(Update, capture.in_set(crate::FrameSet::Derived));
+}
+
+fn restore(workshop: Res<Workshop>, mut projector: ResMut<Projector>) {
+    projector.restore(&workshop.session);
+}
+
+fn capture(sim: Res<Sim>, mut projector: ResMut<Projector>) {
+    if projector.waiting.is_some() {
+        projector.capture(&sim);
+    }
+}
+
+/// F5 projector view, F6 send, S sources (on the projector), Ctrl+→ / Ctrl+← next / previous phase.
+fn keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    view: Res<ViewState>,
+    mut workshop: ResMut<Workshop>,
+    mut projector: ResMut<Projector>,
+) {
+    if !view.keys_free {
+        return;
+    }
+    if keys.just_pressed(KeyCode::F5) {
+        projector.on = !projector.on;
+        if projector.on && projector.shown.is_none() && projector.waiting.is_none() {
+            projector.send(&mut workshop.session, view.year, Timestamp::now());
+            workshop.view_changed();
+        }
+    }
+    if keys.just_pressed(KeyCode::F6) {
+        projector.send(&mut workshop.session, view.year, Timestamp::now());
+        workshop.view_changed();
+    }
+    if projector.on && keys.just_pressed(KeyCode::KeyS) {
+        projector.sources = !projector.sources;
+    }
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    let step = match (keys.just_pressed(KeyCode::ArrowRight), keys.just_pressed(KeyCode::ArrowLeft)) {
+        (true, false) if ctrl => Some(1isize),
+        (false, true) if ctrl => Some(-1),
+        _ => None,
+    };
+    if let Some(step) = step {
+        let agenda = &workshop.session.room.agenda;
+        let to = match agenda.current {
+            None if step > 0 => Some(0),
+            None => None,
+            Some(i) => i.checked_add_signed(step).filter(|&i| i < agenda.phases.len()),
+        };
+        if let Some(to) = to {
+            go_to_phase(&mut workshop, &mut projector, to, view.year);
+        }
+    }
+}
+
+/// Moves the room to a phase: the operator's view follows the phase's screen, and it is sent.
+pub fn go_to_phase(workshop: &mut Workshop, projector: &mut Projector, phase: usize, year: i32) {
+    let now = Timestamp::now();
+    let change = workshop.session.go_to_phase(Some(phase), now);
+    if workshop.apply(change).is_err() {
+        return;
+    }
+    follow_phase(workshop, projector, year, now);
+}
+
+/// After a phase change: the view takes the phase's mode (if it shows a map) and is sent.
+pub fn follow_phase(workshop: &mut Workshop, projector: &mut Projector, year: i32, now: Timestamp) {
+    if let Some(mode) = workshop.session.room.agenda.phase().and_then(|p| p.screen.view_mode()) {
+        workshop.session.view.mode = mode;
+    }
+    projector.send(&mut workshop.session, year, now);
+    workshop.view_changed();
+}

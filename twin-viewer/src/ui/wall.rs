@@ -1,0 +1,205 @@
+//! The projector's frame in the window (F5) and the pins drawn over the map: the style and zoom
+//! for the back row, the screen sent (see [`super::projector`]), the map's place, the groups or the
+//! spread at projector size, the sources laid over it (S), and each pin at its point on the map.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+use egui::{Color32, RichText, Ui};
+use twin_core::session::room::{Pin, PinStatus, Screen};
+use twin_core::session::{Session, ViewMode};
+
+use super::projector::{BODY_PT, MUTED, ProjectorInput, projector_ui};
+use crate::geo::project;
+use crate::map::MapState;
+use crate::projector::Projector;
+use crate::sim::Sim;
+use crate::view::ViewState;
+
+/// The map camera's projection, for placing things drawn by egui over the map.
+pub type MapView<'a> = (&'a Camera, &'a GlobalTransform);
+
+/// Radius of a pin on the map, points.
+const PIN_RADIUS_PT: f32 = 9.0;
+
+/// Lays out the projector view; sets where the map goes (or that there is none).
+#[allow(clippy::too_many_arguments)] // the projector draws from each of these
+pub fn projector_frame(
+    ctx: &egui::Context,
+    root: &mut Ui,
+    sim: &Sim,
+    view: &mut ViewState,
+    session: &Session,
+    projector: &Projector,
+    map: &MapState,
+    gap: &crate::gap::Gap,
+    camera: Option<MapView<'_>>,
+) {
+    let zoom = ctx.zoom_factor();
+    let input = ProjectorInput {
+        session,
+        shown: projector.shown.as_ref(),
+        scenario: &sim.scenario,
+        now: jiff::Timestamp::now(),
+        lang: view.lang,
+    };
+    let area = projector_ui(root, &input);
+    view.map_rect = None;
+    view.pointer_on_map = false;
+    view.split = false;
+    match area {
+        Some((Screen::Groups | Screen::Spread, rect)) => {
+            let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
+            groups_or_spread(&mut ui, sim, view, session, projector, map, gap);
+        }
+        Some((screen, rect)) => {
+            view.split =
+                projector.shown.as_ref().is_some_and(|s| s.projection.view.mode == ViewMode::SideBySide);
+            view.map_rect =
+                Some([rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom]);
+            if let (Some(camera), Some(geometry)) = (camera, map.geometry.as_deref()) {
+                let pins: Vec<&Pin> = match screen {
+                    Screen::MapJam => session.room.approved_pins().collect(),
+                    _ => Vec::new(),
+                };
+                pins_overlay(ctx, rect, &pins, camera, geometry.origin_deg, 1.6);
+            }
+        }
+        None => {}
+    }
+    if projector.sources {
+        sources_overlay(ctx, sim, view.lang);
+    }
+}
+
+/// The groups' small multiples or the lever spread with the package's gap, as the operator sees
+/// them, in the projector's type.
+fn groups_or_spread(
+    ui: &mut Ui,
+    sim: &Sim,
+    view: &ViewState,
+    session: &Session,
+    projector: &Projector,
+    map: &MapState,
+    gap: &crate::gap::Gap,
+) {
+    let screen = projector.shown.as_ref().map(|s| s.projection.screen);
+    if screen == Some(Screen::Groups) {
+        let cards: Vec<super::session::Card<'_>> = session
+            .variants()
+            .into_iter()
+            .map(|v| super::session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
+            .collect();
+        let quantity = &twin_core::analysis::quantity::DISTRICT_QUANTITIES[view.quantity];
+        // The projector only shows: what a click there would ask for is not done.
+        let _ = super::session::groups_ui(
+            ui,
+            session,
+            &cards,
+            map.geometry.as_deref(),
+            quantity,
+            view.year,
+            view.lang,
+        );
+    } else {
+        let spread = twin_core::session::compare::spread(session, &sim.scenario);
+        egui::ScrollArea::vertical().id_salt("projector.spread").show(ui, |ui| {
+            super::session::spread_ui(ui, &spread, session.proposals.len(), view.lang);
+            super::session::gap_ui(ui, session, gap.result.as_ref(), gap.current, view.lang);
+        });
+    }
+}
+
+/// Every pin at its point on the map: filled in its category's colour, hollow while it waits for
+/// moderation; hidden pins are not drawn. `scale` enlarges them (the projector's are bigger).
+pub fn pins_overlay(
+    ctx: &egui::Context,
+    rect: egui::Rect,
+    pins: &[&Pin],
+    (camera, transform): MapView<'_>,
+    origin_deg: [f64; 2],
+    scale: f32,
+) {
+    let zoom = ctx.zoom_factor();
+    let painter = ctx
+        .layer_painter(egui::LayerId::new(egui::Order::Middle, egui::Id::new("pins")))
+        .with_clip_rect(rect);
+    let radius = PIN_RADIUS_PT * scale;
+    for pin in pins {
+        let km = project([pin.draft.lon, pin.draft.lat], origin_deg);
+        let world = Vec3::new(km[0] as f32, 0.05, -(km[1] as f32));
+        let Ok(px) = camera.world_to_viewport(transform, world) else { continue };
+        let at = egui::pos2(px.x / zoom, px.y / zoom);
+        let colour = super::room::category_colour(pin.draft.category);
+        let outline = egui::Stroke::new(2.0, Color32::BLACK);
+        match pin.status {
+            PinStatus::Approved => {
+                painter.circle(at, radius, colour, outline);
+            }
+            PinStatus::Pending => {
+                painter.circle(at, radius, Color32::WHITE, egui::Stroke::new(3.0, colour));
+            }
+            PinStatus::Hidden(_) => {}
+        }
+    }
+}
+
+/// The scenario's sources, laid over the projector (S): each figure's field, basis, year and note.
+fn sources_overlay(ctx: &egui::Context, sim: &Sim, lang: crate::view::Lang) {
+    let rect = ctx.content_rect().shrink(40.0);
+    egui::Area::new(egui::Id::new("projector.sources")).fixed_pos(rect.min).show(ctx, |ui| {
+        egui::Frame::new()
+            .fill(Color32::BLACK)
+            .stroke(egui::Stroke::new(2.0, MUTED))
+            .inner_margin(16.0)
+            .show(ui, |ui| {
+                ui.set_width(rect.width() - 32.0);
+                ui.set_max_height(rect.height() - 32.0);
+                ui.label(RichText::new(crate::i18n::tr(lang, "projector-sources-key")).size(32.0).strong());
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for source in &sim.scenario.raw.sources {
+                        let year = source.year.map(|y| format!(" ({y})")).unwrap_or_default();
+                        let head = format!("{}{year} · {:?}", source.field, source.basis);
+                        ui.label(RichText::new(head).size(24.0).color(MUTED));
+                        ui.label(RichText::new(&source.note).size(BODY_PT));
+                        ui.add_space(6.0);
+                    }
+                });
+            });
+    });
+}
+
+/// Applies what the room panel asked for: a change through the session's journal (a move to
+/// another phase also sends that phase's screen), a send, or a pin to place with the next click.
+pub fn apply_room(
+    action: super::room::RoomAction,
+    workshop: &mut crate::workshop::Workshop,
+    projector: &mut Projector,
+    placing: &mut crate::projector::PinPlacing,
+    draft: &mut super::room::RoomDraft,
+    view: &mut ViewState,
+) {
+    use super::room::RoomAction;
+    use twin_core::session::Change;
+    use twin_core::session::room::RoomChange;
+    let now = jiff::Timestamp::now();
+    match action {
+        RoomAction::Change(change) => {
+            let change = *change;
+            let phase_moved =
+                matches!(&change, Change::Room(RoomChange::Agenda(from, to)) if from.current != to.current);
+            match workshop.apply(change) {
+                Ok(()) if phase_moved => crate::projector::follow_phase(workshop, projector, view.year, now),
+                Ok(()) => {}
+                Err(e) => view.notice = Some(crate::view::Notice::Error(e.to_string())),
+            }
+        }
+        RoomAction::Send => {
+            projector.send(&mut workshop.session, view.year, now);
+            workshop.view_changed();
+        }
+        RoomAction::PlacePin(category) => {
+            placing.category = category;
+            placing.story = std::mem::take(&mut draft.pin_story);
+        }
+    }
+}
