@@ -26,8 +26,10 @@ pub struct Options {
     pub size: (u32, u32),
     /// Language.
     pub lang: Lang,
-    /// Start in presenter mode (large type for a projector).
+    /// Open the projector's own window for a second screen.
     pub presenter: bool,
+    /// Show the broadcast picture (16:9, title, clock, map, three KPIs).
+    pub broadcast: bool,
     /// Start with the window showing the projector view.
     pub projector: bool,
     /// Run as a citizen kiosk, sending comments to the inbox of this session file (if any).
@@ -67,7 +69,7 @@ pub fn build(options: Options) -> anyhow::Result<App> {
     let mut view = ViewState::new(scenario.base_year);
     view.lang = options.lang;
     view.notice = options.notice;
-    view.presenter = options.presenter;
+
     // Open on the session's year, else 2030 (the year most municipal targets name).
     let year = options.session.view.year.unwrap_or(2030);
     view.year = year.clamp(scenario.base_year, scenario.end_year);
@@ -101,8 +103,14 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         workshop.session.journal.len(),
         workshop.path.as_ref().map(|p| format!(" ({})", p.display())).unwrap_or_default()
     );
-    let mut projector = crate::projector::Projector { on: options.projector, ..Default::default() };
-    if options.projector && workshop.session.room.projected.is_none() {
+    let mut projector = crate::projector::Projector {
+        on: options.projector || options.broadcast,
+        broadcast: options.broadcast,
+        window_wanted: options.presenter,
+        ..Default::default()
+    };
+    let projected = options.projector || options.presenter || options.broadcast;
+    if projected && workshop.session.room.projected.is_none() {
         projector.send(&mut workshop.session, view.year, jiff::Timestamp::now());
     }
     app.insert_resource(Sim::new(scenario)).insert_resource(view).insert_resource(workshop);

@@ -114,17 +114,17 @@ enum Dialog {
 }
 
 /// Opens a native dialog on a thread; its answer arrives through a one-slot channel.
-fn ask(files: &mut Files, dialog: Dialog, suggested: String) {
+fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::Lang) {
     if files.dialog.is_some() {
         return;
     }
     let (tx, rx) = bounded(1);
     let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-        let (filter, kind) = match dialog {
-            Dialog::SaveSession | Dialog::ImportSession => ("Verkstedøkt (RON)", "session"),
-            _ => ("Scenario (RON)", "scenario"),
+        let filter = match dialog {
+            Dialog::SaveSession | Dialog::ImportSession => crate::i18n::t(lang, "files-session-filter"),
+            _ => crate::i18n::t(lang, "files-scenario-filter"),
         };
-        let chooser = rfd::FileDialog::new().add_filter(filter, &["ron"]).set_title(kind);
+        let chooser = rfd::FileDialog::new().add_filter(filter, &["ron"]).set_title(filter);
         let answer = match dialog {
             Dialog::OpenScenario => chooser.pick_file().map(FileRequest::OpenPath),
             Dialog::ImportSession => chooser.pick_file().map(FileRequest::ImportPath),
@@ -170,16 +170,14 @@ fn handle_requests(
 ) {
     for request in requests.read() {
         match request {
-            FileRequest::Open => ask(&mut files, Dialog::OpenScenario, String::new()),
+            FileRequest::Open => ask(&mut files, Dialog::OpenScenario, String::new(), view.lang),
             FileRequest::Save if workshop.path.is_some() => {
                 workshop.save_in_background();
                 let lang = view.lang;
-                view.notice = Some(Notice::Info(
-                    lang.pick("Økta er lagret.", "Økta er lagra.", "Session saved.").into(),
-                ));
+                view.notice = Some(Notice::Info(crate::i18n::t(lang, "files-session-saved").into()));
             }
             FileRequest::Save | FileRequest::SaveAs => {
-                ask(&mut files, Dialog::SaveSession, "verksted.ron".into());
+                ask(&mut files, Dialog::SaveSession, "verksted.ron".into(), view.lang);
             }
             FileRequest::Export => {
                 let name = format!(
@@ -188,18 +186,18 @@ fn handle_requests(
                         workshop.session.name_of(workshop.session.view.b).unwrap_or("variant")
                     )
                 );
-                ask(&mut files, Dialog::ExportScenario, name);
+                ask(&mut files, Dialog::ExportScenario, name, view.lang);
             }
             FileRequest::SavePath(path) => {
                 // From now on the session saves itself there (on the autosave thread).
                 workshop.path = Some(path.clone());
                 workshop.save_in_background();
-                let saved = view.lang.pick("Økta lagres i", "Økta vert lagra i", "The session is saved in");
+                let saved = crate::i18n::t(view.lang, "files-the-session-is-saved-in");
                 view.notice = Some(Notice::Info(format!("{saved} {}", path.display())));
             }
             FileRequest::ExportPath(path) => export(path, &workshop, &sim, &mut view),
             FileRequest::OpenPath(path) => load(&mut files, path, false),
-            FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new()),
+            FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new(), view.lang),
             FileRequest::ImportPath(path) => load(&mut files, path, true),
         }
     }
@@ -221,7 +219,7 @@ fn finish_loading(mut files: ResMut<Files>, mut workshop: ResMut<Workshop>, mut 
             view.notice = Some(match imported {
                 Ok(()) => Notice::Info(format!(
                     "{added} {} {}",
-                    lang.pick("forslag importert fra", "framlegg importert frå", "proposals imported from"),
+                    crate::i18n::t(lang, "files-proposals-imported-from"),
                     path.display()
                 )),
                 Err(e) => Notice::Error(format!("{}: {e}", path.display())),
@@ -237,7 +235,7 @@ fn finish_loading(mut files: ResMut<Files>, mut workshop: ResMut<Workshop>, mut 
                     view.notice = scenario.map(|s| match Notice::opened(&s, &path, lang) {
                         Notice::Info(text) => Notice::Info(format!(
                             "{text} ({})",
-                            lang.pick("angre med Ctrl+Z", "angra med Ctrl+Z", "undo with Ctrl+Z")
+                            crate::i18n::t(lang, "files-undo-with-ctrl-z")
                         )),
                         other => other,
                     });
@@ -259,21 +257,15 @@ fn export(path: &Path, workshop: &Workshop, sim: &Sim, view: &mut ViewState) {
         view.notice = Some(Notice::Error(format!(
             "{}: {}",
             path.display(),
-            view.lang.pick(
-                "dette er scenariofila økta bygger på; den skrives aldri over. Velg et nytt navn.",
-                "dette er scenariofila økta byggjer på; ho vert aldri skriven over. Vel eit nytt namn.",
-                "this is the scenario file the session runs on; it is never written over. Choose a new name.",
-            )
+            crate::i18n::t(view.lang, "files-this-is-the-scenario-file")
         )));
         return;
     }
     let Some(levers) = workshop.session.levers(workshop.session.view.b, &sim.scenario) else { return };
     view.notice = Some(match scenarios::save(path, &sim.scenario, &levers) {
-        Ok(()) => Notice::Info(format!(
-            "{} {}",
-            view.lang.pick("Eksportert til", "Eksportert til", "Exported to"),
-            path.display()
-        )),
+        Ok(()) => {
+            Notice::Info(format!("{} {}", crate::i18n::t(view.lang, "files-exported-to"), path.display()))
+        }
         Err(e) => Notice::Error(e.to_string()),
     });
 }

@@ -144,6 +144,7 @@ const BUILT_IN: [(&str, &str, &str, &str); 4] = [
 ];
 
 /// The attribution the map data requires (geo/README.md).
+// untranslated: the licence's own words
 pub const ATTRIBUTION: &str = "Kartdata © Kartverket (CC BY 4.0); inndelinger og befolkning: \
                                Statistisk sentralbyrå (NLOD). Bearbeidet av thohan88/nor-maps.";
 
@@ -189,6 +190,7 @@ pub fn parse(
         .map(|f| region(f, &main_file))
         .collect::<Result<Vec<_>, _>>()?;
     if districts.is_empty() {
+        // untranslated: a fault of a built-in map file, for its developer
         return Err(GeoError { file: main_file, message: "no districts (kind \"district\")".into() });
     }
     let land = sur_raw
@@ -292,6 +294,7 @@ fn polygon(rings_deg: &[Vec<[f64; 2]>], origin: [f64; 2], file: &str) -> Result<
     if rings.is_empty() {
         return Err(GeoError {
             file: file.to_owned(),
+            // untranslated: a fault of a built-in map file, for its developer
             message: "a polygon has no ring of 3 or more points".into(),
         });
     }

@@ -6,6 +6,7 @@
 //! the code asks for exists), so a lookup never falls back to another language.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -42,6 +43,26 @@ fn index(lang: Lang) -> usize {
         Lang::Nn => 1,
         Lang::En => 2,
     }
+}
+
+/// Every message without arguments, formatted once per language and kept for the whole run, so
+/// the panels can hold `&'static str` labels (a few hundred short texts).
+static PLAIN: LazyLock<[HashMap<String, &'static str>; 3]> = LazyLock::new(|| {
+    SOURCES.map(|(lang, text)| {
+        ids(text)
+            .0
+            .into_iter()
+            .map(|id| {
+                let text: &'static str = Box::leak(format(lang, &id, None).into_owned().into_boxed_str());
+                (id, text)
+            })
+            .collect()
+    })
+});
+
+/// The text of message `id` (one without arguments) in `lang`, kept for the whole run.
+pub fn t(lang: Lang, id: &str) -> &'static str {
+    PLAIN[index(lang)].get(id).copied().unwrap_or("?")
 }
 
 /// The text of message `id` in `lang` (the id itself if it is missing, which a test forbids).

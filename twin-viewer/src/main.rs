@@ -1,6 +1,6 @@
 //! `twin-viewer [SCENARIO] [--session FILE.ron] [--set LEVER=VALUE]... [--snapshot NAME]
 //! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter] [--projector]
-//! [--kiosk]`
+//! [--broadcast] [--kiosk]`
 //!
 //! Opens the viewer on a workshop session: `--session` opens (or creates) one that is saved
 //! within a second of every change and restored after a crash; without it, a new session on the
@@ -28,15 +28,20 @@ struct Args {
     /// Take a named snapshot of the active proposal after `--set`.
     #[arg(long, value_name = "NAME")]
     snapshot: Option<String>,
-    /// Start in presenter mode (large type for a projector).
+    /// Open the projector's own window for a second screen (the operator keeps the controls in
+    /// the first; F7 opens and closes it).
     #[arg(long)]
     presenter: bool,
     /// Start with the window showing the projector view (F5 switches back to the controls).
     #[arg(long)]
     projector: bool,
+    /// Show the broadcast picture: a chrome-free 16:9 view (title, clock, map, three KPIs) of what
+    /// the operator sends, for a streamed check-in with other sites.
+    #[arg(long, conflicts_with_all = ["projector", "presenter"])]
+    broadcast: bool,
     /// Run as a citizen kiosk: plain-language levers and map comments, sent to the session's
     /// inbox (the session file is read, never written); no files, no expert panels.
-    #[arg(long, conflicts_with_all = ["projector", "presenter", "set", "snapshot"])]
+    #[arg(long, conflicts_with_all = ["projector", "presenter", "broadcast", "set", "snapshot"])]
     kiosk: bool,
     /// Start in this view: single, ab (A | B), diff (B − A), groups or spread.
     #[arg(long, value_parser = ["single", "ab", "diff", "groups", "spread"])]
@@ -109,6 +114,7 @@ fn options(args: Args) -> anyhow::Result<Options> {
         lang,
         presenter: args.presenter,
         projector: args.projector,
+        broadcast: args.broadcast,
         kiosk: args.kiosk.then(|| args.session.clone()),
         screenshot: args.screenshot.map(|out| ScreenshotJob::new(out, args.frames)),
         measure: args.measure.map(twin_viewer::automation::Measure::new),

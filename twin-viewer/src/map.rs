@@ -158,7 +158,9 @@ fn rebuild_map(
     let built = match rx.try_recv() {
         Ok(built) => built,
         Err(crossbeam::channel::TryRecvError::Empty) => return,
-        Err(crossbeam::channel::TryRecvError::Disconnected) => Err("the map could not be made".to_owned()),
+        Err(crossbeam::channel::TryRecvError::Disconnected) => {
+            Err(crate::i18n::t(view.lang, "map-not-made").to_owned())
+        }
     };
     making.0 = None;
     match built {

@@ -1,15 +1,21 @@
 //! The projector: what the room sees, apart from what the operator is doing. The operator sends
 //! the current view (F6, or moving to another phase of the agenda sends that phase's screen); the
 //! projector keeps the results of that moment until the next send, so lever moves, tries and undo
-//! at the laptop stay off the wall. F5 turns the window into the projector view and back (one
-//! screen); S shows where the numbers come from; Ctrl+→ / Ctrl+← move through the agenda.
+//! at the laptop stay off the wall. F7 (or `--presenter`) opens the projector in a second window
+//! for the second screen while the operator keeps the controls; F5 turns the one window into the
+//! projector view and back (one screen); S shows where the numbers come from; Ctrl+→ / Ctrl+←
+//! move through the agenda.
 //!
 //! Also the pins being placed: a category chosen in the room panel (or on the kiosk) waits for a
 //! click on the map, which becomes a [`PinDraft`] in WGS 84 with the district under it.
 //!
 //! Invariant: while a send waits for results, the projector shows the previous send's.
 
+use bevy::camera::RenderTarget;
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
+use bevy::window::{WindowRef, WindowResolution};
+use bevy_egui::EguiSchedule;
 use jiff::Timestamp;
 use twin_core::session::room::{PinCategory, PinDraft, Projection, Screen};
 use twin_core::session::{Session, Variant, View, ViewMode};
@@ -23,13 +29,27 @@ use crate::workshop::Workshop;
 pub struct Projector {
     /// This window shows the projector view (F5).
     pub on: bool,
+    /// The projector view is the broadcast picture (`--broadcast`).
+    pub broadcast: bool,
     /// The sources overlay on the projector (S).
     pub sources: bool,
     /// What was last sent and the results frozen for it.
     pub shown: Option<Shown>,
     /// A send whose results are still being computed (shown once they are all in).
     pub waiting: Option<Shown>,
+    /// The projector's own window is wanted (F7, `--presenter`).
+    pub window_wanted: bool,
+    /// The projector's window, while open.
+    pub window: Option<Entity>,
 }
+
+/// The egui pass of the projector's window.
+#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ProjectorPass;
+
+/// Marks the projector's window and its camera.
+#[derive(Component, Debug)]
+pub struct ProjectorWindow;
 
 /// A send: the view, the screen and the results of A and B at that moment.
 #[derive(Debug, Clone)]
@@ -134,8 +154,54 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<Projector>()
         .init_resource::<PinPlacing>()
         .add_systems(Startup, restore)
-        .add_systems(Update, keys.in_set(crate::FrameSet::Input))
+        .add_systems(Update, (keys, open_or_close_window).chain().in_set(crate::FrameSet::Input))
         .add_systems(Update, capture.in_set(crate::FrameSet::Derived));
+}
+
+/// Opens the projector's window (with a camera that egui draws through) when it is wanted, closes
+/// it when not, and notices when the window was closed by hand.
+fn open_or_close_window(
+    mut commands: Commands,
+    view: Res<ViewState>,
+    mut projector: ResMut<Projector>,
+    windows: Query<Entity, (With<Window>, With<ProjectorWindow>)>,
+    parts: Query<Entity, With<ProjectorWindow>>,
+) {
+    if let Some(window) = projector.window
+        && windows.get(window).is_err()
+    {
+        // Closed from its title bar: take down the camera too.
+        projector.window = None;
+        projector.window_wanted = false;
+        parts.iter().for_each(|e| commands.entity(e).despawn());
+    }
+    match (projector.window_wanted, projector.window) {
+        (true, None) => {
+            let window = commands
+                .spawn((
+                    Window {
+                        title: crate::i18n::t(view.lang, "projector-window-title").into(),
+                        resolution: WindowResolution::new(1280, 720),
+                        ..default()
+                    },
+                    ProjectorWindow,
+                ))
+                .id();
+            commands.spawn((
+                Camera2d,
+                Camera { clear_color: ClearColorConfig::Custom(Color::BLACK), ..default() },
+                RenderTarget::Window(WindowRef::Entity(window)),
+                EguiSchedule::new(ProjectorPass),
+                ProjectorWindow,
+            ));
+            projector.window = Some(window);
+        }
+        (false, Some(_)) => {
+            parts.iter().for_each(|e| commands.entity(e).despawn());
+            projector.window = None;
+        }
+        _ => {}
+    }
 }
 
 fn restore(workshop: Res<Workshop>, mut projector: ResMut<Projector>) {
@@ -148,7 +214,8 @@ fn capture(sim: Res<Sim>, mut projector: ResMut<Projector>) {
     }
 }
 
-/// F5 projector view, F6 send, S sources (on the projector), Ctrl+→ / Ctrl+← next / previous phase.
+/// F5 projector view, F6 send, F7 the projector's window, S sources (on the projector), Ctrl+→ /
+/// Ctrl+← next / previous phase.
 fn keys(
     keys: Res<ButtonInput<KeyCode>>,
     view: Res<ViewState>,
@@ -165,14 +232,21 @@ fn keys(
             workshop.view_changed();
         }
     }
+    if keys.just_pressed(KeyCode::F7) {
+        projector.window_wanted = !projector.window_wanted;
+        if projector.window_wanted && projector.shown.is_none() && projector.waiting.is_none() {
+            projector.send(&mut workshop.session, view.year, Timestamp::now());
+            workshop.view_changed();
+        }
+    }
     if keys.just_pressed(KeyCode::F6) {
         projector.send(&mut workshop.session, view.year, Timestamp::now());
         workshop.view_changed();
     }
-    if projector.on && keys.just_pressed(KeyCode::KeyS) {
+    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
+    if (projector.on || projector.window.is_some()) && !ctrl && keys.just_pressed(KeyCode::KeyS) {
         projector.sources = !projector.sources;
     }
-    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
     let step = match (keys.just_pressed(KeyCode::ArrowRight), keys.just_pressed(KeyCode::ArrowLeft)) {
         (true, false) if ctrl => Some(1isize),
         (false, true) if ctrl => Some(-1),

@@ -60,11 +60,7 @@ pub fn scenario_copy(path: Option<&Path>) -> Result<ScenarioCopy, ScenarioError>
 fn kept_line(kept_as: Option<&Path>, lang: Lang) -> String {
     kept_as
         .map(|k| {
-            let said = lang.pick(
-                "Den skadde fila er lagt til side som",
-                "Den skadde fila er lagd til sides som",
-                "The damaged file was kept as",
-            );
+            let said = crate::i18n::t(lang, "scenarios-the-damaged-file-was-kept");
             format!("\n{said}: {}", k.display())
         })
         .unwrap_or_default()
@@ -109,7 +105,7 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
                 )
             }
         };
-        (Session::new(lang.pick("Verksted", "Verkstad", "Workshop"), copy, Timestamp::now()), notice)
+        (Session::new(crate::i18n::t(lang, "scenarios-workshop"), copy, Timestamp::now()), notice)
     };
     let Some(path) = session else {
         let (session, notice) = fresh(None);
@@ -122,25 +118,15 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
             let kept = kept_line(kept_as.as_deref(), lang);
             let text = format!(
                 "{problem}\n{} {}{kept}",
-                lang.pick(
-                    "Åpnet den nyeste gode versjonen:",
-                    "Opna den nyaste gode versjonen:",
-                    "Opened the newest good version:"
-                ),
+                crate::i18n::t(lang, "scenarios-opened-the-newest-good-version"),
                 generation.display()
             );
             (session, Some(Notice::Warning(text)))
         }
         Opened::Damaged { problem, kept_as } => {
             let kept = kept_line(kept_as.as_deref(), lang);
-            let text = format!(
-                "{problem}\n{}{kept}",
-                lang.pick(
-                    "Ingen god versjon av økta: starter en ny.",
-                    "Ingen god versjon av økta: startar ei ny.",
-                    "No good version of the session: starting a new one."
-                )
-            );
+            let text =
+                format!("{problem}\n{}{kept}", crate::i18n::t(lang, "scenarios-no-good-version-of-the"));
             fresh(Some(Notice::Warning(text)))
         }
     };
@@ -165,6 +151,7 @@ pub fn to_ron_with(scenario: &Scenario, levers: &Levers) -> String {
         })
         .collect();
     let header = format!(
+        // untranslated: a comment in the file written, for whoever edits it
         "// Saved by twin-viewer from \"{}\". Edit freely; `twin run` and the viewer read it.\n",
         scenario.name
     );

@@ -24,15 +24,6 @@ impl Lang {
     /// Every language, in menu order.
     pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
 
-    /// Picks the text of this language.
-    pub fn pick<'a>(self, nb: &'a str, nn: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Nb => nb,
-            Lang::Nn => nn,
-            Lang::En => en,
-        }
-    }
-
     /// The language's code (BCP 47), as the message files are named.
     pub fn code(self) -> &'static str {
         match self {
@@ -44,7 +35,7 @@ impl Lang {
 
     /// The language's own name.
     pub fn name(self) -> &'static str {
-        self.pick("Bokmål", "Nynorsk", "English")
+        crate::i18n::t(self, "view-english")
     }
 }
 
@@ -83,13 +74,13 @@ impl ChartKind {
     /// Tab label.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ChartKind::Energy => lang.pick("Energi", "Energi", "Energy"),
-            ChartKind::Emissions => lang.pick("Utslipp", "Utslepp", "Emissions"),
-            ChartKind::GridPeak => lang.pick("Effekttopp", "Effekttopp", "Grid peak"),
-            ChartKind::DistrictHeating => lang.pick("Fjernvarme", "Fjernvarme", "District heat"),
-            ChartKind::Waste => lang.pick("Avfall", "Avfall", "Waste"),
-            ChartKind::WinterWeek => lang.pick("Vinteruke", "Vinterveke", "Winter week"),
-            ChartKind::LoadDuration => lang.pick("Varighetskurve", "Varigheitskurve", "Load duration"),
+            ChartKind::Energy => crate::i18n::t(lang, "view-energy"),
+            ChartKind::Emissions => crate::i18n::t(lang, "view-emissions"),
+            ChartKind::GridPeak => crate::i18n::t(lang, "view-grid-peak"),
+            ChartKind::DistrictHeating => crate::i18n::t(lang, "charts-district-heat"),
+            ChartKind::Waste => crate::i18n::t(lang, "charts-waste"),
+            ChartKind::WinterWeek => crate::i18n::t(lang, "view-winter-week"),
+            ChartKind::LoadDuration => crate::i18n::t(lang, "view-load-duration"),
         }
     }
 }
@@ -118,7 +109,7 @@ impl Notice {
     /// else that it opened.
     pub fn opened(scenario: &twin_core::Scenario, file: &std::path::Path, lang: Lang) -> Notice {
         if scenario.warnings.is_empty() {
-            return Notice::Info(format!("{} {}", lang.pick("Åpnet", "Opna", "Opened"), scenario.name));
+            return Notice::Info(format!("{} {}", crate::i18n::t(lang, "session-opened"), scenario.name));
         }
         let lines: Vec<String> = scenario.warnings.iter().map(|w| w.display(file).to_string()).collect();
         Notice::Warning(lines.join("\n"))
@@ -190,24 +181,28 @@ impl ViewState {
 
     /// The name of the map's quantity in the current language.
     pub fn quantity_name(&self) -> &'static str {
-        let q = &DISTRICT_QUANTITIES[self.quantity];
-        self.lang.pick(q.name_nb, q.name_nn, q.name)
+        quantity_name(self.quantity, self.lang)
     }
+}
+
+/// The name of a map quantity (by its index in [`DISTRICT_QUANTITIES`]) in a language.
+pub fn quantity_name(index: usize, lang: Lang) -> &'static str {
+    crate::i18n::t(lang, &format!("quantity-{}", DISTRICT_QUANTITIES[index].key))
 }
 
 /// A unit as written in the language: the core's units are English (`t CO2e/capita`,
 /// `NOK/yr`, `persons`); Norwegian readers get `t CO2e per innb.`, `kr/år`, `personer`.
 pub fn unit(lang: Lang, unit: &str) -> String {
-    if lang == Lang::En {
-        return unit.to_owned();
-    }
-    let persons = lang.pick("personer", "personar", "persons");
-    unit.replace("persons", persons)
-        .replace("NOK", "kr")
-        .replace("/yr/capita", "/år per innb.")
-        .replace("/capita", " per innb.")
-        .replace("/person", " per innb.")
-        .replace("/yr", "/år")
+    // The core's unit words, longest first, each with its message.
+    const WORDS: [(&str, &str); 6] = [
+        ("persons", "view-persons"),
+        ("NOK", "unit-nok"),
+        ("/yr/capita", "unit-per-year-per-capita"),
+        ("/capita", "unit-per-capita"),
+        ("/person", "unit-per-capita"),
+        ("/yr", "unit-per-year"),
+    ];
+    WORDS.iter().fold(unit.to_owned(), |text, (word, id)| text.replace(word, crate::i18n::t(lang, id)))
 }
 
 /// Formats a number for people: thousands separated by a thin space, few decimals.

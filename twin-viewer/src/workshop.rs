@@ -152,7 +152,7 @@ impl Workshop {
             return Ok(id);
         }
         let n = self.session.proposals.len() + 1;
-        let name = format!("{} {n}", lang.pick("Forslag", "Framlegg", "Proposal"));
+        let name = format!("{} {n}", crate::i18n::t(lang, "workshop-proposal"));
         let change = self.session.add_proposal(&name, ByLever::default());
         let Change::AddProposal { proposal, .. } = &change else { unreachable!("add_proposal adds") };
         let id = proposal.id;

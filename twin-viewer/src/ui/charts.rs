@@ -39,65 +39,26 @@ pub struct ChartInput<'a> {
 /// A carrier's name.
 pub fn carrier_name(c: Carrier, lang: Lang) -> &'static str {
     match c {
-        Carrier::Electricity => lang.pick("Strøm", "Straum", "Electricity"),
-        Carrier::DistrictHeat => lang.pick("Fjernvarme", "Fjernvarme", "District heat"),
-        Carrier::Bio => lang.pick("Bio", "Bio", "Bio"),
-        Carrier::Oil => lang.pick("Olje", "Olje", "Oil"),
-        Carrier::Petrol => lang.pick("Bensin", "Bensin", "Petrol"),
-        Carrier::Diesel => lang.pick("Diesel", "Diesel", "Diesel"),
-        Carrier::Waste => lang.pick("Avfall", "Avfall", "Waste"),
+        Carrier::Electricity => crate::i18n::t(lang, "charts-electricity"),
+        Carrier::DistrictHeat => crate::i18n::t(lang, "charts-district-heat"),
+        Carrier::Bio => crate::i18n::t(lang, "charts-bio"),
+        Carrier::Oil => crate::i18n::t(lang, "charts-oil"),
+        Carrier::Petrol => crate::i18n::t(lang, "charts-petrol"),
+        Carrier::Diesel => crate::i18n::t(lang, "charts-diesel"),
+        Carrier::Waste => crate::i18n::t(lang, "charts-waste"),
     }
 }
 
 /// The chart's title and unit.
 pub fn title(kind: ChartKind, lang: Lang) -> (&'static str, &'static str) {
     match kind {
-        ChartKind::Energy => (
-            lang.pick(
-                "Energibruk etter energibærer",
-                "Energibruk etter energiberar",
-                "Final energy by carrier",
-            ),
-            "GWh",
-        ),
-        ChartKind::Emissions => (
-            lang.pick(
-                "Klimagassutslipp per innbygger",
-                "Klimagassutslepp per innbyggjar",
-                "Greenhouse gas per resident",
-            ),
-            "t CO2e",
-        ),
-        ChartKind::GridPeak => (
-            lang.pick(
-                "Høyeste timeeffekt fra nettet",
-                "Høgaste timeeffekt frå nettet",
-                "Peak hourly grid import",
-            ),
-            "MW",
-        ),
-        ChartKind::DistrictHeating => {
-            (lang.pick("Fjernvarme etter kilde", "Fjernvarme etter kjelde", "District heat by source"), "GWh")
-        }
-        ChartKind::Waste => {
-            (lang.pick("Avfall etter behandling", "Avfall etter handsaming", "Waste by treatment"), "kt")
-        }
-        ChartKind::WinterWeek => (
-            lang.pick(
-                "Kaldeste uke, time for time",
-                "Kaldaste veke, time for time",
-                "Coldest week, hour by hour",
-            ),
-            "MW",
-        ),
-        ChartKind::LoadDuration => (
-            lang.pick(
-                "Varighetskurve for nettimport",
-                "Varigheitskurve for nettimport",
-                "Load-duration curve of grid import",
-            ),
-            "MW",
-        ),
+        ChartKind::Energy => (crate::i18n::t(lang, "charts-final-energy-by-carrier"), "GWh"),
+        ChartKind::Emissions => (crate::i18n::t(lang, "charts-greenhouse-gas-per-resident"), "t CO2e"),
+        ChartKind::GridPeak => (crate::i18n::t(lang, "charts-peak-hourly-grid-import"), "MW"),
+        ChartKind::DistrictHeating => (crate::i18n::t(lang, "charts-district-heat-by-source"), "GWh"),
+        ChartKind::Waste => (crate::i18n::t(lang, "charts-waste-by-treatment"), "kt"),
+        ChartKind::WinterWeek => (crate::i18n::t(lang, "charts-coldest-week-hour-by-hour"), "MW"),
+        ChartKind::LoadDuration => (crate::i18n::t(lang, "charts-load-duration-curve-of-grid"), "MW"),
     }
 }
 
@@ -192,7 +153,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         (Some(d), ChartKind::Energy | ChartKind::Emissions) => {
             input.outcome.district_names.get(d).map_or("", String::as_str).to_owned()
         }
-        _ => lang.pick("Hele kommunen", "Heile kommunen", "Whole municipality").to_owned(),
+        _ => crate::i18n::t(lang, "charts-whole-municipality").to_owned(),
     };
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(title).strong().size(16.0));
@@ -200,8 +161,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
     });
     let unit_owned = unit.to_owned();
     let x_name = match kind {
-        ChartKind::WinterWeek => lang.pick("dag", "dag", "day").to_owned(),
-        ChartKind::LoadDuration => lang.pick("timer", "timar", "hours").to_owned(),
+        ChartKind::WinterWeek => crate::i18n::t(lang, "charts-day").to_owned(),
+        ChartKind::LoadDuration => crate::i18n::t(lang, "charts-hours").to_owned(),
         _ => String::new(),
     };
     let plot = Plot::new(("chart", kind as u8))
@@ -260,7 +221,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 if input.district.is_none() {
                     for p in input.derived[0].progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita)
                     {
-                        let name = format!("{} {}", lang.pick("Mål", "Mål", "Target"), p.target.year);
+                        let name = format!("{} {}", crate::i18n::t(lang, "charts-target"), p.target.year);
                         items.level(&name, p.target_value);
                         let point = vec![[f64::from(p.target.year), p.target_value]];
                         items.plot.add(
@@ -274,10 +235,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.line(with_levers, series(input.outcome, |y| y.grid.peak_mw), blue, 3.0);
                 items.baseline(base_name, series(input.baseline, |y| y.grid.peak_mw));
                 if input.grid_capacity_mw > 0.0 {
-                    items.level(
-                        lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
-                        input.grid_capacity_mw,
-                    );
+                    items.level(crate::i18n::t(lang, "charts-grid-capacity"), input.grid_capacity_mw);
                 }
                 items.year(input.year);
             }
@@ -331,7 +289,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                     y.materials.as_ref().map_or(0.0, |m| m.generated_t.iter().sum::<f64>() / 1000.0)
                 };
                 items.baseline(
-                    &format!("{base_name} ({})", lang.pick("avfall i alt", "avfall i alt", "all waste")),
+                    &format!("{base_name} ({})", crate::i18n::t(lang, "charts-all-waste")),
                     series(input.baseline, generated),
                 );
                 items.year(input.year);
@@ -347,32 +305,22 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 };
                 let demand: Vec<f64> =
                     (0..h.grid_import_mw.len()).map(|i| h.electricity_demand_mw(i)).collect();
+                items.line(crate::i18n::t(lang, "charts-electricity-demand"), pts(&demand), blue, 3.0);
                 items.line(
-                    lang.pick("Strømbehov", "Straumbehov", "Electricity demand"),
-                    pts(&demand),
-                    blue,
-                    3.0,
-                );
-                items.line(
-                    lang.pick("Import fra nettet", "Import frå nettet", "Grid import"),
+                    crate::i18n::t(lang, "charts-grid-import"),
                     pts(&h.grid_import_mw),
                     palette::OKABE_ITO[5],
                     1.5,
                 );
                 items.line(
-                    lang.pick("Elbillading", "Elbillading", "EV charging"),
+                    crate::i18n::t(lang, "charts-ev-charging"),
                     pts(&h.ev_charging_mw),
                     palette::OKABE_ITO[6],
                     1.5,
                 );
-                items.line(
-                    lang.pick("Solkraft", "Solkraft", "Solar"),
-                    pts(&h.pv_mw),
-                    palette::OKABE_ITO[0],
-                    1.5,
-                );
+                items.line(crate::i18n::t(lang, "charts-solar"), pts(&h.pv_mw), palette::OKABE_ITO[0], 1.5);
                 items.baseline(
-                    &format!("{base_name} ({})", lang.pick("import", "import", "import")),
+                    &format!("{base_name} ({})", crate::i18n::t(lang, "charts-import")),
                     pts(&b.grid_import_mw),
                 );
             }
@@ -384,10 +332,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 items.line(with_levers, b.load_duration.clone(), blue, 3.0);
                 items.baseline(base_name, a.load_duration.clone());
                 if input.grid_capacity_mw > 0.0 {
-                    items.level(
-                        lang.pick("Nettkapasitet", "Nettkapasitet", "Grid capacity"),
-                        input.grid_capacity_mw,
-                    );
+                    items.level(crate::i18n::t(lang, "charts-grid-capacity"), input.grid_capacity_mw);
                 }
             }
         }
@@ -398,14 +343,14 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
 
 fn route_name(route: &str, lang: Lang) -> &str {
     match route {
-        "reuse" => lang.pick("Ombruk", "Ombruk", "Reuse"),
-        "recycling" => lang.pick("Materialgjenvinning", "Materialattvinning", "Recycling"),
-        "biogas" => lang.pick("Biogass", "Biogass", "Biogas"),
-        "composting" => lang.pick("Kompostering", "Kompostering", "Composting"),
-        "incineration" => lang.pick("Forbrenning", "Forbrenning", "Incineration"),
-        "landfill" => lang.pick("Deponi", "Deponi", "Landfill"),
-        "hazardous_treatment" => lang.pick("Farlig avfall", "Farleg avfall", "Hazardous treatment"),
-        "bottom_ash" => lang.pick("Bunnaske", "Botnoske", "Bottom ash"),
+        "reuse" => crate::i18n::t(lang, "charts-reuse"),
+        "recycling" => crate::i18n::t(lang, "charts-recycling"),
+        "biogas" => crate::i18n::t(lang, "charts-biogas"),
+        "composting" => crate::i18n::t(lang, "charts-composting"),
+        "incineration" => crate::i18n::t(lang, "charts-incineration"),
+        "landfill" => crate::i18n::t(lang, "charts-landfill"),
+        "hazardous_treatment" => crate::i18n::t(lang, "charts-hazardous-treatment"),
+        "bottom_ash" => crate::i18n::t(lang, "charts-bottom-ash"),
         other => other,
     }
 }

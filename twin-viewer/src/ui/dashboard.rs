@@ -18,8 +18,7 @@ const BAD: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 
 /// A KPI's name in a language (nynorsk falls back to bokmål where the core has no nynorsk).
 pub fn kpi_name(id: KpiId, lang: Lang) -> &'static str {
-    let s = id.spec();
-    lang.pick(s.name_nb, s.name_nb, s.name)
+    crate::i18n::t(lang, &format!("kpi-{}", twin_core::catalogue::Catalogue::key(id)))
 }
 
 /// The headline cards for `year`, in at most `max_rows` rows of cards as wide as fit (the first
@@ -35,11 +34,7 @@ pub fn kpi_cards_ui(
     lang: Lang,
 ) {
     let (Some(y), Some(b)) = (outcome.year(year), baseline.year(year)) else {
-        ui.label(lang.pick(
-            "Ingen resultater for året",
-            "Ingen resultat for året",
-            "No results for this year",
-        ));
+        ui.label(crate::i18n::t(lang, "dashboard-no-results-for-this-year"));
         return;
     };
     // As many cards per row as fit (at least 150 points wide each), all of the same width.
@@ -87,7 +82,7 @@ pub fn kpi_cards_ui(
                                 RichText::new(format!(
                                     "{sign}{} {} {reference} {}",
                                     fmt_num(delta.abs()),
-                                    lang.pick("mot", "mot", "vs"),
+                                    crate::i18n::t(lang, "dashboard-vs"),
                                     fmt_num(base)
                                 ))
                                 .color(if better { GOOD } else { BAD }),
@@ -96,7 +91,7 @@ pub fn kpi_cards_ui(
                             ui.label(
                                 RichText::new(format!(
                                     "{} {reference} {}",
-                                    lang.pick("Som", "Som", "Same as"),
+                                    crate::i18n::t(lang, "dashboard-same-as"),
                                     fmt_num(base)
                                 ))
                                 .weak(),
@@ -108,14 +103,14 @@ pub fn kpi_cards_ui(
                                 twin_core::scenario::TargetDirection::AtLeast => "≥",
                             };
                             let (mark, colour) = if p.met {
-                                (lang.pick("nådd", "nådd", "met"), GOOD)
+                                (crate::i18n::t(lang, "dashboard-met"), GOOD)
                             } else {
-                                (lang.pick("ikke nådd", "ikkje nådd", "not met"), BAD)
+                                (crate::i18n::t(lang, "dashboard-not-met"), BAD)
                             };
                             ui.label(
                                 RichText::new(format!(
                                     "{} {}: {sign} {} ({mark})",
-                                    lang.pick("Mål", "Mål", "Target"),
+                                    crate::i18n::t(lang, "charts-target"),
                                     p.target.year,
                                     fmt_num(p.target_value)
                                 ))

@@ -160,7 +160,7 @@ fn lever_ui(
         if ui.add(slider).changed() {
             actions.push(KioskAction::Lever(lever, value));
         }
-        ui.label(format_value(lever, value));
+        ui.label(format_value(lever, value, lang));
     });
 }
 
@@ -282,7 +282,7 @@ mod tests {
     fn the_kiosk_shows_plain_levers_and_household_outcomes_in_each_language() {
         for (lang, lever, outcome) in [
             (Lang::Nb, "Sorter mer matavfall og plast", "Energikostnad per husholdning"),
-            (Lang::Nn, "Sorter meir matavfall og plast", "Energikostnad per husstand"),
+            (Lang::Nn, "Sorter meir matavfall og plast", "Energikostnad per hushald"),
             (Lang::En, "Sort more food waste and plastic", "Energy cost per household"),
         ] {
             let harness = harness(Step::Explore, lang);

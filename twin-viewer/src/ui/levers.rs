@@ -23,47 +23,48 @@ pub const HEADLINE: [LeverId; 5] = [
 
 /// A group of levers under one heading.
 pub struct LeverGroup {
-    /// Heading in bokmål, nynorsk and English.
-    pub name: [&'static str; 3],
+    /// The message id of its heading.
+    pub name: &'static str,
     /// Its levers, in order.
     pub levers: &'static [LeverId],
 }
 
 /// The other levers, by group.
 pub const GROUPS: [LeverGroup; 3] = [
+    LeverGroup { name: "lever-group-buildings", levers: &[LeverId::RetrofitDepth, LeverId::OilPhaseOutYear] },
     LeverGroup {
-        name: ["Bygninger", "Bygningar", "Buildings"],
-        levers: &[LeverId::RetrofitDepth, LeverId::OilPhaseOutYear],
-    },
-    LeverGroup {
-        name: ["Energiforsyning og lading", "Energiforsyning og lading", "Energy supply and charging"],
+        name: "lever-group-supply",
         levers: &[LeverId::DistrictHeatingExpansion, LeverId::SmartChargingShare],
     },
     LeverGroup {
-        name: ["Avfall og materialer", "Avfall og materialar", "Waste and materials"],
+        name: "lever-group-waste",
         levers: &[LeverId::WastePrevention, LeverId::HouseholdReuse, LeverId::BuildingMaterialReuse],
     },
 ];
 
 /// A lever's label in a language.
 pub fn label(id: LeverId, lang: Lang) -> &'static str {
-    let s = id.spec();
-    lang.pick(s.label_nb, s.label_nn, s.label_en)
+    crate::i18n::t(lang, &format!("lever-{}", id.key()))
+}
+
+/// What a lever does, in a language.
+pub fn about(id: LeverId, lang: Lang) -> &'static str {
+    crate::i18n::t(lang, &format!("lever-{}-about", id.key()))
 }
 
 /// How a lever's values are shown: shares as percent, years as whole years.
-fn display(id: LeverId) -> (f64, &'static str, bool) {
+fn display(id: LeverId, lang: Lang) -> (f64, &'static str, bool) {
     match id.spec().unit {
         "share" => (100.0, " %", false),
-        "share/yr" => (100.0, " %/år", false),
+        "share/yr" => (100.0, crate::i18n::t(lang, "unit-share-per-year"), false),
         "year" => (1.0, "", true),
         _ => (1.0, "", false),
     }
 }
 
 /// A lever's value in its display unit, e.g. "40 %".
-pub fn format_value(id: LeverId, value: f64) -> String {
-    let (scale, suffix, integer) = display(id);
+pub fn format_value(id: LeverId, value: f64, lang: Lang) -> String {
+    let (scale, suffix, integer) = display(id, lang);
     let v = value * scale;
     if integer || (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}{suffix}")
@@ -77,19 +78,12 @@ pub fn format_value(id: LeverId, value: f64) -> String {
 pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("Tiltak", "Tiltak", "Policy levers"));
+        ui.heading(crate::i18n::t(lang, "levers-policy-levers"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let any_moved = LeverId::all().any(|id| levers.get(id) != own.get(id));
             if ui
-                .add_enabled(
-                    any_moved,
-                    egui::Button::new(lang.pick("Nullstill alle", "Nullstill alle", "Reset all")),
-                )
-                .on_hover_text(lang.pick(
-                    "Tilbake til scenariofilens egne verdier",
-                    "Tilbake til scenariofila sine eigne verdiar",
-                    "Back to the scenario file's own values",
-                ))
+                .add_enabled(any_moved, egui::Button::new(crate::i18n::t(lang, "levers-reset-all")))
+                .on_hover_text(crate::i18n::t(lang, "levers-back-to-the-scenario-file"))
                 .clicked()
             {
                 *levers = *own;
@@ -101,10 +95,10 @@ pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> 
     for id in HEADLINE {
         changed |= lever_ui(ui, levers, own, id, lang);
     }
-    for LeverGroup { name: [nb, nn, en], levers: ids } in GROUPS {
+    for LeverGroup { name, levers: ids } in GROUPS {
         ui.add_space(6.0);
-        egui::CollapsingHeader::new(RichText::new(lang.pick(nb, nn, en)).strong())
-            .id_salt(en)
+        egui::CollapsingHeader::new(RichText::new(crate::i18n::t(lang, name)).strong())
+            .id_salt(name)
             .default_open(true)
             .show(ui, |ui| {
                 for &id in ids {
@@ -113,38 +107,36 @@ pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> 
             });
     }
     ui.add_space(6.0);
-    egui::CollapsingHeader::new(
-        RichText::new(lang.pick("Ekspert: tidsplan", "Ekspert: tidsplan", "Expert: timing")).strong(),
-    )
-    .id_salt("expert-timing")
-    .default_open(false)
-    .show(ui, |ui| timing_ui(ui, levers, lang));
+    egui::CollapsingHeader::new(RichText::new(crate::i18n::t(lang, "levers-expert-timing")).strong())
+        .id_salt("expert-timing")
+        .default_open(false)
+        .show(ui, |ui| timing_ui(ui, levers, lang));
     changed
 }
 
 /// One lever: label, reset, slider with a typed value, tooltip.
 pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lang: Lang) -> bool {
     let spec = id.spec();
-    let (scale, suffix, integer) = display(id);
+    let (scale, suffix, integer) = display(id, lang);
     let setting = *levers.get(id);
     let mut shown = setting.target * scale;
     let mut changed = false;
     let tooltip = format!(
         "{}\n\n{}: {} – {}\n{}: {}\n{}: {}",
-        lang.pick(spec.description_nb, spec.description_nb, spec.description),
-        lang.pick("Område", "Område", "Range"),
-        format_value(id, spec.min),
-        format_value(id, spec.max),
-        lang.pick("I scenariofilen", "I scenariofila", "In the scenario file"),
-        format_value(id, own.get(id).target),
-        lang.pick("Nøkkel", "Nøkkel", "Key"),
+        about(id, lang),
+        crate::i18n::t(lang, "levers-range"),
+        format_value(id, spec.min, lang),
+        format_value(id, spec.max, lang),
+        crate::i18n::t(lang, "levers-in-the-scenario-file"),
+        format_value(id, own.get(id).target, lang),
+        crate::i18n::t(lang, "levers-key"),
         id.key(),
     );
     ui.horizontal(|ui| {
         ui.label(RichText::new(label(id, lang)).strong()).on_hover_text(&tooltip);
         if setting != *own.get(id) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button("↺").on_hover_text(lang.pick("Nullstill", "Nullstill", "Reset")).clicked()
+                if ui.small_button("↺").on_hover_text(crate::i18n::t(lang, "levers-reset")).clicked()
                     && levers.set(id, *own.get(id)).is_ok()
                 {
                     changed = true;
@@ -170,32 +162,20 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
 /// Start year and ramp of every lever, read-only: a workshop moves targets; the timing is the
 /// scenario file's (`levers: [(lever: ..., start_year: ..., ramp_years: ...)]`).
 fn timing_ui(ui: &mut Ui, levers: &Levers, lang: Lang) {
-    ui.label(
-        RichText::new(lang.pick(
-            "Tidsplanen endres i scenariofila (levers: start_year, ramp_years).",
-            "Tidsplanen blir endra i scenariofila (levers: start_year, ramp_years).",
-            "The timing is edited in the scenario file (levers: start_year, ramp_years).",
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(crate::i18n::t(lang, "levers-the-timing-is-edited-in")).weak());
     egui::Grid::new("lever-timing").striped(true).show(ui, |ui| {
-        ui.label(RichText::new(lang.pick("Tiltak", "Tiltak", "Lever")).strong());
-        ui.label(RichText::new(lang.pick("Mål", "Mål", "Target")).strong());
-        ui.label(RichText::new(lang.pick("Start", "Start", "Start")).strong());
-        ui.label(RichText::new(lang.pick("Opptrapping, år", "Opptrapping, år", "Ramp, years")).strong());
+        ui.label(RichText::new(crate::i18n::t(lang, "levers-lever")).strong());
+        ui.label(RichText::new(crate::i18n::t(lang, "charts-target")).strong());
+        ui.label(RichText::new(crate::i18n::t(lang, "levers-start")).strong());
+        ui.label(RichText::new(crate::i18n::t(lang, "levers-ramp-years")).strong());
         ui.end_row();
         for id in LeverId::all() {
             let LeverSetting { base, target, start_year, ramp_years } = *levers.get(id);
-            let spec = id.spec();
-            ui.label(label(id, lang)).on_hover_text(lang.pick(
-                spec.description_nb,
-                spec.description_nb,
-                spec.description,
-            ));
-            ui.label(format_value(id, target)).on_hover_text(format!(
+            ui.label(label(id, lang)).on_hover_text(about(id, lang));
+            ui.label(format_value(id, target, lang)).on_hover_text(format!(
                 "{}: {}",
-                lang.pick("Fra", "Frå", "From"),
-                format_value(id, base)
+                crate::i18n::t(lang, "levers-from"),
+                format_value(id, base, lang)
             ));
             ui.label(start_year.to_string());
             ui.label(ramp_years.to_string());
@@ -207,24 +187,17 @@ fn timing_ui(ui: &mut Ui, levers: &Levers, lang: Lang) {
 /// Every parameter of the scenario file as a read-only tree (the file is the place to edit them);
 /// a field with a source note shows it when hovered.
 pub fn parameters_ui(ui: &mut Ui, parameters: &serde_json::Value, sources: &[Source], lang: Lang) {
-    egui::CollapsingHeader::new(
-        RichText::new(lang.pick(
-            "Ekspert: alle parametre",
-            "Ekspert: alle parametrar",
-            "Expert: all parameters",
-        ))
-        .strong(),
-    )
-    .id_salt("expert-parameters")
-    .default_open(false)
-    .show(ui, |ui| {
-        let tree = Tree { sources, lang };
-        if let serde_json::Value::Object(map) = parameters {
-            for (k, v) in map {
-                tree.value_ui(ui, k, k, v);
+    egui::CollapsingHeader::new(RichText::new(crate::i18n::t(lang, "levers-expert-all-parameters")).strong())
+        .id_salt("expert-parameters")
+        .default_open(false)
+        .show(ui, |ui| {
+            let tree = Tree { sources, lang };
+            if let serde_json::Value::Object(map) = parameters {
+                for (k, v) in map {
+                    tree.value_ui(ui, k, k, v);
+                }
             }
-        }
-    });
+        });
 }
 
 /// The parameter tree's context: the notes to show and the language.
@@ -346,8 +319,9 @@ mod tests {
 
     #[test]
     fn values_are_shown_in_their_units() {
-        assert_eq!(format_value(LeverId::EvShare, 0.9), "90 %");
-        assert_eq!(format_value(LeverId::RetrofitRate, 0.015), "1.5 %/år");
-        assert_eq!(format_value(LeverId::OilPhaseOutYear, 2030.0), "2030");
+        assert_eq!(format_value(LeverId::EvShare, 0.9, Lang::Nb), "90 %");
+        assert_eq!(format_value(LeverId::RetrofitRate, 0.015, Lang::Nn), "1.5 %/år");
+        assert_eq!(format_value(LeverId::RetrofitRate, 0.015, Lang::En), "1.5 %/yr");
+        assert_eq!(format_value(LeverId::OilPhaseOutYear, 2030.0, Lang::En), "2030");
     }
 }

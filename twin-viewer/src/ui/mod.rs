@@ -56,6 +56,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<Panels>()
         .add_systems(Startup, spawn_ui_camera)
         .add_systems(EguiPrimaryContextPass, layout)
+        .add_systems(crate::projector::ProjectorPass, projector_window)
         .add_systems(Update, (play, timeline_keys));
 }
 
@@ -205,7 +206,8 @@ fn layout(
         ViewMode::Single | ViewMode::SideBySide | ViewMode::Difference => {
             egui::Panel::top("kpis").show(&mut root, |ui| {
                 ui.add_space(6.0);
-                let heading = format!("{}  {}  {}", names[0], view.lang.pick("mot", "mot", "vs"), names[1]);
+                let heading =
+                    format!("{}  {}  {}", names[0], crate::i18n::t(view.lang, "dashboard-vs"), names[1]);
                 ui.label(RichText::new(heading).strong());
                 // On a short screen (a projector at 1280x720 with presenter type) one row of cards
                 // leaves the maps their room: the first KPIs that fit, in headline order.
@@ -244,6 +246,34 @@ fn layout(
     notices(&ctx, &mut view);
     apply(actions, &mut workshop, &sim, &mut view, &mut requests);
     Ok(())
+}
+
+/// The projector's own window: the screen sent, drawn by egui.
+#[allow(clippy::too_many_arguments)] // a bevy system receives each resource it reads as a parameter
+fn projector_window(
+    mut ctx: Single<
+        &mut bevy_egui::EguiContext,
+        (With<crate::projector::ProjectorWindow>, Without<PrimaryEguiContext>),
+    >,
+    window: Single<&Window, With<crate::projector::ProjectorWindow>>,
+    sim: Res<Sim>,
+    view: Res<ViewState>,
+    workshop: Res<Workshop>,
+    projector: Res<Projector>,
+    map: Res<MapState>,
+    gap: Res<crate::gap::Gap>,
+) {
+    let ctx = ctx.get_mut().clone();
+    wall::projector_window_frame(
+        &ctx,
+        window.height(),
+        &sim,
+        &view,
+        &workshop.session,
+        &projector,
+        &map,
+        &gap,
+    );
 }
 
 /// The main map camera, for drawing pins where the map shows their points.
@@ -291,31 +321,23 @@ fn top_bar(
                 Some(p) => p
                     .file_name()
                     .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
-                None => lang.pick("økt ikke lagret", "økt ikkje lagra", "session not saved").to_owned(),
+                None => crate::i18n::t(lang, "mod-session-not-saved").to_owned(),
             };
             let saved = match (&workshop.save_error, workshop.unsaved(), &workshop.path) {
                 (Some(_), _, _) => RichText::new(format!("⚠ {file}")).color(palette::TARGET).strong(),
                 (None, true, Some(_)) => RichText::new(format!("{file} •")).weak(),
                 _ => RichText::new(file).weak(),
             };
-            let hover = workshop.save_error.clone().unwrap_or_else(|| {
-                lang.pick(
-                    "Økta lagres av seg selv",
-                    "Økta vert lagra av seg sjølv",
-                    "The session saves itself",
-                )
-                .into()
-            });
+            let hover = workshop
+                .save_error
+                .clone()
+                .unwrap_or_else(|| crate::i18n::t(lang, "mod-the-session-saves-itself").into());
             ui.label(saved).on_hover_text(hover);
             ui.separator();
             for (label, hint, request) in [
-                (
-                    lang.pick("Åpne scenario…", "Opne scenario…", "Open scenario…"),
-                    "Ctrl+O",
-                    FileRequest::Open,
-                ),
-                (lang.pick("Lagre økt", "Lagra økt", "Save session"), "Ctrl+S", FileRequest::Save),
-                (lang.pick("Eksporter B…", "Eksporter B…", "Export B…"), "Ctrl+E", FileRequest::Export),
+                (crate::i18n::t(lang, "mod-open-scenario"), "Ctrl+O", FileRequest::Open),
+                (crate::i18n::t(lang, "mod-save-session"), "Ctrl+S", FileRequest::Save),
+                (crate::i18n::t(lang, "mod-export-b"), "Ctrl+E", FileRequest::Export),
             ] {
                 if ui.button(label).on_hover_text(hint).clicked() {
                     requests.write(request);
@@ -328,7 +350,7 @@ fn top_bar(
             ui.separator();
             let mut presenter = view.presenter;
             if ui
-                .toggle_value(&mut presenter, lang.pick("Storskjerm", "Storskjerm", "Presenter"))
+                .toggle_value(&mut presenter, crate::i18n::t(lang, "mod-presenter"))
                 .on_hover_text("F5")
                 .changed()
             {
@@ -352,11 +374,11 @@ fn top_bar(
 /// The view's name in a language.
 pub fn mode_name(mode: ViewMode, lang: Lang) -> &'static str {
     match mode {
-        ViewMode::Single => lang.pick("Ett kart", "Eitt kart", "One map"),
-        ViewMode::SideBySide => "A | B",
-        ViewMode::Difference => "B − A",
-        ViewMode::Groups => lang.pick("Grupper", "Grupper", "Groups"),
-        ViewMode::Spread => lang.pick("Spredning", "Spreiing", "Spread"),
+        ViewMode::Single => crate::i18n::t(lang, "mod-one-map"),
+        ViewMode::SideBySide => "A | B", // untranslated: the same symbols in every language
+        ViewMode::Difference => "B − A", // untranslated: the same symbols in every language
+        ViewMode::Groups => crate::i18n::t(lang, "mod-groups"),
+        ViewMode::Spread => crate::i18n::t(lang, "mod-spread"),
     }
 }
 
@@ -372,11 +394,11 @@ fn view_switch(ui: &mut Ui, mode: ViewMode, lang: Lang) -> Option<session::Actio
 
 fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
     let lang = view.lang;
-    ui.label(lang.pick("Kart:", "Kart:", "Map:"));
+    ui.label(crate::i18n::t(lang, "mod-map"));
     let mut quantity = view.quantity;
     egui::ComboBox::from_id_salt("map-quantity").selected_text(view.quantity_name()).show_ui(ui, |ui| {
-        for (i, q) in DISTRICT_QUANTITIES.iter().enumerate() {
-            ui.selectable_value(&mut quantity, i, lang.pick(q.name_nb, q.name_nn, q.name));
+        for i in 0..DISTRICT_QUANTITIES.len() {
+            ui.selectable_value(&mut quantity, i, crate::view::quantity_name(i, lang));
         }
     });
     if quantity != view.quantity {
@@ -384,12 +406,8 @@ fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
     }
     let mut raised = view.raised;
     if ui
-        .checkbox(&mut raised, lang.pick("Høyde", "Høgd", "Height"))
-        .on_hover_text(lang.pick(
-            "Løft bydelene i forhold til verdien",
-            "Løft bydelane i høve til verdien",
-            "Raise districts in proportion to the value",
-        ))
+        .checkbox(&mut raised, crate::i18n::t(lang, "mod-height"))
+        .on_hover_text(crate::i18n::t(lang, "mod-raise-districts-in-proportion-to"))
         .changed()
     {
         view.raised = raised;
@@ -406,7 +424,7 @@ fn timeline(root: &mut Ui, sim: &Sim, view: &mut ViewState) {
             let label = if view.playing { "⏸" } else { "▶" };
             if ui
                 .add(egui::Button::new(RichText::new(label).size(22.0)))
-                .on_hover_text(lang.pick("Spill av (mellomrom)", "Spel av (mellomrom)", "Play (space)"))
+                .on_hover_text(crate::i18n::t(lang, "mod-play-space"))
                 .clicked()
             {
                 toggle_play(view, base, end);
@@ -451,27 +469,19 @@ fn left_panel(
                 }
                 if let Some((_, _, draft)) = panels.draft.as_mut() {
                     egui::CollapsingHeader::new(
-                        RichText::new(lang.pick("Forslagsskjema", "Framleggsskjema", "Proposal form"))
-                            .strong(),
+                        RichText::new(crate::i18n::t(lang, "mod-proposal-form")).strong(),
                     )
                     .id_salt("proposal-form")
                     .show(ui, |ui| actions.extend(session::proposal_form_ui(ui, session, id, draft, lang)));
                 }
             }
+            egui::CollapsingHeader::new(RichText::new(crate::i18n::t(lang, "mod-snapshots")).strong())
+                .id_salt("snapshots")
+                .show(ui, |ui| {
+                    actions.extend(session::snapshots_ui(ui, session, &mut panels.snapshot_name, lang))
+                });
             egui::CollapsingHeader::new(
-                RichText::new(lang.pick("Øyeblikksbilder", "Augneblinksbilete", "Snapshots")).strong(),
-            )
-            .id_salt("snapshots")
-            .show(ui, |ui| {
-                actions.extend(session::snapshots_ui(ui, session, &mut panels.snapshot_name, lang))
-            });
-            egui::CollapsingHeader::new(
-                RichText::new(lang.pick(
-                    "Handlinger og utfall",
-                    "Handlingar og utfall",
-                    "Actions and outcomes",
-                ))
-                .strong(),
+                RichText::new(crate::i18n::t(lang, "mod-actions-and-outcomes")).strong(),
             )
             .id_salt("journal")
             .show(ui, |ui| session::journal_ui(ui, session, &sim.scenario.levers, lang));
@@ -536,11 +546,7 @@ fn charts_panel(
         ui.add_space(4.0);
         if matches!(chart, crate::view::ChartKind::WinterWeek | crate::view::ChartKind::LoadDuration) {
             ui.horizontal(|ui| {
-                ui.label(view.lang.pick(
-                    "År for timeverdier:",
-                    "År for timeverdiar:",
-                    "Year for hourly values:",
-                ));
+                ui.label(crate::i18n::t(view.lang, "mod-year-for-hourly-values"));
                 ui.add(
                     egui::DragValue::new(&mut hourly_year)
                         .range(sim.scenario.base_year..=sim.scenario.end_year),
@@ -710,13 +716,9 @@ fn map_overlays(
             |ui| {
                 ui.set_max_width(560.0);
                 ui.label(
-                    RichText::new(lang.pick(
-                        "Modellen kunne ikke regne ut disse innstillingene; viser forrige resultat.",
-                        "Modellen kunne ikkje rekna ut desse innstillingane; viser førre resultat.",
-                        "The model could not compute these settings; showing the previous result.",
-                    ))
-                    .color(palette::TARGET)
-                    .strong(),
+                    RichText::new(crate::i18n::t(lang, "mod-the-model-could-not-compute"))
+                        .color(palette::TARGET)
+                        .strong(),
                 );
                 ui.label(RichText::new(failure).monospace().small());
             },
@@ -727,7 +729,7 @@ fn map_overlays(
         overlay(ctx, "busy", rect.right_top() + egui::vec2(-12.0, 12.0), Align2::RIGHT_TOP, |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(lang.pick("Beregner…", "Reknar…", "Computing…"));
+                ui.label(crate::i18n::t(lang, "mod-computing"));
             });
         });
     }
@@ -738,12 +740,10 @@ fn map_overlays(
         let at = rect.left_top() + egui::vec2(12.0, if view.split { 48.0 } else { 12.0 });
         overlay(ctx, "selected", at, Align2::LEFT_TOP, |ui| {
             ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new(format!("{}: {name}", lang.pick("Valgt", "Vald", "Selected"))).strong(),
-                );
+                ui.label(RichText::new(format!("{}: {name}", crate::i18n::t(lang, "mod-selected"))).strong());
                 clear = ui
                     .small_button("×")
-                    .on_hover_text(lang.pick("Hele kommunen", "Heile kommunen", "Whole municipality"))
+                    .on_hover_text(crate::i18n::t(lang, "charts-whole-municipality"))
                     .clicked();
             });
         });
@@ -792,8 +792,8 @@ fn hover_card(
                     ui.label(RichText::new(format!("B: {}", names[0])).weak());
                     ui.label(RichText::new(format!("A: {}", names[1])).weak());
                     ui.end_row();
-                    for q in DISTRICT_QUANTITIES.iter() {
-                        ui.label(lang.pick(q.name_nb, q.name_nn, q.name));
+                    for (i, q) in DISTRICT_QUANTITIES.iter().enumerate() {
+                        ui.label(crate::view::quantity_name(i, lang));
                         ui.label(
                             RichText::new(format!("{} {}", fmt_num((q.value)(y)), unit(lang, q.unit)))
                                 .strong(),
@@ -808,13 +808,7 @@ fn hover_card(
                     sources::note_ui(ui, note, lang);
                 }
                 ui.label(
-                    RichText::new(lang.pick(
-                        "Klikk for å velge bydelen i grafene",
-                        "Klikk for å velja bydelen i grafane",
-                        "Click to narrow the charts to this district",
-                    ))
-                    .weak()
-                    .small(),
+                    RichText::new(crate::i18n::t(lang, "mod-click-to-narrow-the-charts")).weak().small(),
                 );
             });
         },
@@ -828,14 +822,10 @@ fn notices(ctx: &egui::Context, view: &mut ViewState) {
     if let Some(notice) = &view.notice {
         let (title, text, colour) = match notice {
             Notice::Info(t) => {
-                (lang.pick("Melding", "Melding", "Notice"), t.as_str(), Color32::from_rgb(0x00, 0x72, 0xB2))
+                (crate::i18n::t(lang, "mod-notice"), t.as_str(), Color32::from_rgb(0x00, 0x72, 0xB2))
             }
-            Notice::Error(t) => (
-                lang.pick("Det gikk ikke", "Det gjekk ikkje", "That did not work"),
-                t.as_str(),
-                palette::TARGET,
-            ),
-            Notice::Warning(t) => (lang.pick("Merk", "Merk", "Note"), t.as_str(), palette::WARNING),
+            Notice::Error(t) => (crate::i18n::t(lang, "mod-that-did-not-work"), t.as_str(), palette::TARGET),
+            Notice::Warning(t) => (crate::i18n::t(lang, "mod-note"), t.as_str(), palette::WARNING),
         };
         egui::Window::new(RichText::new(title).color(colour).strong())
             .id("notice".into())
@@ -846,11 +836,7 @@ fn notices(ctx: &egui::Context, view: &mut ViewState) {
                 ui.set_max_width(560.0);
                 ui.label(RichText::new(text).monospace());
                 if matches!(notice, Notice::Error(_)) {
-                    ui.label(lang.pick(
-                        "Ingenting er endret.",
-                        "Ingenting er endra.",
-                        "Nothing was changed.",
-                    ));
+                    ui.label(crate::i18n::t(lang, "mod-nothing-was-changed"));
                 }
                 dismiss = ui.button("OK").clicked();
             });
@@ -871,7 +857,7 @@ pub fn change_legend_ui(
     lang: Lang,
 ) {
     ui.set_max_width(width);
-    let title = format!("{name}: {} {reference}", lang.pick("endring mot", "endring mot", "change vs"));
+    let title = format!("{name}: {} {reference}", crate::i18n::t(lang, "mod-change-vs"));
     ui.label(RichText::new(title).strong());
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::hover());
     let steps = 48;
@@ -891,11 +877,7 @@ pub fn change_legend_ui(
             ui.label(format!("+{} {unit}", fmt_num(m)));
         });
     });
-    let hint = lang.pick(
-        "Blå: lavere enn A. Rød: høyere.",
-        "Blå: lågare enn A. Raud: høgare.",
-        "Blue: lower than A. Red: higher.",
-    );
+    let hint = crate::i18n::t(lang, "mod-blue-lower-than-a-red");
     ui.label(RichText::new(hint).small().weak());
 }
 
@@ -929,15 +911,7 @@ pub fn legend_ui(
             ui.label(format!("≥ {} {unit}", fmt_num(hi)));
         });
     });
-    ui.label(
-        RichText::new(lang.pick(
-            "Samme skala for alle år",
-            "Same skala for alle år",
-            "Same scale for every year",
-        ))
-        .small()
-        .weak(),
-    );
+    ui.label(RichText::new(crate::i18n::t(lang, "mod-same-scale-for-every-year")).small().weak());
 }
 
 /// Plays or pauses; playing from the last year starts again at the first.

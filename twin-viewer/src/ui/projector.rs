@@ -48,6 +48,8 @@ pub struct ProjectorInput<'a> {
     pub now: Timestamp,
     /// Language.
     pub lang: Lang,
+    /// The broadcast picture (title, clock, map, three KPIs) instead of the phase's screen.
+    pub broadcast: bool,
 }
 
 /// The zoom that makes the projector's points at least pixels at any window size: 1 at 720 px
@@ -80,6 +82,9 @@ pub fn style(ctx: &egui::Context) {
 /// Draws the projector view; returns the screen sent and the rectangle left for what the caller
 /// draws there: the map (map screens, under the KPI cards), or the groups or the spread.
 pub fn projector_ui(root: &mut Ui, input: &ProjectorInput<'_>) -> Option<(Screen, egui::Rect)> {
+    if input.broadcast {
+        return broadcast_ui(root, input);
+    }
     phase_strip(root, input);
     let Some(shown) = input.shown else {
         egui::CentralPanel::default().show(root, |ui| {
@@ -111,6 +116,49 @@ pub fn projector_ui(root: &mut Ui, input: &ProjectorInput<'_>) -> Option<(Screen
             None
         }
     }
+}
+
+/// The broadcast picture for a streamed check-in with other sites: the title, the site and the
+/// clock over the map, three KPIs beside it, and nothing else.
+fn broadcast_ui(root: &mut Ui, input: &ProjectorInput<'_>) -> Option<(Screen, egui::Rect)> {
+    let lang = input.lang;
+    egui::Panel::top("projector.broadcast_title").show(root, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&input.session.title).size(32.0).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let time = RichText::new(super::room::short_time(input.now)).size(32.0).strong();
+                ui.add(egui::Label::new(time).extend());
+                let site = RichText::new(&input.scenario.site.name).size(BODY_PT).color(MUTED);
+                ui.add(egui::Label::new(site).extend());
+            });
+        });
+    });
+    let shown = input.shown?;
+    let (Some(b), Some(a)) = (&shown.b, &shown.a) else { return None };
+    let year = shown.projection.view.year.unwrap_or(input.scenario.base_year);
+    egui::Panel::right("projector.broadcast_kpis").exact_size(root.available_width() * 0.3).show(
+        root,
+        |ui| {
+            let width = ui.available_width() - 14.0;
+            for &kpi in HEADLINE_KPIS.iter().take(3) {
+                kpi_card(ui, kpi, (&b.outcome, &b.derived.progress), &a.outcome, (year, width), lang);
+            }
+        },
+    );
+    let rect = root.available_rect_before_wrap();
+    let painter = root.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::new("projector.broadcast_label"),
+    ));
+    let name = super::session::name_of(input.session, shown.projection.view.b, lang);
+    boxed_text(
+        &painter.with_clip_rect(rect),
+        rect.min + egui::vec2(12.0, 8.0),
+        Align2::LEFT_TOP,
+        &format!("{name} · {year}"),
+        TEXT,
+    );
+    Some((Screen::Map, rect))
 }
 
 /// The phase's name, its countdown (amber over time) and the clock.
@@ -414,8 +462,14 @@ mod tests {
         let (session, scenario, shown) = (session.clone(), scenario.clone(), shown.clone());
         Harness::builder().with_size(egui::vec2(1280.0, 720.0)).build_ui(move |ui| {
             style(ui.ctx());
-            let input =
-                ProjectorInput { session: &session, shown: Some(&shown), scenario: &scenario, now, lang };
+            let input = ProjectorInput {
+                session: &session,
+                shown: Some(&shown),
+                scenario: &scenario,
+                now,
+                lang,
+                broadcast: false,
+            };
             projector_ui(ui, &input);
         })
     }

@@ -68,8 +68,8 @@ pub fn colour_of(session: &Session, variant: Variant) -> Color32 {
 /// A variant's name in the language (the baseline and the package have fixed names).
 pub fn name_of(session: &Session, variant: Variant, lang: Lang) -> String {
     match variant {
-        Variant::Baseline => lang.pick("Referanse", "Referanse", "Baseline").to_owned(),
-        Variant::Package => lang.pick("Rommets pakke", "Romet sin pakke", "Room package").to_owned(),
+        Variant::Baseline => crate::i18n::t(lang, "session-baseline").to_owned(),
+        Variant::Package => crate::i18n::t(lang, "session-room-package").to_owned(),
         Variant::Proposal(_) => session.name_of(variant).unwrap_or("?").to_owned(),
     }
 }
@@ -78,17 +78,14 @@ pub fn name_of(session: &Session, variant: Variant, lang: Lang) -> String {
 pub fn variants_ui(ui: &mut Ui, session: &Session, lang: Lang) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading(lang.pick("Økt", "Økt", "Session"));
+        ui.heading(crate::i18n::t(lang, "session-session"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let redo = ui.add_enabled(!session.redo.is_empty(), egui::Button::new("⟳"));
-            if redo
-                .on_hover_text(lang.pick("Gjør om (Ctrl+Y)", "Gjer om (Ctrl+Y)", "Redo (Ctrl+Y)"))
-                .clicked()
-            {
+            if redo.on_hover_text(crate::i18n::t(lang, "session-redo-ctrl-y")).clicked() {
                 actions.push(Action::Redo);
             }
             let undo = ui.add_enabled(!session.undo.is_empty(), egui::Button::new("⟲"));
-            if undo.on_hover_text(lang.pick("Angre (Ctrl+Z)", "Angra (Ctrl+Z)", "Undo (Ctrl+Z)")).clicked() {
+            if undo.on_hover_text(crate::i18n::t(lang, "session-undo-ctrl-z")).clicked() {
                 actions.push(Action::Undo);
             }
         });
@@ -123,51 +120,30 @@ pub fn variants_ui(ui: &mut Ui, session: &Session, lang: Lang) -> Vec<Action> {
     });
     ui.horizontal_wrapped(|ui| {
         let full = session.proposals.len() >= twin_core::session::MAX_PROPOSALS;
-        if ui
-            .add_enabled(
-                !full,
-                egui::Button::new(lang.pick("+ Nytt forslag", "+ Nytt framlegg", "+ New proposal")),
-            )
-            .clicked()
-        {
+        if ui.add_enabled(!full, egui::Button::new(crate::i18n::t(lang, "session-new-proposal"))).clicked() {
             actions.push(Action::NewProposal);
         }
         let combine = ui
             .add_enabled(
                 !session.proposals.is_empty(),
-                egui::Button::new(lang.pick("Kombiner (median)", "Kombiner (median)", "Combine (median)")),
+                egui::Button::new(crate::i18n::t(lang, "session-combine-median")),
             )
-            .on_hover_text(lang.pick(
-                "Rommets pakke: medianen av gruppenes verdi for hvert tiltak",
-                "Romet sin pakke: medianen av verdiane til gruppene for kvart tiltak",
-                "The room's package: the median of the groups' values for each lever",
-            ));
+            .on_hover_text(crate::i18n::t(lang, "session-the-room-s-package-the"));
         if combine.clicked() {
             actions.push(Action::Combine(Rule::Median));
         }
         let replay = ui
             .add_enabled(
                 !session.journal.is_empty(),
-                egui::Button::new(lang.pick(
-                    "Spill av siste endring",
-                    "Spel av siste endring",
-                    "Replay last change",
-                )),
+                egui::Button::new(crate::i18n::t(lang, "session-replay-last-change")),
             )
             .on_hover_text("P");
         if replay.clicked() {
             actions.push(Action::Replay);
         }
         let import = ui
-            .add_enabled(
-                !full,
-                egui::Button::new(lang.pick("Importer økt…", "Importer økt…", "Import session…")),
-            )
-            .on_hover_text(lang.pick(
-                "Legg til forslagene fra en annen økt (et annet bord, et annet sted)",
-                "Legg til framlegga frå ei anna økt (eit anna bord, ein annan stad)",
-                "Add the proposals of another session (another table, another site)",
-            ));
+            .add_enabled(!full, egui::Button::new(crate::i18n::t(lang, "session-import-session")))
+            .on_hover_text(crate::i18n::t(lang, "session-add-the-proposals-of-another"));
         if import.clicked() {
             actions.push(Action::Import);
         }
@@ -177,12 +153,8 @@ pub fn variants_ui(ui: &mut Ui, session: &Session, lang: Lang) -> Vec<Action> {
 
 fn side_hint(side: Side, lang: Lang) -> &'static str {
     match side {
-        Side::A => lang.pick("Vis som A (referansen)", "Vis som A (referansen)", "Show as A (the reference)"),
-        Side::B => lang.pick(
-            "Vis som B (den som sammenlignes; tiltak flyttes her)",
-            "Vis som B (den som vert samanlikna; tiltak vert flytta her)",
-            "Show as B (compared; lever moves go here)",
-        ),
+        Side::A => crate::i18n::t(lang, "session-show-as-a-the-reference"),
+        Side::B => crate::i18n::t(lang, "session-show-as-b-compared-lever"),
     }
 }
 
@@ -199,21 +171,20 @@ pub fn proposal_form_ui(
     let Some(proposal) = session.proposal(id) else { return actions };
     let mut committed = false;
     egui::Grid::new("proposal-form").num_columns(2).show(ui, |ui| {
-        ui.label(lang.pick("Navn", "Namn", "Name"));
+        ui.label(crate::i18n::t(lang, "session-name"));
         committed |= ui.text_edit_singleline(&mut draft.name).lost_focus();
         ui.end_row();
-        ui.label(lang.pick("Rolle", "Rolle", "Role"));
+        ui.label(crate::i18n::t(lang, "session-role"));
         committed |= ui.text_edit_singleline(&mut draft.role).lost_focus();
         ui.end_row();
         for (lever, value) in proposal.levers.iter() {
-            ui.label(format!("{} = {}", label(lever, lang), format_value(lever, *value)));
+            ui.label(format!("{} = {}", label(lever, lang), format_value(lever, *value, lang)));
             let reason = draft.reasons.0.entry(lever).or_default();
-            let field =
-                egui::TextEdit::singleline(reason).hint_text(lang.pick("Hvorfor?", "Kvifor?", "Why?"));
+            let field = egui::TextEdit::singleline(reason).hint_text(crate::i18n::t(lang, "session-why"));
             committed |= ui.add(field).lost_focus();
             ui.end_row();
         }
-        ui.label(lang.pick("Ikke i modellen", "Ikkje i modellen", "Not in the model"));
+        ui.label(crate::i18n::t(lang, "session-not-in-the-model"));
         committed |= ui.text_edit_multiline(&mut draft.not_in_model).lost_focus();
         ui.end_row();
     });
@@ -221,7 +192,7 @@ pub fn proposal_form_ui(
     if committed && *draft != proposal.details && !draft.name.trim().is_empty() {
         actions.push(Action::Edit(id, draft.clone()));
     }
-    if ui.small_button(lang.pick("Fjern forslaget", "Fjern framlegget", "Remove proposal")).clicked() {
+    if ui.small_button(crate::i18n::t(lang, "session-remove-proposal")).clicked() {
         actions.push(Action::Remove(id));
     }
     actions
@@ -232,13 +203,13 @@ pub fn snapshots_ui(ui: &mut Ui, session: &Session, name: &mut String, lang: Lan
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let field = egui::TextEdit::singleline(name)
-            .hint_text(lang.pick("Rommets første forsøk", "Romet sitt første forsøk", "The room's first try"))
+            .hint_text(crate::i18n::t(lang, "session-the-room-s-first-try"))
             .desired_width(170.0);
         ui.add(field);
         if ui
             .add_enabled(
                 !name.trim().is_empty(),
-                egui::Button::new(lang.pick("Ta bilde", "Ta bilete", "Take snapshot")),
+                egui::Button::new(crate::i18n::t(lang, "session-take-snapshot")),
             )
             .clicked()
         {
@@ -250,10 +221,7 @@ pub fn snapshots_ui(ui: &mut Ui, session: &Session, name: &mut String, lang: Lan
         ui.horizontal(|ui| {
             ui.label(RichText::new(&s.name).strong());
             ui.label(RichText::new(time_of(&s.at)).weak());
-            if ui
-                .small_button(lang.pick("Åpne som forslag", "Opne som framlegg", "Reopen as proposal"))
-                .clicked()
-            {
+            if ui.small_button(crate::i18n::t(lang, "session-reopen-as-proposal")).clicked() {
                 actions.push(Action::Reopen(s.id));
             }
         });
@@ -273,16 +241,13 @@ fn time_of(at: &jiff::Timestamp) -> String {
 pub fn journal_ui(ui: &mut Ui, session: &Session, own: &Levers, lang: Lang) {
     egui::ScrollArea::vertical().max_height(260.0).id_salt("journal").show(ui, |ui| {
         if session.journal.is_empty() {
-            ui.label(
-                RichText::new(lang.pick("Ingen endringer ennå", "Ingen endringar enno", "No changes yet"))
-                    .weak(),
-            );
+            ui.label(RichText::new(crate::i18n::t(lang, "session-no-changes-yet")).weak());
         }
         for entry in session.journal.iter().rev() {
             let prefix = match entry.action {
                 Done::Do => "",
-                Done::Undo(_) => lang.pick("Angret: ", "Angra: ", "Undone: "),
-                Done::Redo(_) => lang.pick("Gjort om: ", "Gjort om: ", "Redone: "),
+                Done::Undo(_) => crate::i18n::t(lang, "session-undone"),
+                Done::Redo(_) => crate::i18n::t(lang, "session-redone"),
             };
             ui.label(format!(
                 "{} {prefix}{}",
@@ -306,7 +271,8 @@ pub fn journal_ui(ui: &mut Ui, session: &Session, own: &Levers, lang: Lang) {
 /// One line for a change.
 pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) -> String {
     let name = |id: u32| name_of(session, Variant::Proposal(id), lang);
-    let value = |lever: LeverId, v: Option<f64>| format_value(lever, v.unwrap_or(own.get(lever).target));
+    let value =
+        |lever: LeverId, v: Option<f64>| format_value(lever, v.unwrap_or(own.get(lever).target), lang);
     match change {
         Change::SetLevers { proposal, levers } => {
             let moves: Vec<String> = levers
@@ -318,37 +284,31 @@ pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) ->
             format!("{}: {}", name(*proposal), moves.join(", "))
         }
         Change::AddProposal { proposal, .. } => {
-            format!(
-                "{} {}",
-                lang.pick("Nytt forslag", "Nytt framlegg", "New proposal"),
-                proposal.details.name
-            )
+            format!("{} {}", crate::i18n::t(lang, "session-new-proposal-2"), proposal.details.name)
         }
         Change::RemoveProposal { proposal, .. } => {
-            format!("{} {}", lang.pick("Fjernet", "Fjerna", "Removed"), proposal.details.name)
+            format!("{} {}", crate::i18n::t(lang, "session-removed"), proposal.details.name)
         }
-        Change::EditProposal { to, .. } => format!("{} {}", lang.pick("Endret", "Endra", "Edited"), to.name),
+        Change::EditProposal { to, .. } => format!("{} {}", crate::i18n::t(lang, "session-edited"), to.name),
         Change::AddSnapshot { snapshot } => {
-            format!("{} «{}»", lang.pick("Bilde", "Bilete", "Snapshot"), snapshot.name)
+            format!("{} «{}»", crate::i18n::t(lang, "session-snapshot"), snapshot.name)
         }
         Change::RemoveSnapshot { snapshot } => {
-            format!("{} «{}»", lang.pick("Slettet bilde", "Sletta bilete", "Deleted snapshot"), snapshot.name)
+            format!("{} «{}»", crate::i18n::t(lang, "session-deleted-snapshot"), snapshot.name)
         }
         Change::SetPackage { to, .. } => match to {
-            Some(p) => format!(
-                "{} ({})",
-                lang.pick("Rommets pakke", "Romet sin pakke", "Room package"),
-                p.rule.key()
-            ),
-            None => lang
-                .pick("Rommets pakke fjernet", "Romet sin pakke fjerna", "Room package removed")
-                .to_owned(),
+            Some(p) => format!("{} ({})", crate::i18n::t(lang, "session-room-package"), p.rule.key()),
+            None => crate::i18n::t(lang, "session-room-package-removed").to_owned(),
         },
         Change::SetScenario { to, .. } => {
-            format!("{} {}", lang.pick("Åpnet", "Opna", "Opened"), to.file.as_deref().unwrap_or("(innebygd)"))
+            format!(
+                "{} {}",
+                crate::i18n::t(lang, "session-opened"),
+                to.file.as_deref().unwrap_or("(innebygd)")
+            )
         }
         Change::Many(changes) => {
-            format!("{} ({})", lang.pick("Import", "Import", "Import"), changes.len())
+            format!("{} ({})", crate::i18n::t(lang, "session-import"), changes.len())
         }
         Change::Room(change) => super::room::describe_room(change, lang),
     }
@@ -394,11 +354,7 @@ pub fn groups_ui(
     ui.label(
         RichText::new(format!(
             "{} {}",
-            lang.pick(
-                "Kartene viser endring mot A (blått lavere, rødt høyere):",
-                "Karta viser endring mot A (blått lågare, raudt høgare):",
-                "The maps show the change against A (blue lower, red higher):",
-            ),
+            crate::i18n::t(lang, "session-the-maps-show-the-change"),
             name_of(session, a, lang)
         ))
         .weak(),
@@ -448,7 +404,7 @@ pub fn groups_ui(
 
 /// How a small map is coloured.
 #[derive(Clone, Copy)]
-enum MiniPaint<'a> {
+pub enum MiniPaint<'a> {
     /// By value on the sequential scale `(lo, hi)`.
     Value((f64, f64)),
     /// By the change against this outcome (A), on the diverging scale of this largest change.
@@ -488,23 +444,27 @@ fn card_ui(
     }
 }
 
-/// A municipality's districts painted into `rect`, coloured by value or by change against A.
-fn mini_map(
-    ui: &Ui,
-    rect: egui::Rect,
-    geometry: &MapGeometry,
-    outcome: &Outcome,
-    (quantity, year, paint): (&DistrictQuantity, i32, MiniPaint<'_>),
-) {
+/// Where a point of the map (km) lands when the whole municipality is fitted, centred, into `rect`.
+pub fn fit_into(rect: egui::Rect, geometry: &MapGeometry) -> impl Fn([f64; 2]) -> egui::Pos2 + use<> {
     let b = geometry.municipality.bounds();
     let scale = ((rect.width() as f64) / (b[2] - b[0])).min((rect.height() as f64) / (b[3] - b[1]));
     let offset = egui::vec2(
         (rect.width() - ((b[2] - b[0]) * scale) as f32) / 2.0,
         (rect.height() - ((b[3] - b[1]) * scale) as f32) / 2.0,
     );
-    let to_screen = |p: [f64; 2]| {
-        rect.left_top() + offset + egui::vec2(((p[0] - b[0]) * scale) as f32, ((b[3] - p[1]) * scale) as f32)
-    };
+    let origin = rect.left_top() + offset;
+    move |p: [f64; 2]| origin + egui::vec2(((p[0] - b[0]) * scale) as f32, ((b[3] - p[1]) * scale) as f32)
+}
+
+/// A municipality's districts painted into `rect`, coloured by value or by change against A.
+pub fn mini_map(
+    ui: &Ui,
+    rect: egui::Rect,
+    geometry: &MapGeometry,
+    outcome: &Outcome,
+    (quantity, year, paint): (&DistrictQuantity, i32, MiniPaint<'_>),
+) {
+    let to_screen = fit_into(rect, geometry);
     let value_of = |o: &Outcome, code: &str| {
         let m = o.district_codes.iter().position(|c| c == code)?;
         o.year(year)?.districts.get(m).map(|d| (quantity.value)(d))
@@ -541,14 +501,10 @@ fn mini_map(
 /// Per lever, the spread over the groups: min to max as a bar, the median as a mark, the
 /// scenario's own value as a line, and how many groups moved it. Levers no group moved are left out.
 pub fn spread_ui(ui: &mut Ui, spread: &[LeverSpread], groups: usize, lang: Lang) {
-    ui.heading(lang.pick("Spredning mellom gruppene", "Spreiing mellom gruppene", "Spread over the groups"));
+    ui.heading(crate::i18n::t(lang, "session-spread-over-the-groups"));
     let moved: Vec<&LeverSpread> = spread.iter().filter(|s| s.moved > 0).collect();
     if moved.is_empty() {
-        ui.label(lang.pick(
-            "Ingen gruppe har flyttet et tiltak ennå.",
-            "Inga gruppe har flytta eit tiltak enno.",
-            "No group has moved a lever yet.",
-        ));
+        ui.label(crate::i18n::t(lang, "session-no-group-has-moved-a"));
         return;
     }
     egui::Grid::new("spread").num_columns(3).spacing([12.0, 10.0]).show(ui, |ui| {
@@ -573,43 +529,27 @@ pub fn spread_ui(ui: &mut Ui, spread: &[LeverSpread], groups: usize, lang: Lang)
             painter.vline(x(s.own), rect.y_range(), egui::Stroke::new(1.5, Color32::from_gray(90)));
             ui.label(format!(
                 "{} – {} ({} {}) · {}/{groups}",
-                format_value(s.lever, s.min),
-                format_value(s.lever, s.max),
-                lang.pick("median", "median", "median"),
-                format_value(s.lever, s.median),
+                format_value(s.lever, s.min, lang),
+                format_value(s.lever, s.max, lang),
+                crate::i18n::t(lang, "session-median"),
+                format_value(s.lever, s.median, lang),
                 s.moved
             ));
             ui.end_row();
         }
     });
-    ui.label(
-        RichText::new(lang.pick(
-            "Stolpe: laveste til høyeste verdi. Blå strek: median. Grå strek: scenarioets verdi. Tall: grupper som flyttet tiltaket.",
-            "Stolpe: lågaste til høgaste verdi. Blå strek: median. Grå strek: verdien i scenarioet. Tal: grupper som flytta tiltaket.",
-            "Bar: lowest to highest value. Blue mark: median. Grey mark: the scenario's value. Count: groups that moved the lever.",
-        ))
-        .small()
-        .weak(),
-    );
+    ui.label(RichText::new(crate::i18n::t(lang, "session-bar-lowest-to-highest-value")).small().weak());
 }
 
 /// What the room's package does to the scenario's first target, and each group's share of it.
 pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current: bool, lang: Lang) {
     ui.add_space(12.0);
-    ui.heading(lang.pick(
-        "Rommets pakke mot målet",
-        "Romet sin pakke mot målet",
-        "The room's package against the target",
-    ));
+    ui.heading(crate::i18n::t(lang, "session-the-room-s-package-against"));
     let Some(gap) = gap.filter(|_| session.package.is_some()) else {
         let text = if session.package.is_none() {
-            lang.pick(
-                "Kombiner forslagene for å lage rommets pakke.",
-                "Kombiner framlegga for å laga romet sin pakke.",
-                "Combine the proposals to make the room's package.",
-            )
+            crate::i18n::t(lang, "session-combine-the-proposals-to-make")
         } else {
-            lang.pick("Regner ut …", "Reknar ut …", "Computing …")
+            crate::i18n::t(lang, "session-computing")
         };
         ui.label(text);
         return;
@@ -619,11 +559,11 @@ pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current:
         "{} {}: {} {} · {} {} · {} {} {unit_text}{}",
         kpi_name(gap.kpi, lang),
         gap.year,
-        lang.pick("referanse", "referanse", "baseline"),
+        crate::i18n::t(lang, "session-baseline-2"),
         fmt_num(gap.baseline),
-        lang.pick("mål", "mål", "target"),
+        crate::i18n::t(lang, "session-target"),
         fmt_num(gap.target),
-        lang.pick("pakken", "pakken", "package"),
+        crate::i18n::t(lang, "session-package"),
         fmt_num(gap.package),
         if current { "" } else { " …" }
     ));
@@ -635,7 +575,7 @@ pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current:
     ui.label(
         RichText::new(format!(
             "{} {:.0} %",
-            lang.pick("Pakken lukker", "Pakken lukkar", "The package closes"),
+            crate::i18n::t(lang, "session-the-package-closes"),
             closed * 100.0
         ))
         .strong(),
@@ -651,20 +591,12 @@ pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current:
             ui.label(format!(
                 "{:.0} % {}",
                 c.share_of_gap * 100.0 + 0.0,
-                lang.pick("av gapet", "av gapet", "of the gap")
+                crate::i18n::t(lang, "session-of-the-gap")
             ));
             ui.end_row();
         }
     });
-    ui.label(
-        RichText::new(lang.pick(
-            "Hvert tiltak i pakken måles med og uten seg selv; virkningen deles likt mellom gruppene som flyttet det samme vei.",
-            "Kvart tiltak i pakken vert målt med og utan seg sjølv; verknaden vert delt likt mellom gruppene som flytta det same veg.",
-            "Each lever of the package is measured with and without it; its effect is shared equally by the groups that moved it the same way.",
-        ))
-        .small()
-        .weak(),
-    );
+    ui.label(RichText::new(crate::i18n::t(lang, "session-each-lever-of-the-package")).small().weak());
 }
 
 #[cfg(test)]

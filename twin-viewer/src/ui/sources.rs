@@ -25,12 +25,10 @@ pub fn notes_at<'a>(sources: &'a [Source], field: &'a str) -> impl Iterator<Item
 /// A short word for how a figure was found, and its colour.
 pub fn basis_badge(basis: SourceBasis, lang: Lang) -> (&'static str, Color32) {
     match basis {
-        SourceBasis::Published => (lang.pick("kilde", "kjelde", "source"), palette::SOURCED),
-        SourceBasis::Estimate => (lang.pick("anslag", "overslag", "estimate"), palette::WARNING),
-        SourceBasis::Mixed => {
-            (lang.pick("kilde + anslag", "kjelde + overslag", "source + estimate"), palette::WARNING)
-        }
-        SourceBasis::Unstated => (lang.pick("merknad", "merknad", "note"), Color32::GRAY),
+        SourceBasis::Published => (crate::i18n::t(lang, "sources-source"), palette::SOURCED),
+        SourceBasis::Estimate => (crate::i18n::t(lang, "sources-estimate"), palette::WARNING),
+        SourceBasis::Mixed => (crate::i18n::t(lang, "sources-source-estimate"), palette::WARNING),
+        SourceBasis::Unstated => (crate::i18n::t(lang, "sources-note"), Color32::GRAY),
     }
 }
 
@@ -64,39 +62,29 @@ pub fn notes_text(sources: &[Source], field: &str, lang: Lang) -> Option<String>
 pub fn sources_ui(ui: &mut Ui, sources: &[Source], lang: Lang) {
     let estimates = sources.iter().filter(|s| s.basis != SourceBasis::Published).count();
     egui::CollapsingHeader::new(
-        RichText::new(lang.pick(
-            "Hvor tallene kommer fra",
-            "Kvar tala kjem frå",
-            "Where the numbers come from",
-        ))
-        .strong(),
+        RichText::new(crate::i18n::t(lang, "sources-where-the-numbers-come-from")).strong(),
     )
     .id_salt("sources")
     .default_open(false)
     .show(ui, |ui| {
         if sources.is_empty() {
-            ui.label(lang.pick(
-                "Scenariofila har ingen kildeliste (`sources`).",
-                "Scenariofila har inga kjeldeliste (`sources`).",
-                "The scenario file has no source list (`sources`).",
-            ));
+            ui.label(crate::i18n::t(lang, "sources-the-scenario-file-has-no"));
             return;
         }
         ui.label(
             RichText::new(format!(
                 "{} {}, {} {}",
                 sources.len(),
-                lang.pick("merknader", "merknader", "notes"),
+                crate::i18n::t(lang, "sources-notes"),
                 estimates,
-                lang.pick("med anslag", "med overslag", "with estimates"),
+                crate::i18n::t(lang, "sources-with-estimates"),
             ))
             .weak(),
         );
         let mut sections: Vec<&str> = sources.iter().map(|s| section(&s.field)).collect();
         sections.dedup();
         for name in sections {
-            let shown =
-                if name.is_empty() { lang.pick("scenariet", "scenariet", "the scenario") } else { name };
+            let shown = if name.is_empty() { crate::i18n::t(lang, "sources-the-scenario") } else { name };
             egui::CollapsingHeader::new(shown).id_salt(("sources", name)).show(ui, |ui| {
                 for source in sources.iter().filter(|s| section(&s.field) == name) {
                     ui.add_space(4.0);

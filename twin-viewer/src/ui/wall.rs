@@ -41,6 +41,7 @@ pub fn projector_frame(
         scenario: &sim.scenario,
         now: jiff::Timestamp::now(),
         lang: view.lang,
+        broadcast: projector.broadcast,
     };
     let area = projector_ui(root, &input);
     view.map_rect = None;
@@ -121,7 +122,7 @@ pub fn pins_overlay(
 ) {
     let zoom = ctx.zoom_factor();
     let painter = ctx
-        .layer_painter(egui::LayerId::new(egui::Order::Middle, egui::Id::new("pins")))
+        .layer_painter(egui::LayerId::background()) // under the legends laid over the map
         .with_clip_rect(rect);
     let radius = PIN_RADIUS_PT * scale;
     for pin in pins {
@@ -200,6 +201,98 @@ pub fn apply_room(
         RoomAction::PlacePin(category) => {
             placing.category = category;
             placing.story = std::mem::take(&mut draft.pin_story);
+        }
+    }
+}
+
+/// The projector's own window (F7, `--presenter`), drawn by egui alone: the screen sent, with the
+/// map painted from the districts' shapes (B, or A and B side by side) and the approved pins.
+#[allow(clippy::too_many_arguments)] // the projector draws from each of these
+pub fn projector_window_frame(
+    ctx: &egui::Context,
+    height_px: f32,
+    sim: &Sim,
+    view: &ViewState,
+    session: &Session,
+    projector: &Projector,
+    map: &MapState,
+    gap: &crate::gap::Gap,
+) {
+    let zoom = super::projector::zoom_for(height_px);
+    if (ctx.zoom_factor() - zoom).abs() > 1e-3 {
+        ctx.set_zoom_factor(zoom);
+    }
+    super::projector::style(ctx);
+    let mut root = Ui::new(
+        ctx.clone(),
+        "projector-window".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
+    );
+    root.painter().rect_filled(ctx.viewport_rect(), 0.0, super::projector::BACKGROUND);
+    let input = ProjectorInput {
+        session,
+        shown: projector.shown.as_ref(),
+        scenario: &sim.scenario,
+        now: jiff::Timestamp::now(),
+        lang: view.lang,
+        broadcast: false,
+    };
+    match (projector_ui(&mut root, &input), projector.shown.as_ref()) {
+        (Some((Screen::Groups | Screen::Spread, rect)), _) => {
+            let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
+            groups_or_spread(&mut ui, sim, view, session, projector, map, gap);
+        }
+        (Some((screen, rect)), Some(shown)) => {
+            if let Some(geometry) = map.geometry.as_deref() {
+                painted_map(&root, rect, geometry, shown, view, session, screen);
+            }
+        }
+        _ => {}
+    }
+    if projector.sources {
+        sources_overlay(ctx, sim, view.lang);
+    }
+    ctx.request_repaint_after(std::time::Duration::from_millis(500));
+}
+
+/// The map of a send painted into `rect`: B by value (or A and B side by side), and the approved
+/// pins on the map-jam screen.
+fn painted_map(
+    ui: &Ui,
+    rect: egui::Rect,
+    geometry: &crate::geo::MapGeometry,
+    shown: &crate::projector::Shown,
+    view: &ViewState,
+    session: &Session,
+    screen: Screen,
+) {
+    let (Some(b), Some(a)) = (&shown.b, &shown.a) else { return };
+    let quantity = &twin_core::analysis::quantity::DISTRICT_QUANTITIES[view.quantity];
+    let year = shown.projection.view.year.unwrap_or(view.year);
+    let scale =
+        crate::map::value_range(&[&b.outcome, &a.outcome], |d| (quantity.value)(d)).unwrap_or((0.0, 1.0));
+    let paint = super::session::MiniPaint::Value(scale);
+    // Leave room for the labels at the top.
+    let area = rect.shrink2(egui::vec2(8.0, 24.0)).translate(egui::vec2(0.0, 16.0));
+    let halves = if shown.projection.view.mode == ViewMode::SideBySide {
+        let middle = area.center().x;
+        vec![
+            (egui::Rect::from_min_max(area.min, egui::pos2(middle - 4.0, area.max.y)), &a.outcome),
+            (egui::Rect::from_min_max(egui::pos2(middle + 4.0, area.min.y), area.max), &b.outcome),
+        ]
+    } else {
+        vec![(area, &b.outcome)]
+    };
+    for (part, outcome) in halves {
+        super::session::mini_map(ui, part, geometry, outcome, (quantity, year, paint));
+    }
+    if screen == Screen::MapJam {
+        let to_screen = super::session::fit_into(area, geometry);
+        let painter = ui.painter().with_clip_rect(rect);
+        for pin in session.room.approved_pins() {
+            let at = to_screen(project([pin.draft.lon, pin.draft.lat], geometry.origin_deg));
+            let colour = super::room::category_colour(pin.draft.category);
+            painter.circle(at, PIN_RADIUS_PT * 1.6, colour, egui::Stroke::new(2.0, Color32::BLACK));
         }
     }
 }
