@@ -261,3 +261,40 @@ fn kiosk_pins_travel_through_the_inbox_and_bad_files_are_set_aside() {
     inbox::done(&good.path).expect("removed");
     assert!(inbox::read(&inbox_dir).is_empty());
 }
+
+#[test]
+fn whatever_a_kiosk_user_types_is_kept_safely_as_text() {
+    use twin_core::session::inbox;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inbox_dir = dir.path().join("w.inbox");
+    let hostile = [
+        "x".repeat(10_000),
+        "<script>alert(1)</script> & <b>fet</b>".to_owned(),
+        "🌍🔥♻️ Ærlig talt – ÆØÅ æøå".to_owned(),
+        "bell\u{7} escape\u{1b}[31m nul\u{0} line\nbreak \u{202e}reversed".to_owned(),
+        "\"), story: \"injected".to_owned(),
+    ];
+    let mut s = session();
+    for story in &hostile {
+        let mut pin = draft(Origin::Kiosk, story);
+        pin.at = t(s.room.pins.len() as i64);
+        let sent = inbox::send(&inbox_dir, &pin).expect("sent");
+        let delivered = inbox::read(&inbox_dir).into_iter().find(|d| d.path == sent).expect("delivered");
+        let taken = delivered.draft.expect("a pin, not an error");
+        assert!(taken.story.chars().count() <= twin_core::session::room::MAX_STORY_CHARS);
+        assert!(!taken.story.chars().any(|c| c.is_control() && c != '\n'), "{:?}", taken.story);
+        s.apply(s.add_pin(taken), t(9)).expect("a pin");
+        inbox::done(&sent).expect("removed");
+    }
+    let stories: Vec<&str> = s.room.pins.iter().map(|p| p.draft.story.as_str()).collect();
+    assert_eq!(stories[1], "<script>alert(1)</script> & <b>fet</b>", "markup is kept as text");
+    assert_eq!(stories[2], "🌍🔥♻️ Ærlig talt – ÆØÅ æøå");
+    assert_eq!(stories[3], "bell escape[31m nul line\nbreak reversed", "no control or override marks");
+    assert_eq!(stories[4], "\"), story: \"injected", "quotes cannot break out of the file");
+    let text = to_ron(&s);
+    let back = from_str_named(&text, Path::new("s.ron")).expect("the session still reads");
+    assert_eq!(back.room, s.room);
+    // Over the limit in a session written by hand: a clear error, not a panic.
+    let long = text.replace(&"x".repeat(1000), &"x".repeat(1001));
+    assert!(error_of(&long).contains("longer than 1000"), "{}", error_of(&long));
+}

@@ -379,3 +379,5 @@ files-session-filter = Workshop session (RON)
 files-scenario-filter = Scenario (RON)
 projector-window-title = Municipal twin – projector
 map-not-made = The map could not be made
+kiosk-concern = Is it about one of the choices?
+kiosk-concern-none = no, something else

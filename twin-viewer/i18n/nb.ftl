@@ -379,3 +379,5 @@ files-session-filter = Verkstedøkt (RON)
 files-scenario-filter = Scenario (RON)
 projector-window-title = Kommunetvilling – projektor
 map-not-made = Kartet kunne ikke lages
+kiosk-concern = Gjelder det et av valgene?
+kiosk-concern-none = nei, noe annet

@@ -379,3 +379,5 @@ files-session-filter = Verkstadøkt (RON)
 files-scenario-filter = Scenario (RON)
 projector-window-title = Kommunetvilling – projektor
 map-not-made = Kartet kunne ikkje lagast
+kiosk-concern = Gjeld det eit av vala?
+kiosk-concern-none = nei, noko anna

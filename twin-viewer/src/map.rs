@@ -589,6 +589,7 @@ pub fn pin_at(
         origin: twin_core::session::room::Origin::Operator,
         at: jiff::Timestamp::now(),
     }
+    .cleaned()
 }
 
 #[cfg(test)]

@@ -17,10 +17,12 @@ pub fn dir(session_file: &Path) -> PathBuf {
     session_file.with_extension("inbox")
 }
 
-/// Drops a pin into the inbox (creating the folder); returns the file written.
+/// Drops a pin into the inbox (creating the folder), its story cleaned ([`PinDraft::cleaned`]);
+/// returns the file written.
 pub fn send(inbox: &Path, draft: &PinDraft) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(inbox)?;
-    let text = ron::ser::to_string_pretty(draft, ron::ser::PrettyConfig::new().struct_names(true))
+    let draft = draft.clone().cleaned();
+    let text = ron::ser::to_string_pretty(&draft, ron::ser::PrettyConfig::new().struct_names(true))
         .map_err(std::io::Error::other)?;
     let stamp = draft.at.as_nanosecond();
     let path = inbox.join(format!("pin-{stamp}-{}.ron", std::process::id()));
@@ -52,6 +54,7 @@ pub fn read(inbox: &Path) -> Vec<Delivery> {
 fn open(path: &Path) -> Result<PinDraft, String> {
     let text = crate::scenario::read_text_limited(path, MAX_DELIVERY_BYTES).map_err(|e| e.to_string())?;
     let draft: PinDraft = crate::scenario::parse::parse(&text, path).map_err(|e| e.to_string())?;
+    let draft = draft.cleaned();
     match draft.problem() {
         Some(problem) => Err(format!("{}: {problem}", path.display())),
         None => Ok(draft),

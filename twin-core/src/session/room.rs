@@ -259,6 +259,21 @@ pub struct Pin {
 }
 
 impl PinDraft {
+    /// The draft as a kiosk may send it, whatever was typed: the story without control characters
+    /// (line breaks kept), bidirectional overrides or surrounding blanks, cut to [`MAX_STORY_CHARS`]. Emoji and markup are
+    /// kept as the text they are; whoever shows the story shows it as text.
+    pub fn cleaned(mut self) -> PinDraft {
+        self.story = self
+            .story
+            .chars()
+            .filter(|&c| (!c.is_control() || c == '\n') && !is_bidi_control(c))
+            .take(MAX_STORY_CHARS)
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        self
+    }
+
     /// Why this draft cannot become a pin, if it cannot.
     pub fn problem(&self) -> Option<String> {
         if !(-180.0..=180.0).contains(&self.lon) || !(-90.0..=90.0).contains(&self.lat) {
@@ -272,6 +287,12 @@ impl PinDraft {
         }
         None
     }
+}
+
+/// Unicode's bidirectional embedding, override and isolate marks, which turn the text after them
+/// around on screen.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// What a vote is on.

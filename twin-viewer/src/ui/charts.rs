@@ -156,7 +156,9 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         _ => crate::i18n::t(lang, "charts-whole-municipality").to_owned(),
     };
     ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(title).strong().size(16.0));
+        // A little larger than the body text (16 at the operator's 14, 28 on the projector).
+        let size = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size) + 2.0;
+        ui.label(egui::RichText::new(title).strong().size(size));
         ui.label(egui::RichText::new(format!("· {unit} · {scope}")).weak());
     });
     let unit_owned = unit.to_owned();

@@ -172,7 +172,8 @@ fn outcomes_ui(ui: &mut Ui, input: &KioskInput<'_>) {
     );
     let (mine, today) = (in_year(input.outcome), in_year(input.baseline));
     ui.horizontal(|ui| {
-        let width = ui.available_width() / KIOSK_OUTCOMES.len() as f32 - 12.0;
+        // Each card adds its frame (about 20 points) to the width it is given.
+        let width = ui.available_width() / KIOSK_OUTCOMES.len() as f32 - 24.0;
         for kpi in KIOSK_OUTCOMES {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.set_width(width);
@@ -201,6 +202,29 @@ fn outcome_card(
     }
 }
 
+/// Which of the kiosk's levers the comment is about, if any.
+fn concern_ui(ui: &mut Ui, draft: &mut PinDraft, lang: Lang) {
+    use twin_core::session::room::Concern;
+    let name = |concern: &Option<Concern>| match concern {
+        Some(Concern::Lever(key)) => tr(lang, &format!("kiosk-lever-{key}")).into_owned(),
+        _ => tr(lang, "kiosk-concern-none").into_owned(),
+    };
+    ui.horizontal(|ui| {
+        ui.label(tr(lang, "kiosk-concern"));
+        egui::ComboBox::from_id_salt("kiosk.concern").selected_text(name(&draft.concerns)).show_ui(
+            ui,
+            |ui| {
+                let options = std::iter::once(None)
+                    .chain(KIOSK_LEVERS.iter().map(|(l, _)| Some(Concern::Lever(l.key().to_owned()))));
+                for option in options {
+                    let text = name(&option);
+                    ui.selectable_value(&mut draft.concerns, option, text);
+                }
+            },
+        );
+    });
+}
+
 /// A run's results in [`KIOSK_YEAR`] (its last year if it ends earlier).
 fn in_year(outcome: Option<&Outcome>) -> Option<&twin_core::outcome::YearResult> {
     let outcome = outcome?;
@@ -225,6 +249,7 @@ fn pin_form(ctx: &egui::Context, map: egui::Rect, draft: &mut PinDraft, lang: La
                         ui.selectable_value(&mut draft.category, category, text);
                     }
                 });
+                concern_ui(ui, draft, lang);
                 ui.label(tr(lang, "kiosk-pin-story"));
                 ui.add(
                     egui::TextEdit::multiline(&mut draft.story)

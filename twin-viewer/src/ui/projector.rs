@@ -63,6 +63,7 @@ pub fn style(ctx: &egui::Context) {
     ctx.style_mut_of(ctx.theme(), |style| {
         style.visuals = egui::Visuals::dark();
         style.visuals.override_text_color = Some(TEXT);
+        style.visuals.weak_text_color = Some(MUTED);
         style.visuals.panel_fill = BACKGROUND;
         style.visuals.window_fill = BACKGROUND;
         style.visuals.extreme_bg_color = BACKGROUND;
@@ -516,5 +517,92 @@ mod tests {
         let profile = render(&s, &scenario, &sent(Screen::ProcessCheck), t(9), Lang::En);
         profile.get_by_label("4.0  I influenced the result");
         profile.get_by_label("1 response");
+    }
+
+    /// WCAG 2 contrast ratio of two sRGB colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let luminance = |c: Color32| {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.04045 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// Every piece of text in a frame: its size in pixels and its colour.
+    fn texts(harness: &Harness<'_>) -> Vec<(f32, Color32, String)> {
+        fn walk(shape: &egui::Shape, zoom: f32, out: &mut Vec<(f32, Color32, String)>) {
+            match shape {
+                egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, zoom, out)),
+                egui::Shape::Text(text) => {
+                    for section in &text.galley.job.sections {
+                        let range = section.byte_range.start.0..section.byte_range.end.0;
+                        let words = text.galley.job.text[range].trim().to_owned();
+                        if !words.is_empty() {
+                            let colour = text.override_text_color.unwrap_or(section.format.color);
+                            out.push((section.format.font_id.size * zoom, colour, words));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let zoom = harness.ctx.pixels_per_point();
+        let mut out = Vec::new();
+        for clipped in &harness.output().shapes {
+            walk(&clipped.shape, zoom, &mut out);
+        }
+        out
+    }
+
+    fn run_of(scenario: &Scenario, variant: twin_core::session::Variant) -> crate::sim::RunResult {
+        let prepared = twin_core::prepare::Prepared::new(scenario);
+        let outcome =
+            twin_core::model::run(scenario, &scenario.levers, &prepared, &Default::default()).expect("runs");
+        crate::sim::RunResult {
+            variant,
+            generation: 1,
+            scenario: std::sync::Arc::new(scenario.clone()),
+            levers: scenario.levers,
+            derived: std::sync::Arc::new(crate::sim::Derived::of(&outcome)),
+            outcome: std::sync::Arc::new(outcome),
+            compute: std::time::Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn the_projectors_text_is_large_and_contrasts_at_least_seven_to_one() {
+        let (mut s, scenario) = session();
+        s.apply(s.set_phases(super::super::room::standard_agenda(Lang::Nb).phases), t(5)).expect("phases");
+        s.apply(s.go_to_phase(Some(1), t(10)), t(10)).expect("start");
+        let run = run_of(&scenario, twin_core::session::Variant::Baseline);
+        let mut shown = sent(Screen::Map);
+        shown.projection.view.year = Some(2030);
+        (shown.a, shown.b) = (Some(run.clone()), Some(run));
+        for screen in [Screen::Map, Screen::Vote, Screen::Title] {
+            shown.projection.screen = screen;
+            let harness = render(&s, &scenario, &shown, t(20), Lang::Nb);
+            let texts = texts(&harness);
+            assert!(texts.len() > 5, "{screen:?}: {texts:?}");
+            for (px, colour, words) in &texts {
+                assert!(*px >= 24.0, "{screen:?}: «{words}» is {px} px high; the back row needs 24");
+                let ratio = contrast(*colour, BACKGROUND);
+                assert!(
+                    ratio >= 7.0,
+                    "{screen:?}: «{words}» in {colour:?} contrasts {ratio:.1}:1 with the background"
+                );
+            }
+            if screen == Screen::Map {
+                let largest = texts.iter().map(|t| t.0).fold(0.0, f32::max);
+                assert!(largest >= 64.0, "the headline figures are {largest} px; they need 64");
+            }
+        }
+        // The palette itself.
+        for colour in [TEXT, MUTED, AMBER] {
+            assert!(contrast(colour, BACKGROUND) >= 7.0, "{colour:?}");
+        }
     }
 }
