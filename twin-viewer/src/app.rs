@@ -24,6 +24,8 @@ pub struct Options {
     pub snapshot: Option<String>,
     /// Window size in logical pixels.
     pub size: (u32, u32),
+    /// Fill the screen without a frame (a kiosk without `--size`).
+    pub fill_screen: bool,
     /// Language.
     pub lang: Lang,
     /// Open the projector's own window for a second screen.
@@ -48,8 +50,8 @@ pub fn build(options: Options) -> anyhow::Result<App> {
     let scenario = options.session.scenario.scenario()?;
     let mut app = App::new();
     let title = format!("Kommunetvilling – {}", scenario.name);
-    // A kiosk fills its screen without a frame to close it by (not when taking a screenshot).
-    let fullscreen = options.kiosk.is_some() && options.screenshot.is_none();
+    // A kiosk fills its screen without a frame to close it by.
+    let fullscreen = options.fill_screen;
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title,

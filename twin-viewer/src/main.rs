@@ -53,9 +53,9 @@ struct Args {
     /// pipelines during the first frames).
     #[arg(long, default_value_t = 30, value_name = "N")]
     frames: u32,
-    /// Window size in logical pixels.
-    #[arg(long, default_value = "1600x900", value_name = "WxH", value_parser = parse_size)]
-    size: (u32, u32),
+    /// Window size in logical pixels [default: 1600x900; a kiosk fills the screen unless given].
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<(u32, u32)>,
     /// Set a lever's target, e.g. `--set heat_pump_programme=0.8` (repeatable).
     #[arg(long = "set", value_name = "LEVER=VALUE")]
     set: Vec<String>,
@@ -110,7 +110,8 @@ fn options(args: Args) -> anyhow::Result<Options> {
         session_path: start.path,
         set,
         snapshot: args.snapshot,
-        size: args.size,
+        size: args.size.unwrap_or((1600, 900)),
+        fill_screen: args.kiosk && args.size.is_none() && args.screenshot.is_none(),
         lang,
         presenter: args.presenter,
         projector: args.projector,

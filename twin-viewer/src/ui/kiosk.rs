@@ -243,7 +243,7 @@ fn pin_form(ctx: &egui::Context, map: egui::Rect, draft: &mut PinDraft, lang: La
                 ui.label(RichText::new(tr(lang, "kiosk-pin-title")).size(22.0).strong());
                 ui.horizontal_wrapped(|ui| {
                     for category in PinCategory::all() {
-                        let text = RichText::new(format!("● {}", category_name(category, lang)))
+                        let text = RichText::new(category_name(category, lang))
                             .size(18.0)
                             .color(category_colour(category));
                         ui.selectable_value(&mut draft.category, category, text);
@@ -251,12 +251,16 @@ fn pin_form(ctx: &egui::Context, map: egui::Rect, draft: &mut PinDraft, lang: La
                 });
                 concern_ui(ui, draft, lang);
                 ui.label(tr(lang, "kiosk-pin-story"));
-                ui.add(
+                let story = ui.add(
                     egui::TextEdit::multiline(&mut draft.story)
                         .desired_rows(3)
                         .desired_width(f32::INFINITY)
                         .char_limit(twin_core::session::room::MAX_STORY_CHARS),
                 );
+                // Typing goes into the story straight away.
+                if draft.story.is_empty() && !story.has_focus() && !egui::Popup::is_any_open(ui.ctx()) {
+                    story.request_focus();
+                }
                 ui.horizontal(|ui| {
                     if ui.button(RichText::new(tr(lang, "kiosk-send")).size(22.0).strong()).clicked() {
                         asked = Some(KioskAction::Send(draft.clone()));
@@ -324,7 +328,7 @@ mod tests {
     #[test]
     fn a_comment_is_sent_with_its_category_and_story() {
         let mut harness = harness(Step::Writing(draft()), Lang::Nb);
-        harness.get_by_label("● Et problem").click();
+        harness.get_by_label("Et problem").click();
         harness.run();
         harness.state_mut().0 = match harness.state().0.clone() {
             Step::Writing(mut d) => {

@@ -228,6 +228,18 @@ pub fn category_name(category: PinCategory, lang: Lang) -> String {
     tr(lang, &format!("pin-{}", category.key())).into_owned()
 }
 
+/// A small disc in a category's colour, as pins are drawn on the map.
+pub fn category_dot(ui: &mut Ui, category: PinCategory) {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    ui.painter().circle(
+        rect.center(),
+        size * 0.35,
+        category_colour(category),
+        egui::Stroke::new(1.0, Color32::BLACK),
+    );
+}
+
 /// A pin category's colour on the map (Okabe–Ito, readable with colour-vision deficiencies).
 pub fn category_colour(category: PinCategory) -> Color32 {
     match category {
@@ -295,8 +307,7 @@ fn pins_ui(ui: &mut Ui, session: &Session, draft: &mut RoomDraft, lang: Lang, ac
     for pin in session.room.pins.iter().filter(|p| p.status != PinStatus::Pending) {
         ui.horizontal_wrapped(|ui| {
             let name = category_name(pin.draft.category, lang);
-            let dot = RichText::new("●").color(category_colour(pin.draft.category));
-            ui.label(dot);
+            category_dot(ui, pin.draft.category);
             ui.label(format!("#{} {name}: {}", pin.id, pin.draft.story));
             match &pin.status {
                 PinStatus::Hidden(reason) => {
