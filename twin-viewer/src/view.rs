@@ -185,6 +185,18 @@ impl ViewState {
     }
 }
 
+/// A district's name in a language: the scenario's name for that language, else its `name`.
+pub fn district_name(scenario: &twin_core::Scenario, index: usize, lang: Lang) -> Option<&str> {
+    let d = scenario.districts.get(index)?;
+    Some(twin_core::scenario::name_in(&d.name, &d.names, lang.code()))
+}
+
+/// A district-heating unit's name in a language (units in merit order, as runs list them).
+pub fn unit_name(scenario: &twin_core::Scenario, index: usize, lang: Lang) -> Option<&str> {
+    let u = scenario.district_heating.units.get(index)?;
+    Some(twin_core::scenario::name_in(&u.name, &u.names, lang.code()))
+}
+
 /// The name of a map quantity (by its index in [`DISTRICT_QUANTITIES`]) in a language.
 pub fn quantity_name(index: usize, lang: Lang) -> &'static str {
     crate::i18n::t(lang, &format!("quantity-{}", DISTRICT_QUANTITIES[index].key))

@@ -24,6 +24,9 @@ macro_rules! catalogue_enum {
         $vis enum $name { $($body)* }
     };
 }
+/// The other closed lists of the crate (pin categories, process-check statements) take the same
+/// derives.
+pub(crate) use catalogue_enum;
 
 pub mod energy;
 pub mod kpi;

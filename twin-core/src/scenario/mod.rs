@@ -11,6 +11,7 @@ pub(crate) mod parse;
 pub mod raw;
 mod validate;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -101,11 +102,22 @@ pub struct BuildingClass {
     pub retrofittable: bool,
 }
 
+/// The languages a scenario file may name things in (`names: {"nn": …}`).
+pub const LANGUAGES: [&str; 3] = ["nb", "nn", "en"];
+
+/// A name in a language (`nb`, `nn` or `en`): the file's name for that language if it gives one,
+/// else its `name`.
+pub fn name_in<'a>(name: &'a str, names: &'a BTreeMap<String, String>, language: &str) -> &'a str {
+    names.get(language).map_or(name, String::as_str)
+}
+
 /// A validated district.
 #[derive(Debug, Clone, PartialEq)]
 pub struct District {
     /// Name.
     pub name: String,
+    /// The name in other languages, by code (`nb`, `nn`, `en`).
+    pub names: BTreeMap<String, String>,
     /// Official code.
     pub code: String,
     /// Centre latitude, degrees north.
@@ -146,6 +158,8 @@ pub struct NewBuildings {
 pub struct Unit {
     /// Name.
     pub name: String,
+    /// The name in other languages, by code (`nb`, `nn`, `en`).
+    pub names: BTreeMap<String, String>,
     /// Kind.
     pub kind: UnitKind,
     /// Heat capacity, MW.

@@ -137,25 +137,8 @@ impl Agenda {
     }
 }
 
+crate::catalogue::catalogue_enum! {
 /// What a pin is about.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    enum_map::Enum,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum PinCategory {
     /// Energy use or supply.
     Energy,
@@ -169,6 +152,7 @@ pub enum PinCategory {
     Problem,
     /// An idea.
     Idea,
+}
 }
 
 impl Catalogue for PinCategory {}
@@ -425,25 +409,8 @@ pub struct Parked {
     pub at: Timestamp,
 }
 
+crate::catalogue::catalogue_enum! {
 /// The statements of the process check (the SAMSON values of co-creation), each rated 1–5.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    strum::EnumIter,
-    strum::EnumCount,
-    strum::IntoStaticStr,
-    strum::EnumString,
-    enum_map::Enum,
-)]
-#[strum(serialize_all = "snake_case")]
 pub enum Statement {
     /// "Everyone's voice counted equally."
     Equality,
@@ -455,6 +422,7 @@ pub enum Statement {
     Leadership,
     /// "I influenced the result."
     Influence,
+}
 }
 
 impl Catalogue for Statement {}

@@ -30,6 +30,8 @@ pub struct ChartInput<'a> {
     pub district: Option<usize>,
     /// The timeline's year.
     pub year: i32,
+    /// The scenario B ran on (names of districts and units in the language).
+    pub scenario: &'a twin_core::Scenario,
     /// The grid's import capacity, MW (drawn on the peak chart).
     pub grid_capacity_mw: f64,
     /// Language.
@@ -151,7 +153,10 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
     let lang = input.lang;
     let scope = match (input.district, kind) {
         (Some(d), ChartKind::Energy | ChartKind::Emissions) => {
-            input.outcome.district_names.get(d).map_or("", String::as_str).to_owned()
+            crate::view::district_name(input.scenario, d, lang)
+                .or_else(|| input.outcome.district_names.get(d).map(String::as_str))
+                .unwrap_or("")
+                .to_owned()
         }
         _ => crate::i18n::t(lang, "charts-whole-municipality").to_owned(),
     };
@@ -254,7 +259,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                             .iter()
                             .map(|y| y.heat.units.get(u).map_or(0.0, |x| x.heat_mwh) / 1000.0)
                             .collect();
-                        (name.clone(), palette::OKABE_ITO[u % 7], values)
+                        let name = crate::view::unit_name(input.scenario, u, lang).unwrap_or(name);
+                        (name.to_owned(), palette::OKABE_ITO[u % 7], values)
                     })
                     .collect();
                 items.stacked(&xs, layers);

@@ -208,8 +208,10 @@ mod tests {
     #[test]
     fn tabs_switch_the_chart() {
         let (outcome, baseline) = outcomes();
+        let scenario = crate::scenarios::default_scenario().expect("built-in scenario parses");
         let derived = [crate::sim::Derived::of(&outcome), crate::sim::Derived::of(&baseline)];
         let input = ChartInput {
+            scenario: &scenario,
             outcome: &outcome,
             baseline: &baseline,
             names: ["Med tiltak", "Referanse"],

@@ -539,6 +539,7 @@ fn charts_panel(
             derived: [&results[0].derived, &results[1].derived],
             district: view.selected,
             year: view.year,
+            scenario: &results[0].scenario,
             grid_capacity_mw: sim.scenario.grid.import_capacity_mw,
             lang: view.lang,
         };
@@ -734,7 +735,7 @@ fn map_overlays(
         });
     }
     let selected_name =
-        view.selected.and_then(|s| sim.result(sides[0].0)?.outcome.district_names.get(s).cloned());
+        view.selected.and_then(|s| crate::view::district_name(&sim.scenario, s, lang)).map(str::to_owned);
     if let Some(name) = selected_name {
         let mut clear = false;
         let at = rect.left_top() + egui::vec2(12.0, if view.split { 48.0 } else { 12.0 });
@@ -776,7 +777,7 @@ fn hover_card(
     let (Some(b), Some(a)) = (sim.result(variants[0]), sim.result(variants[1])) else { return };
     let Some(pos) = ctx.input(|i| i.pointer.hover_pos()) else { return };
     let (Some(name), Some(y), Some(r)) = (
-        b.outcome.district_names.get(d),
+        crate::view::district_name(&b.scenario, d, lang),
         b.outcome.year(view.year).and_then(|y| y.districts.get(d)),
         a.outcome.year(view.year).and_then(|y| y.districts.get(d)),
     ) else {

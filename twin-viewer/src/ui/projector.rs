@@ -236,6 +236,7 @@ fn map_screen(root: &mut Ui, input: &ProjectorInput<'_>, shown: &Shown) -> egui:
                     derived: [&b.derived, &a.derived],
                     district: None,
                     year,
+                    scenario: &b.scenario,
                     grid_capacity_mw: input.scenario.grid.import_capacity_mw,
                     lang,
                 };

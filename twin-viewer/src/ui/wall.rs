@@ -21,6 +21,19 @@ pub type MapView<'a> = (&'a Camera, &'a GlobalTransform);
 /// Radius of a pin on the map, points.
 const PIN_RADIUS_PT: f32 = 9.0;
 
+/// What the projector draws now: the session, the send, the scenario, the clock, the language.
+fn input_of<'a>(
+    sim: &'a Sim,
+    view: &ViewState,
+    session: &'a Session,
+    projector: &'a Projector,
+    broadcast: bool,
+) -> ProjectorInput<'a> {
+    let shown = projector.shown.as_ref();
+    let now = jiff::Timestamp::now();
+    ProjectorInput { session, shown, scenario: &sim.scenario, now, lang: view.lang, broadcast }
+}
+
 /// Lays out the projector view; sets where the map goes (or that there is none).
 #[allow(clippy::too_many_arguments)] // the projector draws from each of these
 pub fn projector_frame(
@@ -35,14 +48,7 @@ pub fn projector_frame(
     camera: Option<MapView<'_>>,
 ) {
     let zoom = ctx.zoom_factor();
-    let input = ProjectorInput {
-        session,
-        shown: projector.shown.as_ref(),
-        scenario: &sim.scenario,
-        now: jiff::Timestamp::now(),
-        lang: view.lang,
-        broadcast: projector.broadcast,
-    };
+    let input = input_of(sim, view, session, projector, projector.broadcast);
     let area = projector_ui(root, &input);
     view.map_rect = None;
     view.pointer_on_map = false;
@@ -229,14 +235,7 @@ pub fn projector_window_frame(
         egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.viewport_rect()),
     );
     root.painter().rect_filled(ctx.viewport_rect(), 0.0, super::projector::BACKGROUND);
-    let input = ProjectorInput {
-        session,
-        shown: projector.shown.as_ref(),
-        scenario: &sim.scenario,
-        now: jiff::Timestamp::now(),
-        lang: view.lang,
-        broadcast: false,
-    };
+    let input = input_of(sim, view, session, projector, false);
     match (projector_ui(&mut root, &input), projector.shown.as_ref()) {
         (Some((Screen::Groups | Screen::Spread, rect)), _) => {
             let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));

@@ -383,6 +383,11 @@ pub struct RawNewBuildings {
 pub struct RawDistrict {
     /// Name, e.g. "Lysaker".
     pub name: String,
+    /// The name in other languages, by language code (`nb` bokmål, `nn` nynorsk, `en` English),
+    /// where it differs from `name`, e.g. `{"en": "Fornebu sea-water heat pumps"}`. The viewer
+    /// shows `name` in a language the file does not give.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
     /// Official code (SSB delområde, 8 digits), used to find its outline on the map.
     pub code: String,
     /// Latitude of the district's centre, degrees north.
@@ -511,6 +516,11 @@ pub enum UnitKind {
 pub struct RawUnit {
     /// Name, e.g. "Fornebu sea-water heat pumps".
     pub name: String,
+    /// The name in other languages, by language code (`nb` bokmål, `nn` nynorsk, `en` English),
+    /// where it differs from `name`, e.g. `{"en": "Fornebu sea-water heat pumps"}`. The viewer
+    /// shows `name` in a language the file does not give.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
     /// Kind of unit.
     pub kind: UnitKind,
     /// Heat capacity in MW.

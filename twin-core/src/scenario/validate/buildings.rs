@@ -156,6 +156,7 @@ pub(super) fn districts(c: &mut Checker, raw: &RawScenario, classes: &[BuildingC
         if d.name.trim().is_empty() || d.name.len() > 200 {
             c.error(format!("{p}.name"), "expected a non-empty name of at most 200 bytes");
         }
+        c.names(&p, &d.names);
         if raw.districts[..i].iter().any(|o| o.code == d.code) {
             c.error(format!("{p}.code"), format!("duplicate district code {:?}", d.code));
         }
@@ -175,6 +176,7 @@ pub(super) fn districts(c: &mut Checker, raw: &RawScenario, classes: &[BuildingC
         land_use(c, &p, d.area_km2, d.population, &floor_area_m2, classes);
         districts.push(District {
             name: d.name.clone(),
+            names: d.names.clone(),
             code: d.code.clone(),
             latitude_deg: d.latitude_deg,
             longitude_deg: d.longitude_deg,

@@ -75,6 +75,7 @@ pub(super) fn district_heating(c: &mut Checker, raw: &RawScenario) -> DistrictHe
     let mut units: Vec<(u32, Unit)> = Vec::new();
     for (i, u) in dh.units.iter().enumerate().take(MAX_UNITS) {
         let p = format!("district_heating.units[{i}]");
+        c.names(&p, &u.names);
         c.range(format_args!("{p}.heat_capacity_mw"), u.heat_capacity_mw, 0.0, 1e5, "MW");
         c.range(format_args!("{p}.efficiency"), u.efficiency, 0.05, 1.0, "(share)");
         c.range(format_args!("{p}.cop"), u.cop, 1.0, 10.0, "");
@@ -92,6 +93,7 @@ pub(super) fn district_heating(c: &mut Checker, raw: &RawScenario) -> DistrictHe
             u.merit_order,
             Unit {
                 name: u.name.clone(),
+                names: u.names.clone(),
                 kind: u.kind,
                 heat_capacity_mw: u.heat_capacity_mw,
                 efficiency: u.efficiency,

@@ -50,6 +50,25 @@ impl Checker<'_> {
         self.warnings.push(issue);
     }
 
+    /// Errors on a `names` entry (at `{path}.names`) in an unknown language or that is empty or
+    /// longer than 200 bytes.
+    pub(super) fn names(&mut self, path: &str, names: &std::collections::BTreeMap<String, String>) {
+        for (language, name) in names {
+            if !super::LANGUAGES.contains(&language.as_str()) {
+                let known = super::LANGUAGES.join(", ");
+                self.error(
+                    format!("{path}.names"),
+                    format!("unknown language {language:?}; expected one of {known}"),
+                );
+            } else if name.trim().is_empty() || name.len() > 200 {
+                self.error(
+                    format!("{path}.names.{language}"),
+                    "expected a non-empty name of at most 200 bytes",
+                );
+            }
+        }
+    }
+
     /// Errors unless `lo <= value <= hi` (which also rejects NaN and infinities).
     pub(super) fn range(&mut self, path: impl fmt::Display, value: f64, lo: f64, hi: f64, unit: &str) {
         if !value.is_finite() {
