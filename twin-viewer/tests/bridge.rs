@@ -186,3 +186,51 @@ fn opening_another_scenario_switches_every_variant_and_undo_switches_back() {
             .all(|c| c.starts_with("3201"))
     );
 }
+
+/// What the projector shows stays as it was sent while levers move at the laptop, until the next
+/// send.
+#[test]
+fn the_projector_keeps_what_was_sent_until_the_next_send() {
+    use twin_viewer::projector::{self, Projector};
+    let mut app = app(eight_groups());
+    app.add_plugins(projector::plugin);
+    {
+        let mut workshop = app.world_mut().resource_mut::<Workshop>();
+        workshop.show(workshop::Side::B, Variant::Proposal(1));
+    }
+    settle(&mut app);
+    let send = |app: &mut App| {
+        let world = app.world_mut();
+        let year = world.resource::<ViewState>().year;
+        world.resource_scope(|world, mut projector: Mut<Projector>| {
+            let mut workshop = world.resource_mut::<Workshop>();
+            projector.send(&mut workshop.session, year, jiff::Timestamp::UNIX_EPOCH);
+        });
+    };
+    send(&mut app);
+    settle(&mut app);
+    app.update();
+    let shown = |app: &App| {
+        let projector = app.world().resource::<Projector>();
+        projector.shown.as_ref().and_then(|s| s.b.as_ref()).map(|r| (r.generation, r.levers))
+    };
+    let sent = shown(&app).expect("the send is shown once its results are in");
+    // The operator moves a lever of the proposal on show.
+    {
+        let world = app.world_mut();
+        let scenario = Arc::clone(&world.resource::<Sim>().scenario);
+        let mut workshop = world.resource_mut::<Workshop>();
+        workshop.set_targets(&[(LeverId::EvShare, 0.99)], &scenario, Lang::Nb).expect("a move");
+    }
+    settle(&mut app);
+    app.update();
+    let live =
+        app.world().resource::<Sim>().result(Variant::Proposal(1)).map(|r| r.levers).expect("a result");
+    assert_eq!(live.get(LeverId::EvShare).target, 0.99, "the laptop shows the move");
+    assert_eq!(shown(&app), Some(sent), "the projector does not");
+    send(&mut app);
+    settle(&mut app);
+    app.update();
+    let resent = shown(&app).expect("shown");
+    assert_eq!(resent.1.get(LeverId::EvShare).target, 0.99, "the next send shows it");
+}
