@@ -176,31 +176,16 @@ fn layout(
             view.map_rect = None;
             view.pointer_on_map = false;
             egui::CentralPanel::default().show(&mut root, |ui| {
-                if mode == ViewMode::Groups {
-                    let cards: Vec<session::Card<'_>> = workshop
-                        .session
-                        .variants()
-                        .into_iter()
-                        .map(|v| session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
-                        .collect();
-                    let quantity = &DISTRICT_QUANTITIES[view.quantity];
-                    let geometry = map.geometry.as_deref();
-                    actions.extend(session::groups_ui(
-                        ui,
-                        &workshop.session,
-                        &cards,
-                        geometry,
-                        quantity,
-                        view.year,
-                        view.lang,
-                    ));
-                } else {
-                    let spread = twin_core::session::compare::spread(&workshop.session, &sim.scenario);
-                    egui::ScrollArea::vertical().id_salt("spread-page").show(ui, |ui| {
-                        session::spread_ui(ui, &spread, workshop.session.proposals.len(), view.lang);
-                        session::gap_ui(ui, &workshop.session, gap.result.as_ref(), gap.current, view.lang);
-                    });
-                }
+                let groups = mode == ViewMode::Groups;
+                actions.extend(wall::groups_or_spread(
+                    ui,
+                    groups,
+                    &sim,
+                    &view,
+                    &workshop.session,
+                    &map,
+                    &gap,
+                ));
             });
         }
         ViewMode::Single | ViewMode::SideBySide | ViewMode::Difference => {

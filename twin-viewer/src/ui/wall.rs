@@ -56,7 +56,9 @@ pub fn projector_frame(
     match area {
         Some((Screen::Groups | Screen::Spread, rect)) => {
             let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
-            groups_or_spread(&mut ui, sim, view, session, projector, map, gap);
+            // The projector only shows: what a click there would ask for is not done.
+            let groups = projector.shown.as_ref().is_some_and(|s| s.projection.screen == Screen::Groups);
+            let _ = groups_or_spread(&mut ui, groups, sim, view, session, map, gap);
         }
         Some((screen, rect)) => {
             view.split =
@@ -78,27 +80,25 @@ pub fn projector_frame(
     }
 }
 
-/// The groups' small multiples or the lever spread with the package's gap, as the operator sees
-/// them, in the projector's type.
-fn groups_or_spread(
+/// The groups' small multiples (`groups`) or the lever spread with the package's gap, for the
+/// operator and, at its size, the projector; returns what a click on a group asked for.
+pub fn groups_or_spread(
     ui: &mut Ui,
+    groups: bool,
     sim: &Sim,
     view: &ViewState,
     session: &Session,
-    projector: &Projector,
     map: &MapState,
     gap: &crate::gap::Gap,
-) {
-    let screen = projector.shown.as_ref().map(|s| s.projection.screen);
-    if screen == Some(Screen::Groups) {
+) -> Vec<super::session::Action> {
+    if groups {
         let cards: Vec<super::session::Card<'_>> = session
             .variants()
             .into_iter()
             .map(|v| super::session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
             .collect();
         let quantity = &twin_core::analysis::quantity::DISTRICT_QUANTITIES[view.quantity];
-        // The projector only shows: what a click there would ask for is not done.
-        let _ = super::session::groups_ui(
+        return super::session::groups_ui(
             ui,
             session,
             &cards,
@@ -107,13 +107,13 @@ fn groups_or_spread(
             view.year,
             view.lang,
         );
-    } else {
-        let spread = twin_core::session::compare::spread(session, &sim.scenario);
-        egui::ScrollArea::vertical().id_salt("projector.spread").show(ui, |ui| {
-            super::session::spread_ui(ui, &spread, session.proposals.len(), view.lang);
-            super::session::gap_ui(ui, session, gap.result.as_ref(), gap.current, view.lang);
-        });
     }
+    let spread = twin_core::session::compare::spread(session, &sim.scenario);
+    egui::ScrollArea::vertical().id_salt("spread-page").show(ui, |ui| {
+        super::session::spread_ui(ui, &spread, session.proposals.len(), view.lang);
+        super::session::gap_ui(ui, session, gap.result.as_ref(), gap.current, view.lang);
+    });
+    Vec::new()
 }
 
 /// Every pin at its point on the map: filled in its category's colour, hollow while it waits for
@@ -239,7 +239,9 @@ pub fn projector_window_frame(
     match (projector_ui(&mut root, &input), projector.shown.as_ref()) {
         (Some((Screen::Groups | Screen::Spread, rect)), _) => {
             let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
-            groups_or_spread(&mut ui, sim, view, session, projector, map, gap);
+            // The projector only shows: what a click there would ask for is not done.
+            let groups = projector.shown.as_ref().is_some_and(|s| s.projection.screen == Screen::Groups);
+            let _ = groups_or_spread(&mut ui, groups, sim, view, session, map, gap);
         }
         (Some((screen, rect)), Some(shown)) => {
             if let Some(geometry) = map.geometry.as_deref() {
