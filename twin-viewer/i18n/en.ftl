@@ -22,7 +22,6 @@ room-unhide = Show again
 room-hidden-because = Hidden: { $reason }
 room-pins = Pins on the map
 room-place-pin = Place a pin on the map
-room-placing-pin = Click the map where the pin goes
 room-pin-story = Story
 room-votes = Voting
 room-vote-question = Question
@@ -62,9 +61,6 @@ phase-close = Close and next steps
 
 projector-not-started = Not started
 projector-over-time = over time
-projector-baseline = Baseline
-projector-target = Target { $year }
-projector-to-target = To target
 projector-vote-open = Voting is open
 projector-voted = { $count ->
     [one] { $count } person has voted
@@ -155,14 +151,8 @@ kiosk-outcome-household_energy_cost = Energy cost per household
 ## The operator's panels, charts and notices
 
 files-session-saved = Session saved.
-files-the-session-is-saved-in = The session is saved in
-files-proposals-imported-from = proposals imported from
-files-undo-with-ctrl-z = undo with Ctrl+Z
-files-this-is-the-scenario-file = this is the scenario file the session runs on; it is never written over. Choose a new name.
-files-exported-to = Exported to
 scenarios-the-damaged-file-was-kept = The damaged file was kept as
 scenarios-workshop = Workshop
-scenarios-opened-the-newest-good-version = Opened the newest good version:
 scenarios-no-good-version-of-the = No good version of the session: starting a new one.
 charts-electricity = Electricity
 charts-district-heat = District heat
@@ -183,12 +173,10 @@ charts-day = day
 charts-hours = hours
 charts-target = Target
 charts-grid-capacity = Grid capacity
-charts-all-waste = all waste
 charts-electricity-demand = Electricity demand
 charts-grid-import = Grid import
 charts-ev-charging = EV charging
 charts-solar = Solar
-charts-import = import
 charts-reuse = Reuse
 charts-recycling = Recycling
 charts-biogas = Biogas
@@ -198,23 +186,17 @@ charts-landfill = Landfill
 charts-hazardous-treatment = Hazardous treatment
 charts-bottom-ash = Bottom ash
 dashboard-no-results-for-this-year = No results for this year
-dashboard-vs = vs
-dashboard-same-as = Same as
 dashboard-met = met
 dashboard-not-met = not met
 levers-policy-levers = Policy levers
 levers-reset-all = Reset all
 levers-back-to-the-scenario-file = Back to the scenario file's own values
 levers-expert-timing = Expert: timing
-levers-range = Range
-levers-in-the-scenario-file = In the scenario file
-levers-key = Key
 levers-reset = Reset
 levers-the-timing-is-edited-in = The timing is edited in the scenario file (levers: start_year, ramp_years).
 levers-lever = Lever
 levers-start = Start
 levers-ramp-years = Ramp, years
-levers-from = From
 levers-expert-all-parameters = Expert: all parameters
 mod-session-not-saved = session not saved
 mod-the-session-saves-itself = The session saves itself
@@ -235,13 +217,11 @@ mod-actions-and-outcomes = Actions and outcomes
 mod-year-for-hourly-values = Year for hourly values:
 mod-the-model-could-not-compute = The model could not compute these settings; showing the previous result.
 mod-computing = Computing…
-mod-selected = Selected
 mod-click-to-narrow-the-charts = Click to narrow the charts to this district
 mod-notice = Notice
 mod-that-did-not-work = That did not work
 mod-note = Note
 mod-nothing-was-changed = Nothing was changed.
-mod-change-vs = change vs
 mod-blue-lower-than-a-red = Blue: lower than A. Red: higher.
 mod-same-scale-for-every-year = Same scale for every year
 session-baseline = Baseline
@@ -268,27 +248,13 @@ session-reopen-as-proposal = Reopen as proposal
 session-no-changes-yet = No changes yet
 session-undone = Undone:{" "}
 session-redone = Redone:{" "}
-session-new-proposal-2 = New proposal
-session-removed = Removed
-session-edited = Edited
-session-snapshot = Snapshot
-session-deleted-snapshot = Deleted snapshot
 session-room-package-removed = Room package removed
-session-opened = Opened
-session-import = Import
-session-the-maps-show-the-change = The maps show the change against A (blue lower, red higher):
 session-spread-over-the-groups = Spread over the groups
 session-no-group-has-moved-a = No group has moved a lever yet.
-session-median = median
 session-bar-lowest-to-highest-value = Bar: lowest to highest value. Blue mark: median. Grey mark: the scenario's value. Count: groups that moved the lever.
 session-the-room-s-package-against = The room's package against the target
 session-combine-the-proposals-to-make = Combine the proposals to make the room's package.
 session-computing = Computing …
-session-baseline-2 = baseline
-session-target = target
-session-package = package
-session-the-package-closes = The package closes
-session-of-the-gap = of the gap
 session-each-lever-of-the-package = Each lever of the package is measured with and without it; its effect is shared equally by the groups that moved it the same way.
 sources-source = source
 sources-estimate = estimate
@@ -296,8 +262,6 @@ sources-source-estimate = source + estimate
 sources-note = note
 sources-where-the-numbers-come-from = Where the numbers come from
 sources-the-scenario-file-has-no = The scenario file has no source list (`sources`).
-sources-notes = notes
-sources-with-estimates = with estimates
 sources-the-scenario = the scenario
 view-english = English
 view-energy = Energy
@@ -306,8 +270,6 @@ view-grid-peak = Grid peak
 view-winter-week = Winter week
 view-load-duration = Load duration
 view-persons = persons
-workshop-proposal = Proposal
-
 ## The model's levers, KPIs and map quantities (the core's catalogues, by key)
 
 lever-retrofit_rate = Energy retrofits per year
@@ -381,3 +343,95 @@ projector-window-title = Municipal twin – projector
 map-not-made = The map could not be made
 kiosk-concern = Is it about one of the choices?
 kiosk-concern-none = no, something else
+
+## Whole sentences with their values
+
+dashboard-change = { $change } vs { $reference } { $base }
+dashboard-same = Same as { $reference } { $base }
+dashboard-target-line = Target { $year }: { $bound } { $value } ({ $verdict })
+dashboard-heading = { $a }  vs  { $b }
+projector-baseline-value = Baseline { $value }
+projector-target-value = Target { $year }: { $value }
+projector-to-target-value = To target: { $gap }
+mod-selected-name = Selected: { $name }
+mod-change-legend = { $quantity }: change vs { $reference }
+charts-target-year = Target { $year }
+charts-all-waste-of = { $name } (all waste)
+charts-import-of = { $name } (import)
+session-new-proposal-named = New proposal: { $name }
+session-removed-named = Removed { $name }
+session-edited-named = Edited { $name }
+session-snapshot-named = Snapshot “{ $name }”
+session-deleted-snapshot-named = Deleted snapshot “{ $name }”
+session-room-package-made = The room's package ({ $rule ->
+    [min] lowest value
+    [max] highest value
+   *[median] median
+} of the proposals)
+session-opened-named = Opened { $name }
+session-builtin-scenario = the built-in scenario
+session-imported-changes = Imported { $count ->
+    [one] one change
+   *[other] { $count } changes
+}
+session-maps-show-change-against = The maps show the change against { $name } (blue lower, red higher)
+session-spread-line = { $min } – { $max } (median { $median }) · { $moved }/{ $groups }
+session-gap-line = { $kpi } { $year }: baseline { $baseline } · target { $target } · package { $package } { $unit }
+session-package-closes-percent = The package closes { $percent } % of the gap
+session-share-of-gap = { $percent } % of the gap
+files-imported-from = { $count ->
+    [one] One proposal
+   *[other] { $count } proposals
+} imported from { $file }
+files-with-undo-hint = { $text } (undo with Ctrl+Z)
+files-is-the-scenario-file = { $file }: this is the scenario file the session runs on; it is never written over. Choose a new name.
+files-exported-to-file = Exported to { $file }
+workshop-proposal-number = Proposal { $number }
+scenarios-opened-generation = Opened the newest good version: { $file }
+sources-count = { $notes ->
+    [one] one note
+   *[other] { $notes } notes
+}, { $estimates } with estimates
+levers-range-value = Range: { $min } – { $max }
+levers-in-file-value = In the scenario file: { $value }
+levers-from-value = From: { $value }
+room-ranking-line = { $choice }: { $dots }
+dashboard-kpi-code = U4SSC indicator { $code }
+dashboard-kpi-extension = The model's own indicator (not in U4SSC)
+
+## The core's errors and warnings
+
+problem-place = { $file }, line { $line }, column { $column }
+problem-issue = { $place }: field `{ $field }`: { $text }
+problem-warning = warning: { $text }
+problem-not-found = the file does not exist
+problem-permission = no permission to read the file
+problem-cannot-read = { $file }: cannot read: { $reason }
+problem-too-large = { $file }: the file is larger than the { $limit } bytes it may have
+problem-not-utf8 = { $place }: not UTF-8 text (the file must be UTF-8 RON)
+problem-parse = { $place }: field `{ $field }` cannot be read as RON: { $message }
+problem-session-scenario = { $file }: the scenario kept in the session does not open:
+problem-out-of-range = expected a value from { $lo } to { $hi } { $unit }, found { $found }
+problem-not-finite = expected a finite number from { $lo } to { $hi } { $unit }, found { $found }
+problem-unusual = { $value } { $unit } is outside the usual { $lo }–{ $hi } { $unit } for a Norwegian municipality ({ $source })
+problem-shares-sum = the shares must sum to 1, they sum to { $sum }
+unit-share = (share)
+unit-degrees = degrees
+unit-cars = cars
+unit-years = years
+unit-per-month = /month
+unit-floor-per-land = m² floor per m² land
+unit-per-resident = m² per resident
+unit-of-stock-per-year = of the base-year stock per year
+unit-residents-per-km2 = residents/km²
+problem-no-proposal = There is no proposal #{ $id }
+problem-full = A session holds at most { $max } proposals
+problem-id-taken = Id #{ $id } is already in use
+problem-no-name = A name cannot be empty
+problem-stale = The session is no longer as this change expects: { $detail }
+problem-lever-range = { $lever } = { $value } is outside its range { $min } to { $max } { $unit }
+problem-nothing-to-undo = Nothing to undo
+problem-nothing-to-redo = Nothing to redo
+problem-import-other-scenario = The sessions run on different scenarios (scenario hash { $ours } here, { $theirs } there)
+problem-import-full = This session has room for { $room } more proposals, the other has { $wanted }
+files-session-saved-in = The session is saved in { $file }

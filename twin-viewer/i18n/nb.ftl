@@ -22,7 +22,6 @@ room-unhide = Vis igjen
 room-hidden-because = Skjult: { $reason }
 room-pins = Innspill på kartet
 room-place-pin = Sett en nål på kartet
-room-placing-pin = Klikk på kartet der nålen skal stå
 room-pin-story = Fortelling
 room-votes = Avstemning
 room-vote-question = Spørsmål
@@ -62,9 +61,6 @@ phase-close = Avslutning og veien videre
 
 projector-not-started = Ikke startet
 projector-over-time = over tiden
-projector-baseline = Referanse
-projector-target = Mål { $year }
-projector-to-target = Til mål
 projector-vote-open = Avstemningen er åpen
 projector-voted = { $count ->
     [one] { $count } person har stemt
@@ -155,14 +151,8 @@ kiosk-outcome-household_energy_cost = Energikostnad per husholdning
 ## The operator's panels, charts and notices
 
 files-session-saved = Økta er lagret.
-files-the-session-is-saved-in = Økta lagres i
-files-proposals-imported-from = forslag importert fra
-files-undo-with-ctrl-z = angre med Ctrl+Z
-files-this-is-the-scenario-file = dette er scenariofila økta bygger på; den skrives aldri over. Velg et nytt navn.
-files-exported-to = Eksportert til
 scenarios-the-damaged-file-was-kept = Den skadde fila er lagt til side som
 scenarios-workshop = Verksted
-scenarios-opened-the-newest-good-version = Åpnet den nyeste gode versjonen:
 scenarios-no-good-version-of-the = Ingen god versjon av økta: starter en ny.
 charts-electricity = Strøm
 charts-district-heat = Fjernvarme
@@ -183,12 +173,10 @@ charts-day = dag
 charts-hours = timer
 charts-target = Mål
 charts-grid-capacity = Nettkapasitet
-charts-all-waste = avfall i alt
 charts-electricity-demand = Strømbehov
 charts-grid-import = Import fra nettet
 charts-ev-charging = Elbillading
 charts-solar = Solkraft
-charts-import = import
 charts-reuse = Ombruk
 charts-recycling = Materialgjenvinning
 charts-biogas = Biogass
@@ -198,23 +186,17 @@ charts-landfill = Deponi
 charts-hazardous-treatment = Farlig avfall
 charts-bottom-ash = Bunnaske
 dashboard-no-results-for-this-year = Ingen resultater for året
-dashboard-vs = mot
-dashboard-same-as = Som
 dashboard-met = nådd
 dashboard-not-met = ikke nådd
 levers-policy-levers = Tiltak
 levers-reset-all = Nullstill alle
 levers-back-to-the-scenario-file = Tilbake til scenariofilens egne verdier
 levers-expert-timing = Ekspert: tidsplan
-levers-range = Område
-levers-in-the-scenario-file = I scenariofilen
-levers-key = Nøkkel
 levers-reset = Nullstill
 levers-the-timing-is-edited-in = Tidsplanen endres i scenariofila (levers: start_year, ramp_years).
 levers-lever = Tiltak
 levers-start = Start
 levers-ramp-years = Opptrapping, år
-levers-from = Fra
 levers-expert-all-parameters = Ekspert: alle parametre
 mod-session-not-saved = økt ikke lagret
 mod-the-session-saves-itself = Økta lagres av seg selv
@@ -235,13 +217,11 @@ mod-actions-and-outcomes = Handlinger og utfall
 mod-year-for-hourly-values = År for timeverdier:
 mod-the-model-could-not-compute = Modellen kunne ikke regne ut disse innstillingene; viser forrige resultat.
 mod-computing = Beregner…
-mod-selected = Valgt
 mod-click-to-narrow-the-charts = Klikk for å velge bydelen i grafene
 mod-notice = Melding
 mod-that-did-not-work = Det gikk ikke
 mod-note = Merk
 mod-nothing-was-changed = Ingenting er endret.
-mod-change-vs = endring mot
 mod-blue-lower-than-a-red = Blå: lavere enn A. Rød: høyere.
 mod-same-scale-for-every-year = Samme skala for alle år
 session-baseline = Referanse
@@ -268,27 +248,13 @@ session-reopen-as-proposal = Åpne som forslag
 session-no-changes-yet = Ingen endringer ennå
 session-undone = Angret:{" "}
 session-redone = Gjort om:{" "}
-session-new-proposal-2 = Nytt forslag
-session-removed = Fjernet
-session-edited = Endret
-session-snapshot = Bilde
-session-deleted-snapshot = Slettet bilde
 session-room-package-removed = Rommets pakke fjernet
-session-opened = Åpnet
-session-import = Import
-session-the-maps-show-the-change = Kartene viser endring mot A (blått lavere, rødt høyere):
 session-spread-over-the-groups = Spredning mellom gruppene
 session-no-group-has-moved-a = Ingen gruppe har flyttet et tiltak ennå.
-session-median = median
 session-bar-lowest-to-highest-value = Stolpe: laveste til høyeste verdi. Blå strek: median. Grå strek: scenarioets verdi. Tall: grupper som flyttet tiltaket.
 session-the-room-s-package-against = Rommets pakke mot målet
 session-combine-the-proposals-to-make = Kombiner forslagene for å lage rommets pakke.
 session-computing = Regner ut …
-session-baseline-2 = referanse
-session-target = mål
-session-package = pakken
-session-the-package-closes = Pakken lukker
-session-of-the-gap = av gapet
 session-each-lever-of-the-package = Hvert tiltak i pakken måles med og uten seg selv; virkningen deles likt mellom gruppene som flyttet det samme vei.
 sources-source = kilde
 sources-estimate = anslag
@@ -296,8 +262,6 @@ sources-source-estimate = kilde + anslag
 sources-note = merknad
 sources-where-the-numbers-come-from = Hvor tallene kommer fra
 sources-the-scenario-file-has-no = Scenariofila har ingen kildeliste (`sources`).
-sources-notes = merknader
-sources-with-estimates = med anslag
 sources-the-scenario = scenariet
 view-english = Bokmål
 view-energy = Energi
@@ -306,8 +270,6 @@ view-grid-peak = Effekttopp
 view-winter-week = Vinteruke
 view-load-duration = Varighetskurve
 view-persons = personer
-workshop-proposal = Forslag
-
 ## The model's levers, KPIs and map quantities (the core's catalogues, by key)
 
 lever-retrofit_rate = Energirehabilitering per år
@@ -381,3 +343,95 @@ projector-window-title = Kommunetvilling – projektor
 map-not-made = Kartet kunne ikke lages
 kiosk-concern = Gjelder det et av valgene?
 kiosk-concern-none = nei, noe annet
+
+## Whole sentences with their values
+
+dashboard-change = { $change } mot { $reference } { $base }
+dashboard-same = Som { $reference } { $base }
+dashboard-target-line = Mål { $year }: { $bound } { $value } ({ $verdict })
+dashboard-heading = { $a }  mot  { $b }
+projector-baseline-value = Referanse { $value }
+projector-target-value = Mål { $year }: { $value }
+projector-to-target-value = Til mål: { $gap }
+mod-selected-name = Valgt: { $name }
+mod-change-legend = { $quantity }: endring mot { $reference }
+charts-target-year = Mål { $year }
+charts-all-waste-of = { $name } (avfall i alt)
+charts-import-of = { $name } (import)
+session-new-proposal-named = Nytt forslag: { $name }
+session-removed-named = Fjernet { $name }
+session-edited-named = Endret { $name }
+session-snapshot-named = Bilde «{ $name }»
+session-deleted-snapshot-named = Slettet bilde «{ $name }»
+session-room-package-made = Rommets pakke ({ $rule ->
+    [min] laveste verdi
+    [max] høyeste verdi
+   *[median] median
+} av forslagene)
+session-opened-named = Åpnet { $name }
+session-builtin-scenario = det innebygde scenariet
+session-imported-changes = Importerte { $count ->
+    [one] én endring
+   *[other] { $count } endringer
+}
+session-maps-show-change-against = Kartene viser endring mot { $name } (blått lavere, rødt høyere)
+session-spread-line = { $min } – { $max } (median { $median }) · { $moved }/{ $groups }
+session-gap-line = { $kpi } { $year }: referanse { $baseline } · mål { $target } · pakken { $package } { $unit }
+session-package-closes-percent = Pakken lukker { $percent } % av gapet
+session-share-of-gap = { $percent } % av gapet
+files-imported-from = { $count ->
+    [one] Ett forslag
+   *[other] { $count } forslag
+} importert fra { $file }
+files-with-undo-hint = { $text } (angre med Ctrl+Z)
+files-is-the-scenario-file = { $file }: dette er scenariofila økta bygger på; den skrives aldri over. Velg et nytt navn.
+files-exported-to-file = Eksportert til { $file }
+workshop-proposal-number = Forslag { $number }
+scenarios-opened-generation = Åpnet den nyeste gode versjonen: { $file }
+sources-count = { $notes ->
+    [one] én merknad
+   *[other] { $notes } merknader
+}, { $estimates } med anslag
+levers-range-value = Område: { $min } – { $max }
+levers-in-file-value = I scenariofila: { $value }
+levers-from-value = Fra: { $value }
+room-ranking-line = { $choice }: { $dots }
+dashboard-kpi-code = U4SSC-indikator { $code }
+dashboard-kpi-extension = Modellens egen indikator (ikke i U4SSC)
+
+## The core's errors and warnings
+
+problem-place = { $file }, linje { $line }, kolonne { $column }
+problem-issue = { $place }: feltet `{ $field }`: { $text }
+problem-warning = advarsel: { $text }
+problem-not-found = fila finnes ikke
+problem-permission = ingen tilgang til fila
+problem-cannot-read = { $file }: kan ikke leses: { $reason }
+problem-too-large = { $file }: fila er større enn de { $limit } bytene den kan ha
+problem-not-utf8 = { $place }: ikke UTF-8-tekst (fila må være UTF-8 RON)
+problem-parse = { $place }: feltet `{ $field }` kan ikke leses som RON: { $message }
+problem-session-scenario = { $file }: scenariet som er lagret i økta, åpner ikke:
+problem-out-of-range = forventet en verdi fra { $lo } til { $hi } { $unit }, fant { $found }
+problem-not-finite = forventet et endelig tall fra { $lo } til { $hi } { $unit }, fant { $found }
+problem-unusual = { $value } { $unit } er utenfor det vanlige for en norsk kommune, { $lo }–{ $hi } { $unit } ({ $source })
+problem-shares-sum = andelene må summere til 1, de summerer til { $sum }
+unit-share = (andel)
+unit-degrees = grader
+unit-cars = biler
+unit-years = år
+unit-per-month = /måned
+unit-floor-per-land = m² golv per m² tomt
+unit-per-resident = m² per innbygger
+unit-of-stock-per-year = av bygningsmassen i basisåret per år
+unit-residents-per-km2 = innbyggere/km²
+problem-no-proposal = Det finnes ikke noe forslag nr. { $id }
+problem-full = En økt har plass til høyst { $max } forslag
+problem-id-taken = Nr. { $id } er allerede i bruk
+problem-no-name = Navnet kan ikke være tomt
+problem-stale = Økta er ikke lenger slik denne endringen venter: { $detail }
+problem-lever-range = { $lever } = { $value } er utenfor området { $min } til { $max } { $unit }
+problem-nothing-to-undo = Det er ingenting å angre
+problem-nothing-to-redo = Det er ingenting å gjøre om igjen
+problem-import-other-scenario = Øktene bruker ulike scenarier (scenario-hash { $ours } her, { $theirs } der)
+problem-import-full = Denne økta har plass til { $room } forslag til, den andre har { $wanted }
+files-session-saved-in = Økta lagres i { $file }

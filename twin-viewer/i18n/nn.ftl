@@ -22,7 +22,6 @@ room-unhide = Vis igjen
 room-hidden-because = Skjult: { $reason }
 room-pins = Innspel på kartet
 room-place-pin = Set ei nål på kartet
-room-placing-pin = Klikk på kartet der nåla skal stå
 room-pin-story = Forteljing
 room-votes = Røysting
 room-vote-question = Spørsmål
@@ -62,9 +61,6 @@ phase-close = Avslutning og vegen vidare
 
 projector-not-started = Ikkje starta
 projector-over-time = over tida
-projector-baseline = Referanse
-projector-target = Mål { $year }
-projector-to-target = Til mål
 projector-vote-open = Røystinga er open
 projector-voted = { $count ->
     [one] { $count } person har røysta
@@ -155,14 +151,8 @@ kiosk-outcome-household_energy_cost = Energikostnad per hushald
 ## The operator's panels, charts and notices
 
 files-session-saved = Økta er lagra.
-files-the-session-is-saved-in = Økta vert lagra i
-files-proposals-imported-from = framlegg importert frå
-files-undo-with-ctrl-z = angra med Ctrl+Z
-files-this-is-the-scenario-file = dette er scenariofila økta byggjer på; ho vert aldri skriven over. Vel eit nytt namn.
-files-exported-to = Eksportert til
 scenarios-the-damaged-file-was-kept = Den skadde fila er lagd til sides som
 scenarios-workshop = Verkstad
-scenarios-opened-the-newest-good-version = Opna den nyaste gode versjonen:
 scenarios-no-good-version-of-the = Ingen god versjon av økta: startar ei ny.
 charts-electricity = Straum
 charts-district-heat = Fjernvarme
@@ -183,12 +173,10 @@ charts-day = dag
 charts-hours = timar
 charts-target = Mål
 charts-grid-capacity = Nettkapasitet
-charts-all-waste = avfall i alt
 charts-electricity-demand = Straumbehov
 charts-grid-import = Import frå nettet
 charts-ev-charging = Elbillading
 charts-solar = Solkraft
-charts-import = import
 charts-reuse = Ombruk
 charts-recycling = Materialattvinning
 charts-biogas = Biogass
@@ -198,23 +186,17 @@ charts-landfill = Deponi
 charts-hazardous-treatment = Farleg avfall
 charts-bottom-ash = Botnoske
 dashboard-no-results-for-this-year = Ingen resultat for året
-dashboard-vs = mot
-dashboard-same-as = Som
 dashboard-met = nådd
 dashboard-not-met = ikkje nådd
 levers-policy-levers = Tiltak
 levers-reset-all = Nullstill alle
 levers-back-to-the-scenario-file = Tilbake til scenariofila sine eigne verdiar
 levers-expert-timing = Ekspert: tidsplan
-levers-range = Område
-levers-in-the-scenario-file = I scenariofila
-levers-key = Nøkkel
 levers-reset = Nullstill
 levers-the-timing-is-edited-in = Tidsplanen blir endra i scenariofila (levers: start_year, ramp_years).
 levers-lever = Tiltak
 levers-start = Start
 levers-ramp-years = Opptrapping, år
-levers-from = Frå
 levers-expert-all-parameters = Ekspert: alle parametrar
 mod-session-not-saved = økt ikkje lagra
 mod-the-session-saves-itself = Økta vert lagra av seg sjølv
@@ -235,13 +217,11 @@ mod-actions-and-outcomes = Handlingar og utfall
 mod-year-for-hourly-values = År for timeverdiar:
 mod-the-model-could-not-compute = Modellen kunne ikkje rekna ut desse innstillingane; viser førre resultat.
 mod-computing = Reknar…
-mod-selected = Vald
 mod-click-to-narrow-the-charts = Klikk for å velja bydelen i grafane
 mod-notice = Melding
 mod-that-did-not-work = Det gjekk ikkje
 mod-note = Merk
 mod-nothing-was-changed = Ingenting er endra.
-mod-change-vs = endring mot
 mod-blue-lower-than-a-red = Blå: lågare enn A. Raud: høgare.
 mod-same-scale-for-every-year = Same skala for alle år
 session-baseline = Referanse
@@ -268,27 +248,13 @@ session-reopen-as-proposal = Opne som framlegg
 session-no-changes-yet = Ingen endringar enno
 session-undone = Angra:{" "}
 session-redone = Gjort om:{" "}
-session-new-proposal-2 = Nytt framlegg
-session-removed = Fjerna
-session-edited = Endra
-session-snapshot = Bilete
-session-deleted-snapshot = Sletta bilete
 session-room-package-removed = Romet sin pakke fjerna
-session-opened = Opna
-session-import = Import
-session-the-maps-show-the-change = Karta viser endring mot A (blått lågare, raudt høgare):
 session-spread-over-the-groups = Spreiing mellom gruppene
 session-no-group-has-moved-a = Inga gruppe har flytta eit tiltak enno.
-session-median = median
 session-bar-lowest-to-highest-value = Stolpe: lågaste til høgaste verdi. Blå strek: median. Grå strek: verdien i scenarioet. Tal: grupper som flytta tiltaket.
 session-the-room-s-package-against = Romet sin pakke mot målet
 session-combine-the-proposals-to-make = Kombiner framlegga for å laga romet sin pakke.
 session-computing = Reknar ut …
-session-baseline-2 = referanse
-session-target = mål
-session-package = pakken
-session-the-package-closes = Pakken lukkar
-session-of-the-gap = av gapet
 session-each-lever-of-the-package = Kvart tiltak i pakken vert målt med og utan seg sjølv; verknaden vert delt likt mellom gruppene som flytta det same veg.
 sources-source = kjelde
 sources-estimate = overslag
@@ -296,8 +262,6 @@ sources-source-estimate = kjelde + overslag
 sources-note = merknad
 sources-where-the-numbers-come-from = Kvar tala kjem frå
 sources-the-scenario-file-has-no = Scenariofila har inga kjeldeliste (`sources`).
-sources-notes = merknader
-sources-with-estimates = med overslag
 sources-the-scenario = scenariet
 view-english = Nynorsk
 view-energy = Energi
@@ -306,8 +270,6 @@ view-grid-peak = Effekttopp
 view-winter-week = Vinterveke
 view-load-duration = Varigheitskurve
 view-persons = personar
-workshop-proposal = Framlegg
-
 ## The model's levers, KPIs and map quantities (the core's catalogues, by key)
 
 lever-retrofit_rate = Energirehabilitering per år
@@ -381,3 +343,95 @@ projector-window-title = Kommunetvilling – projektor
 map-not-made = Kartet kunne ikkje lagast
 kiosk-concern = Gjeld det eit av vala?
 kiosk-concern-none = nei, noko anna
+
+## Whole sentences with their values
+
+dashboard-change = { $change } mot { $reference } { $base }
+dashboard-same = Som { $reference } { $base }
+dashboard-target-line = Mål { $year }: { $bound } { $value } ({ $verdict })
+dashboard-heading = { $a }  mot  { $b }
+projector-baseline-value = Referanse { $value }
+projector-target-value = Mål { $year }: { $value }
+projector-to-target-value = Til mål: { $gap }
+mod-selected-name = Vald: { $name }
+mod-change-legend = { $quantity }: endring mot { $reference }
+charts-target-year = Mål { $year }
+charts-all-waste-of = { $name } (avfall i alt)
+charts-import-of = { $name } (import)
+session-new-proposal-named = Nytt framlegg: { $name }
+session-removed-named = Fjerna { $name }
+session-edited-named = Endra { $name }
+session-snapshot-named = Bilete «{ $name }»
+session-deleted-snapshot-named = Sletta bilete «{ $name }»
+session-room-package-made = Pakka til rommet ({ $rule ->
+    [min] lågaste verdi
+    [max] høgaste verdi
+   *[median] median
+} av framlegga)
+session-opened-named = Opna { $name }
+session-builtin-scenario = det innebygde scenariet
+session-imported-changes = Importerte { $count ->
+    [one] éi endring
+   *[other] { $count } endringar
+}
+session-maps-show-change-against = Karta viser endring mot { $name } (blått lågare, raudt høgare)
+session-spread-line = { $min } – { $max } (median { $median }) · { $moved }/{ $groups }
+session-gap-line = { $kpi } { $year }: referanse { $baseline } · mål { $target } · pakka { $package } { $unit }
+session-package-closes-percent = Pakka lukkar { $percent } % av gapet
+session-share-of-gap = { $percent } % av gapet
+files-imported-from = { $count ->
+    [one] Eitt framlegg
+   *[other] { $count } framlegg
+} importert frå { $file }
+files-with-undo-hint = { $text } (angra med Ctrl+Z)
+files-is-the-scenario-file = { $file }: dette er scenariofila økta byggjer på; ho vert aldri skriven over. Vel eit nytt namn.
+files-exported-to-file = Eksportert til { $file }
+workshop-proposal-number = Framlegg { $number }
+scenarios-opened-generation = Opna den nyaste gode versjonen: { $file }
+sources-count = { $notes ->
+    [one] éin merknad
+   *[other] { $notes } merknader
+}, { $estimates } med overslag
+levers-range-value = Område: { $min } – { $max }
+levers-in-file-value = I scenariofila: { $value }
+levers-from-value = Frå: { $value }
+room-ranking-line = { $choice }: { $dots }
+dashboard-kpi-code = U4SSC-indikator { $code }
+dashboard-kpi-extension = Modellen sin eigen indikator (ikkje i U4SSC)
+
+## The core's errors and warnings
+
+problem-place = { $file }, linje { $line }, kolonne { $column }
+problem-issue = { $place }: feltet `{ $field }`: { $text }
+problem-warning = åtvaring: { $text }
+problem-not-found = fila finst ikkje
+problem-permission = ingen tilgang til fila
+problem-cannot-read = { $file }: kan ikkje lesast: { $reason }
+problem-too-large = { $file }: fila er større enn dei { $limit } bytane ho kan ha
+problem-not-utf8 = { $place }: ikkje UTF-8-tekst (fila må vere UTF-8 RON)
+problem-parse = { $place }: feltet `{ $field }` kan ikkje lesast som RON: { $message }
+problem-session-scenario = { $file }: scenariet som er lagra i økta, opnar ikkje:
+problem-out-of-range = venta ein verdi frå { $lo } til { $hi } { $unit }, fann { $found }
+problem-not-finite = venta eit endeleg tal frå { $lo } til { $hi } { $unit }, fann { $found }
+problem-unusual = { $value } { $unit } er utanfor det vanlege for ein norsk kommune, { $lo }–{ $hi } { $unit } ({ $source })
+problem-shares-sum = delane må summere til 1, dei summerer til { $sum }
+unit-share = (del)
+unit-degrees = grader
+unit-cars = bilar
+unit-years = år
+unit-per-month = /månad
+unit-floor-per-land = m² golv per m² tomt
+unit-per-resident = m² per innbyggjar
+unit-of-stock-per-year = av bygningsmassen i basisåret per år
+unit-residents-per-km2 = innbyggjarar/km²
+problem-no-proposal = Det finst ikkje noko framlegg nr. { $id }
+problem-full = Ei økt har plass til høgst { $max } framlegg
+problem-id-taken = Nr. { $id } er alt i bruk
+problem-no-name = Namnet kan ikkje vere tomt
+problem-stale = Økta er ikkje lenger slik denne endringa ventar: { $detail }
+problem-lever-range = { $lever } = { $value } er utanfor området { $min } til { $max } { $unit }
+problem-nothing-to-undo = Det er ingenting å angre
+problem-nothing-to-redo = Det er ingenting å gjere om att
+problem-import-other-scenario = Øktene brukar ulike scenario (scenario-hash { $ours } her, { $theirs } der)
+problem-import-full = Denne økta har plass til { $room } framlegg til, den andre har { $wanted }
+files-session-saved-in = Økta vert lagra i { $file }

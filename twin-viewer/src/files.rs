@@ -11,9 +11,10 @@ use bevy::prelude::*;
 use crossbeam::channel::{Receiver, bounded};
 use twin_core::session::{Change, ScenarioCopy};
 
+use crate::problem;
 use crate::scenarios;
 use crate::sim::Sim;
-use crate::view::{Notice, ViewState};
+use crate::view::{Lang, Notice, ViewState};
 use crate::workshop::Workshop;
 
 /// What the user asked of files.
@@ -143,16 +144,18 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
 
 /// Reads and checks a scenario (or, with `session`, a session) on a thread; [`finish_loading`]
 /// takes the answer.
-fn load(files: &mut Files, path: &Path, session: bool) {
+fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
     let (tx, rx) = bounded(1);
     let owned = path.to_owned();
     let spawned = std::thread::Builder::new().name("read-file".into()).spawn(move || {
         let loaded = if session {
             twin_core::session::file::load(&owned)
                 .map(|s| Loaded::Session(Box::new(s)))
-                .map_err(|e| e.to_string())
+                .map_err(|e| problem::session_error(&e, lang))
         } else {
-            scenarios::scenario_copy(Some(&owned)).map(Loaded::Scenario).map_err(|e| e.to_string())
+            scenarios::scenario_copy(Some(&owned))
+                .map(Loaded::Scenario)
+                .map_err(|e| problem::scenario_error(&e, lang))
         };
         let _ = tx.send(loaded);
     });
@@ -192,13 +195,15 @@ fn handle_requests(
                 // From now on the session saves itself there (on the autosave thread).
                 workshop.path = Some(path.clone());
                 workshop.save_in_background();
-                let saved = crate::i18n::t(view.lang, "files-the-session-is-saved-in");
-                view.notice = Some(Notice::Info(format!("{saved} {}", path.display())));
+                let file = path.display().to_string();
+                let saved =
+                    crate::i18n::tr_args(view.lang, "files-session-saved-in", &[("file", file.into())]);
+                view.notice = Some(Notice::Info(saved));
             }
             FileRequest::ExportPath(path) => export(path, &workshop, &sim, &mut view),
-            FileRequest::OpenPath(path) => load(&mut files, path, false),
+            FileRequest::OpenPath(path) => load(&mut files, path, false, view.lang),
             FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new(), view.lang),
-            FileRequest::ImportPath(path) => load(&mut files, path, true),
+            FileRequest::ImportPath(path) => load(&mut files, path, true, view.lang),
         }
     }
 }
@@ -214,13 +219,13 @@ fn finish_loading(mut files: ResMut<Files>, mut workshop: ResMut<Workshop>, mut 
         Ok(Loaded::Session(other)) => {
             let added = other.proposals.len();
             let imported = twin_core::session::compare::import(&workshop.session, &other)
-                .map_err(|e| e.to_string())
-                .and_then(|change| workshop.apply(change).map_err(|e| e.to_string()));
+                .map_err(|e| problem::import_error(&e, lang))
+                .and_then(|change| workshop.apply(change).map_err(|e| problem::change_error(&e, lang)));
             view.notice = Some(match imported {
-                Ok(()) => Notice::Info(format!(
-                    "{added} {} {}",
-                    crate::i18n::t(lang, "files-proposals-imported-from"),
-                    path.display()
+                Ok(()) => Notice::Info(crate::i18n::tr_args(
+                    lang,
+                    "files-imported-from",
+                    &[("count", added.into()), ("file", path.display().to_string().into())],
                 )),
                 Err(e) => Notice::Error(format!("{}: {e}", path.display())),
             });
@@ -233,14 +238,15 @@ fn finish_loading(mut files: ResMut<Files>, mut workshop: ResMut<Workshop>, mut 
                     view.selected = None;
                     view.hovered = None;
                     view.notice = scenario.map(|s| match Notice::opened(&s, &path, lang) {
-                        Notice::Info(text) => Notice::Info(format!(
-                            "{text} ({})",
-                            crate::i18n::t(lang, "files-undo-with-ctrl-z")
+                        Notice::Info(text) => Notice::Info(crate::i18n::tr_args(
+                            lang,
+                            "files-with-undo-hint",
+                            &[("text", text.into())],
                         )),
                         other => other,
                     });
                 }
-                Err(e) => view.notice = Some(Notice::Error(e.to_string())),
+                Err(e) => view.notice = Some(Notice::Error(problem::change_error(&e, lang))),
             }
         }
         Err(e) => view.notice = Some(Notice::Error(e)),
@@ -254,18 +260,18 @@ fn export(path: &Path, workshop: &Workshop, sim: &Sim, view: &mut ViewState) {
         a == b || std::fs::canonicalize(a).ok().is_some_and(|c| std::fs::canonicalize(b).ok() == Some(c))
     };
     if source.is_some_and(|s| same(s, path)) {
-        view.notice = Some(Notice::Error(format!(
-            "{}: {}",
-            path.display(),
-            crate::i18n::t(view.lang, "files-this-is-the-scenario-file")
-        )));
+        let file = path.display().to_string();
+        let text = crate::i18n::tr_args(view.lang, "files-is-the-scenario-file", &[("file", file.into())]);
+        view.notice = Some(Notice::Error(text));
         return;
     }
     let Some(levers) = workshop.session.levers(workshop.session.view.b, &sim.scenario) else { return };
     view.notice = Some(match scenarios::save(path, &sim.scenario, &levers) {
-        Ok(()) => {
-            Notice::Info(format!("{} {}", crate::i18n::t(view.lang, "files-exported-to"), path.display()))
-        }
+        Ok(()) => Notice::Info(crate::i18n::tr_args(
+            view.lang,
+            "files-exported-to-file",
+            &[("file", path.display().to_string().into())],
+        )),
         Err(e) => Notice::Error(e.to_string()),
     });
 }

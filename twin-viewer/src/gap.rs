@@ -1,7 +1,8 @@
 //! The room's package against the scenario's first target: how much of the gap from the baseline
 //! to the target it closes, and each group's contribution (`twin_core::session::compare::gap_closing`).
 //! It takes a run per lever of the package, so it is computed on a thread of its own when the
-//! package or the proposals change, and only while the spread view is open.
+//! package or the proposals change, and only while the spread view is open or being sent to the
+//! projector.
 
 use std::sync::Arc;
 
@@ -10,8 +11,10 @@ use crossbeam::channel::{Receiver, bounded};
 use twin_core::Scenario;
 use twin_core::prepare::Prepared;
 use twin_core::session::compare::{GapClosing, gap_closing};
+use twin_core::session::room::Screen;
 use twin_core::session::{Session, ViewMode};
 
+use crate::projector::Projector;
 use crate::sim::Sim;
 use crate::workshop::Workshop;
 
@@ -39,7 +42,13 @@ fn key(session: &Session) -> String {
     format!("{:?}|{:?}|{}", session.proposals, session.package, session.scenario.blake3)
 }
 
-fn update(workshop: Res<Workshop>, sim: Res<Sim>, mut gap: ResMut<Gap>) {
+/// Keeps the gap up to date while the spread is open at the laptop or about to be projected.
+pub(crate) fn update(
+    workshop: Res<Workshop>,
+    sim: Res<Sim>,
+    projector: Res<Projector>,
+    mut gap: ResMut<Gap>,
+) {
     if let Some(rx) = &gap.job
         && let Ok(answer) = rx.try_recv()
     {
@@ -48,7 +57,9 @@ fn update(workshop: Res<Workshop>, sim: Res<Sim>, mut gap: ResMut<Gap>) {
         gap.current = true;
     }
     gap.dirty |= workshop.is_changed();
-    if !gap.dirty || workshop.session.view.mode != ViewMode::Spread || gap.job.is_some() {
+    let projecting = projector.waiting.as_ref().is_some_and(|w| w.projection.screen == Screen::Spread);
+    let wanted = workshop.session.view.mode == ViewMode::Spread || projecting;
+    if !gap.dirty || !wanted || gap.job.is_some() {
         return;
     }
     gap.dirty = false;
@@ -65,6 +76,16 @@ fn update(workshop: Res<Workshop>, sim: Res<Sim>, mut gap: ResMut<Gap>) {
     });
     if spawned.is_ok() {
         gap.job = Some(rx);
+    }
+}
+
+impl Gap {
+    /// Whether `result` is the answer for this session's proposals, package and scenario.
+    pub fn answers(&self, session: &Session) -> bool {
+        self.current
+            && self.job.is_none()
+            && !self.dirty
+            && self.asked.as_deref() == Some(key(session).as_str())
     }
 }
 

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod kiosk;
 pub mod map;
 pub mod palette;
+pub mod problem;
 pub mod projector;
 pub mod scenarios;
 pub mod sim;

@@ -11,15 +11,21 @@
 //!
 //! Invariant: while a send waits for results, the projector shows the previous send's.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use bevy::camera::RenderTarget;
 use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{WindowRef, WindowResolution};
 use bevy_egui::EguiSchedule;
 use jiff::Timestamp;
+use twin_core::Outcome;
+use twin_core::session::compare::{GapClosing, LeverSpread};
 use twin_core::session::room::{PinCategory, PinDraft, Projection, Screen};
 use twin_core::session::{Session, Variant, View, ViewMode};
 
+use crate::gap::Gap;
 use crate::sim::{RunResult, Sim};
 use crate::view::ViewState;
 use crate::workshop::Workshop;
@@ -60,11 +66,67 @@ pub struct Shown {
     pub a: Option<RunResult>,
     /// B's result.
     pub b: Option<RunResult>,
+    /// The groups' or the spread's page, on those screens.
+    pub wall: Option<Wall>,
+}
+
+/// The groups' or the spread's page as it was at a send: the proposals, every variant's outcome
+/// and the package's gap to the target, so edits at the laptop stay off the wall.
+#[derive(Debug, Clone)]
+pub struct Wall {
+    /// The session as sent (its proposals, names and colours).
+    pub session: Arc<Session>,
+    /// Each variant's outcome, as it comes in.
+    pub outcomes: BTreeMap<Variant, Arc<Outcome>>,
+    /// Where the proposals put each lever (the spread screen).
+    pub spread: Vec<LeverSpread>,
+    /// What the package closes of the gap, once computed for this send (the spread screen).
+    pub gap: Option<Option<GapClosing>>,
+}
+
+impl Wall {
+    fn new(session: &Session, screen: Screen) -> Wall {
+        Wall {
+            session: Arc::new(session.clone()),
+            outcomes: BTreeMap::new(),
+            spread: Vec::new(),
+            // Only the spread shows the gap.
+            gap: (screen == Screen::Groups).then_some(None),
+        }
+    }
+
+    fn complete(&self) -> bool {
+        self.gap.is_some() && self.session.variants().iter().all(|v| self.outcomes.contains_key(v))
+    }
+
+    /// Takes each variant's result and the gap once they answer the session as sent.
+    fn capture(&mut self, sim: &Sim, gap: &Gap) {
+        if self.spread.is_empty() {
+            self.spread = twin_core::session::compare::spread(&self.session, &sim.scenario);
+        }
+        for variant in self.session.variants() {
+            if !self.outcomes.contains_key(&variant)
+                && sim.up_to_date(variant)
+                && let Some(result) = sim.result(variant)
+            {
+                self.outcomes.insert(variant, Arc::clone(&result.outcome));
+            }
+        }
+        if self.gap.is_none() && gap.answers(&self.session) {
+            self.gap = Some(gap.result.clone());
+        }
+    }
 }
 
 impl Shown {
+    fn new(projection: Projection, session: &Session) -> Shown {
+        let wall = matches!(projection.screen, Screen::Groups | Screen::Spread)
+            .then(|| Wall::new(session, projection.screen));
+        Shown { projection, a: None, b: None, wall }
+    }
+
     fn complete(&self) -> bool {
-        self.a.is_some() && self.b.is_some()
+        self.a.is_some() && self.b.is_some() && self.wall.as_ref().is_none_or(Wall::complete)
     }
 
     /// The frozen result of a variant, if it is A or B of this send.
@@ -98,12 +160,12 @@ impl Projector {
         let view = View { year: Some(year), ..session.view };
         let projection = Projection { view, screen, at: now };
         session.room.projected = Some(projection);
-        self.waiting = Some(Shown { projection, a: None, b: None });
+        self.waiting = Some(Shown::new(projection, session));
     }
 
     /// Takes up what the session says was sent last (after opening a session).
     pub fn restore(&mut self, session: &Session) {
-        self.waiting = session.room.projected.map(|projection| Shown { projection, a: None, b: None });
+        self.waiting = session.room.projected.map(|projection| Shown::new(projection, session));
     }
 
     /// The view the map shows: the projected one on the projector, else the session's.
@@ -123,7 +185,7 @@ impl Projector {
     }
 
     /// Fills a waiting send with results that answer it, and shows it once both are in.
-    fn capture(&mut self, sim: &Sim) {
+    fn capture(&mut self, sim: &Sim, gap: &Gap) {
         let Some(waiting) = self.waiting.as_mut() else { return };
         let view = waiting.projection.view;
         if waiting.b.is_none() && sim.up_to_date(view.b) {
@@ -131,6 +193,9 @@ impl Projector {
         }
         if waiting.a.is_none() && sim.up_to_date(view.a) {
             waiting.a = sim.result(view.a).cloned();
+        }
+        if let Some(wall) = waiting.wall.as_mut() {
+            wall.capture(sim, gap);
         }
         if waiting.complete() {
             self.shown = self.waiting.take();
@@ -155,7 +220,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<PinPlacing>()
         .add_systems(Startup, restore)
         .add_systems(Update, (keys, open_or_close_window).chain().in_set(crate::FrameSet::Input))
-        .add_systems(Update, capture.in_set(crate::FrameSet::Derived));
+        .add_systems(Update, capture.after(crate::gap::update).in_set(crate::FrameSet::Derived));
 }
 
 /// Opens the projector's window (with a camera that egui draws through) when it is wanted, closes
@@ -208,9 +273,9 @@ fn restore(workshop: Res<Workshop>, mut projector: ResMut<Projector>) {
     projector.restore(&workshop.session);
 }
 
-fn capture(sim: Res<Sim>, mut projector: ResMut<Projector>) {
+fn capture(sim: Res<Sim>, gap: Res<Gap>, mut projector: ResMut<Projector>) {
     if projector.waiting.is_some() {
-        projector.capture(&sim);
+        projector.capture(&sim, &gap);
     }
 }
 

@@ -73,7 +73,7 @@ pub fn start_read_only(session: Option<&Path>, scenario: Option<&Path>, lang: La
         Some(Ok(session)) => Start { session, path: None, notice: None },
         Some(Err(e)) => {
             let mut start = start(None, scenario, lang);
-            start.notice = Some(Notice::Error(e.to_string()));
+            start.notice = Some(Notice::Error(crate::problem::session_error(&e, lang)));
             start
         }
         None => start(None, scenario, lang),
@@ -100,7 +100,8 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
                 (
                     builtin,
                     Some(Notice::Error(
-                        notice.map_or(String::new(), |n| format!("{}\n", n.text())) + &e.to_string(),
+                        notice.map_or(String::new(), |n| format!("{}\n", n.text()))
+                            + &crate::problem::scenario_error(&e, lang),
                     )),
                 )
             }
@@ -116,11 +117,9 @@ pub fn start(session: Option<&Path>, scenario: Option<&Path>, lang: Lang) -> Sta
         Opened::New => fresh(None),
         Opened::Recovered { session, generation, problem, kept_as } => {
             let kept = kept_line(kept_as.as_deref(), lang);
-            let text = format!(
-                "{problem}\n{} {}{kept}",
-                crate::i18n::t(lang, "scenarios-opened-the-newest-good-version"),
-                generation.display()
-            );
+            let file = generation.display().to_string();
+            let opened = crate::i18n::tr_args(lang, "scenarios-opened-generation", &[("file", file.into())]);
+            let text = format!("{problem}\n{opened}{kept}");
             (session, Some(Notice::Warning(text)))
         }
         Opened::Damaged { problem, kept_as } => {

@@ -109,9 +109,14 @@ impl Notice {
     /// else that it opened.
     pub fn opened(scenario: &twin_core::Scenario, file: &std::path::Path, lang: Lang) -> Notice {
         if scenario.warnings.is_empty() {
-            return Notice::Info(format!("{} {}", crate::i18n::t(lang, "session-opened"), scenario.name));
+            return Notice::Info(crate::i18n::tr_args(
+                lang,
+                "session-opened-named",
+                &[("name", scenario.name.as_str().into())],
+            ));
         }
-        let lines: Vec<String> = scenario.warnings.iter().map(|w| w.display(file).to_string()).collect();
+        let lines: Vec<String> =
+            scenario.warnings.iter().map(|w| crate::problem::issue(w, file, lang)).collect();
         Notice::Warning(lines.join("\n"))
     }
 }
@@ -206,7 +211,16 @@ pub fn quantity_name(index: usize, lang: Lang) -> &'static str {
 /// `NOK/yr`, `persons`); Norwegian readers get `t CO2e per innb.`, `kr/år`, `personer`.
 pub fn unit(lang: Lang, unit: &str) -> String {
     // The core's unit words, longest first, each with its message.
-    const WORDS: [(&str, &str); 6] = [
+    const WORDS: [(&str, &str); 15] = [
+        ("of the base-year stock per year", "unit-of-stock-per-year"), // untranslated: the core's unit, matched
+        ("m² floor per m² land", "unit-floor-per-land"), // untranslated: the core's unit, matched
+        ("m² per resident", "unit-per-resident"),        // untranslated: the core's unit, matched
+        ("residents/km²", "unit-residents-per-km2"),
+        ("(share)", "unit-share"),
+        ("degrees", "unit-degrees"),
+        ("cars", "unit-cars"),
+        ("years", "unit-years"),
+        ("/month", "unit-per-month"),
         ("persons", "view-persons"),
         ("NOK", "unit-nok"),
         ("/yr/capita", "unit-per-year-per-capita"),
@@ -217,8 +231,9 @@ pub fn unit(lang: Lang, unit: &str) -> String {
     WORDS.iter().fold(unit.to_owned(), |text, (word, id)| text.replace(word, crate::i18n::t(lang, id)))
 }
 
-/// Formats a number for people: thousands separated by a thin space, few decimals.
-pub fn fmt_num(value: f64) -> String {
+/// Formats a number for people in `lang`: few decimals; in Norwegian a decimal comma and a thin
+/// space between thousands (`1 234,5`), in English a point and commas (`1,234.5`).
+pub fn fmt_num(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return "–".into();
     }
@@ -232,17 +247,25 @@ pub fn fmt_num(value: f64) -> String {
     } else {
         3
     };
+    let (thousands, decimal) = match lang {
+        Lang::Nb | Lang::Nn => ('\u{2009}', ','),
+        Lang::En => (',', '.'),
+    };
     let text = format!("{value:.decimals$}");
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut grouped = String::new();
+    let mut grouped = String::from(sign);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push('\u{2009}');
+            grouped.push(thousands);
         }
         grouped.push(c);
     }
-    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+    if !frac.is_empty() {
+        grouped.push(decimal);
+        grouped.push_str(frac);
+    }
+    grouped
 }
 
 #[cfg(test)]
@@ -259,10 +282,12 @@ mod tests {
     }
 
     #[test]
-    fn numbers_read_the_norwegian_way() {
-        assert_eq!(fmt_num(1234567.0), "1\u{2009}234\u{2009}567");
-        assert_eq!(fmt_num(-0.8125), "-0,812");
-        assert_eq!(fmt_num(12.34), "12,3");
-        assert_eq!(fmt_num(f64::NAN), "–");
+    fn numbers_read_the_way_of_each_language() {
+        assert_eq!(fmt_num(1234567.0, Lang::Nb), "1\u{2009}234\u{2009}567");
+        assert_eq!(fmt_num(-0.8125, Lang::Nn), "-0,812");
+        assert_eq!(fmt_num(12.34, Lang::Nb), "12,3");
+        assert_eq!(fmt_num(f64::NAN, Lang::Nb), "–");
+        assert_eq!(fmt_num(-1234.5, Lang::En), "-1,234");
+        assert_eq!(fmt_num(12.34, Lang::En), "12.3");
     }
 }

@@ -152,7 +152,8 @@ impl Workshop {
             return Ok(id);
         }
         let n = self.session.proposals.len() + 1;
-        let name = format!("{} {n}", crate::i18n::t(lang, "workshop-proposal"));
+        let name =
+            crate::i18n::tr_args(lang, "workshop-proposal-number", &[("number", n.to_string().into())]);
         let change = self.session.add_proposal(&name, ByLever::default());
         let Change::AddProposal { proposal, .. } = &change else { unreachable!("add_proposal adds") };
         let id = proposal.id;
@@ -381,7 +382,7 @@ fn poll_inbox(
                 if !held {
                     let change = workshop.session.add_pin(draft);
                     if let Err(e) = workshop.apply(change) {
-                        view.notice = Some(Notice::Error(e.to_string()));
+                        view.notice = Some(Notice::Error(crate::problem::change_error(&e, view.lang)));
                     }
                 } else if !workshop.unsaved() {
                     let _ = twin_core::session::inbox::done(&delivery.path);
@@ -512,7 +513,7 @@ fn sync_bridge(
                 s
             }
             Err(e) => {
-                view.notice = Some(Notice::Error(e.to_string()));
+                view.notice = Some(Notice::Error(crate::problem::scenario_error(&e, view.lang)));
                 return;
             }
         },

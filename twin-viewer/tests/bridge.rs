@@ -193,7 +193,7 @@ fn opening_another_scenario_switches_every_variant_and_undo_switches_back() {
 fn the_projector_keeps_what_was_sent_until_the_next_send() {
     use twin_viewer::projector::{self, Projector};
     let mut app = app(eight_groups());
-    app.add_plugins(projector::plugin);
+    app.add_plugins((projector::plugin, twin_viewer::gap::plugin));
     {
         let mut workshop = app.world_mut().resource_mut::<Workshop>();
         workshop.show(workshop::Side::B, Variant::Proposal(1));
@@ -233,4 +233,62 @@ fn the_projector_keeps_what_was_sent_until_the_next_send() {
     app.update();
     let resent = shown(&app).expect("shown");
     assert_eq!(resent.1.get(LeverId::EvShare).target, 0.99, "the next send shows it");
+}
+
+/// The spread page on the projector is the one sent: the proposals' spread and the package's gap
+/// of that moment, while a group's lever moves at the laptop.
+#[test]
+fn the_projectors_spread_page_stays_as_sent() {
+    use twin_core::session::{Rule, ViewMode, compare};
+    use twin_viewer::projector::{self, Projector};
+    let mut session = eight_groups();
+    let scenario = session.scenario.scenario().expect("scenario");
+    let package = compare::package(&session, &scenario, Rule::Median, ByLever::default());
+    let change = compare::set_package(&session, package);
+    session.apply(change, jiff::Timestamp::UNIX_EPOCH).expect("the package");
+    session.view.mode = ViewMode::Spread;
+    let mut app = app(session);
+    app.add_plugins((projector::plugin, twin_viewer::gap::plugin));
+    settle(&mut app);
+    {
+        let world = app.world_mut();
+        let year = world.resource::<ViewState>().year;
+        world.resource_scope(|world, mut projector: Mut<Projector>| {
+            let mut workshop = world.resource_mut::<Workshop>();
+            projector.send(&mut workshop.session, year, jiff::Timestamp::UNIX_EPOCH);
+        });
+    }
+    let start = Instant::now();
+    while app.world().resource::<Projector>().shown.is_none() {
+        assert!(start.elapsed() < Duration::from_secs(120), "the send is never shown");
+        app.update();
+        std::thread::yield_now();
+    }
+    let ev_max = |app: &App| {
+        let shown = app.world().resource::<Projector>().shown.clone().expect("shown");
+        let wall = shown.wall.expect("the spread screen keeps its page");
+        let ev = wall.spread.iter().find(|s| s.lever == LeverId::EvShare).expect("EV share").max;
+        (ev, wall.gap.expect("the gap was taken with the send").map(|g| g.package))
+    };
+    let sent = ev_max(&app);
+    assert!((sent.0 - 0.85).abs() < 1e-12, "group 8 puts the EV share at 0.85: {sent:?}");
+    assert!(sent.1.is_some(), "Bærum's built-in scenario has a target, so the package has a gap");
+    // Group 1 (the proposal in B) goes to 0.99 at the laptop.
+    {
+        let world = app.world_mut();
+        let scenario = Arc::clone(&world.resource::<Sim>().scenario);
+        let mut workshop = world.resource_mut::<Workshop>();
+        workshop.show(workshop::Side::B, Variant::Proposal(1));
+        workshop.set_targets(&[(LeverId::EvShare, 0.99)], &scenario, Lang::Nb).expect("a move");
+    }
+    settle(&mut app);
+    for _ in 0..10 {
+        app.update();
+    }
+    let live = twin_core::session::compare::spread(
+        &app.world().resource::<Workshop>().session,
+        &app.world().resource::<Sim>().scenario,
+    );
+    assert_eq!(live.iter().find(|s| s.lever == LeverId::EvShare).map(|s| s.max), Some(0.99));
+    assert_eq!(ev_max(&app), sent, "the projector still shows the spread as sent");
 }

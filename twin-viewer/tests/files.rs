@@ -54,7 +54,11 @@ fn an_invalid_file_shows_where_it_is_wrong_and_changes_nothing() {
     let before = app.world().resource::<Workshop>().session.clone();
     request_until(&mut app, FileRequest::OpenPath(path.clone()), |app| notice(app).is_some());
     let Some(Notice::Error(message)) = notice(&app) else { panic!("no error shown") };
-    assert!(message.contains(&format!("broken.ron:{line}:")), "names file and line: {message}");
+    // In the viewer's language (bokmål by default).
+    assert!(
+        message.contains(&format!("broken.ron, linje {line}, kolonne ")),
+        "names file and line: {message}"
+    );
     assert!(message.contains("colour"), "names the field: {message}");
     assert_eq!(app.world().resource::<Workshop>().session, before, "the session is as it was");
 }
@@ -131,8 +135,15 @@ fn a_file_with_unusual_values_opens_and_lists_its_warnings() {
     std::fs::write(&path, text).expect("write");
     request_until(&mut app, FileRequest::OpenPath(path.clone()), |app| notice(app).is_some());
     let Some(Notice::Warning(message)) = notice(&app) else { panic!("no warning shown: {:?}", notice(&app)) };
-    assert!(message.contains(&format!("unusual.ron:{line}:")), "names file and line: {message}");
+    assert!(
+        message.contains(&format!("unusual.ron, linje {line}, kolonne ")),
+        "names file and line: {message}"
+    );
     assert!(message.contains("transport.ev_kwh_per_km") && message.contains("§3.7"), "{message}");
+    assert!(
+        message.contains("0,6 kWh/km er utenfor det vanlige for en norsk kommune"),
+        "in bokmål: {message}"
+    );
     app.update();
     assert_eq!(app.world().resource::<Sim>().scenario.transport.ev_kwh_per_km, 0.6, "the scenario opened");
 }

@@ -283,8 +283,49 @@ pub struct Issue {
     pub path: String,
     /// Position of the field in the file, if known.
     pub position: Option<locate::TextPosition>,
-    /// What is wrong and what was expected.
+    /// What is wrong and what was expected, in English.
     pub message: String,
+    /// The same, as data a front end can put into its own words and language.
+    pub finding: Finding,
+}
+
+/// What a finding says, as data: the kinds a user meets most (a value out of its range, one
+/// outside the usual band, shares that do not add up) with their numbers; every other finding
+/// is [`Finding::Other`], its English `message` the only text.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Finding {
+    /// The value must lie in `lo..=hi` (`found` may be NaN or infinite).
+    OutOfRange {
+        /// Lowest allowed.
+        lo: f64,
+        /// Highest allowed.
+        hi: f64,
+        /// Unit of the three numbers (`(share)` for a share).
+        unit: &'static str,
+        /// The value in the file.
+        found: f64,
+    },
+    /// A warning: the value lies outside the band usual for a Norwegian municipality.
+    Unusual {
+        /// The value in the file, to four significant digits.
+        value: f64,
+        /// The band's lower end.
+        lo: f64,
+        /// The band's upper end.
+        hi: f64,
+        /// Unit of the three numbers.
+        unit: &'static str,
+        /// Where the band comes from.
+        source: &'static str,
+    },
+    /// Shares that must sum to 1 sum to `sum`.
+    SharesSum {
+        /// Their sum.
+        sum: f64,
+    },
+    /// Any other finding: `message` says it.
+    Other,
 }
 
 /// Why a scenario could not be loaded.

@@ -11,7 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::catalogue::levers::Levers;
 use crate::scenario::locate::locate;
 use crate::scenario::parse::parse;
-use crate::scenario::{Issue, ScenarioError, read_text_limited};
+use crate::scenario::{Finding, Issue, ScenarioError, read_text_limited};
 
 /// Largest session file accepted, bytes (a day of journal is well under 1 MiB).
 pub const MAX_SESSION_BYTES: u64 = 64 * 1024 * 1024;
@@ -88,7 +88,7 @@ fn migrate<'t>(version: u32, text: &'t str, file: &Path) -> Result<std::borrow::
 
 fn version_issue(text: &str, file: &Path, message: String) -> SessionError {
     let path = "format_version".to_owned();
-    let issue = Issue { position: locate(text, &path), path, message };
+    let issue = Issue { position: locate(text, &path), path, message, finding: Finding::Other };
     ScenarioError::Invalid { file: file.to_owned(), issues: vec![issue], warnings: Vec::new() }.into()
 }
 
@@ -104,7 +104,7 @@ pub fn to_ron(session: &Session) -> String {
 fn check(session: &Session, text: &str) -> Vec<Issue> {
     let mut issues = Vec::new();
     let mut issue = |path: String, message: String| {
-        issues.push(Issue { position: locate(text, &path), path, message });
+        issues.push(Issue { position: locate(text, &path), path, message, finding: Finding::Other });
     };
     if hash_hex(&session.scenario.text) != session.scenario.blake3 {
         issue(

@@ -12,6 +12,7 @@ use twin_core::catalogue::kpi::KpiId;
 use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
 
+use crate::i18n::tr_args;
 use crate::palette;
 use crate::sim::Derived;
 use crate::view::{ChartKind, Lang, fmt_num};
@@ -189,7 +190,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 ChartKind::LoadDuration => format!("{:.0} {x_name}", position.x),
                 _ => format!("{:.0}", position.x),
             };
-            let value = format!("{at}: {} {unit_owned}", fmt_num(position.y));
+            let value = format!("{at}: {} {unit_owned}", fmt_num(position.y, lang));
             Some(if plot_name.is_empty() { value } else { format!("{plot_name}\n{value}") })
         });
     let [with_levers, base_name] = input.names;
@@ -228,7 +229,11 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 if input.district.is_none() {
                     for p in input.derived[0].progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita)
                     {
-                        let name = format!("{} {}", crate::i18n::t(lang, "charts-target"), p.target.year);
+                        let name = tr_args(
+                            lang,
+                            "charts-target-year",
+                            &[("year", p.target.year.to_string().into())],
+                        );
                         items.level(&name, p.target_value);
                         let point = vec![[f64::from(p.target.year), p.target_value]];
                         items.plot.add(
@@ -297,7 +302,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                     y.materials.as_ref().map_or(0.0, |m| m.generated_t.iter().sum::<f64>() / 1000.0)
                 };
                 items.baseline(
-                    &format!("{base_name} ({})", crate::i18n::t(lang, "charts-all-waste")),
+                    &tr_args(lang, "charts-all-waste-of", &[("name", base_name.into())]),
                     series(input.baseline, generated),
                 );
                 items.year(input.year);
@@ -328,7 +333,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                 );
                 items.line(crate::i18n::t(lang, "charts-solar"), pts(&h.pv_mw), palette::OKABE_ITO[0], 1.5);
                 items.baseline(
-                    &format!("{base_name} ({})", crate::i18n::t(lang, "charts-import")),
+                    &tr_args(lang, "charts-import-of", &[("name", base_name.into())]),
                     pts(&b.grid_import_mw),
                 );
             }

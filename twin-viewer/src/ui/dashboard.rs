@@ -8,6 +8,7 @@ use twin_core::analysis::kpi::TargetProgress;
 use twin_core::catalogue::kpi::{Direction, KpiId};
 
 use super::charts::{ChartInput, chart_ui};
+use crate::i18n::tr_args;
 use crate::view::{ChartKind, Lang, fmt_num, unit};
 
 /// The KPIs on the cards, most important first (the session's headline KPIs).
@@ -19,6 +20,14 @@ const BAD: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
 /// A KPI's name in a language (nynorsk falls back to bokmål where the core has no nynorsk).
 pub fn kpi_name(id: KpiId, lang: Lang) -> &'static str {
     crate::i18n::t(lang, &format!("kpi-{}", twin_core::catalogue::Catalogue::key(id)))
+}
+
+/// A KPI card's tooltip: its U4SSC code, or that it is one of the model's own indicators.
+fn kpi_tooltip(id: KpiId, lang: Lang) -> String {
+    match id.spec().code {
+        Some(code) => tr_args(lang, "dashboard-kpi-code", &[("code", code.into())]),
+        None => crate::i18n::t(lang, "dashboard-kpi-extension").to_owned(),
+    }
 }
 
 /// The headline cards for `year`, in at most `max_rows` rows of cards as wide as fit (the first
@@ -53,16 +62,12 @@ pub fn kpi_cards_ui(
                 frame.show(ui, |ui| {
                     ui.set_width(card_width);
                     ui.vertical(|ui| {
-                        ui.label(RichText::new(kpi_name(id, lang)).small().strong()).on_hover_text(format!(
-                            "{}\n{}\n\n{}",
-                            spec.name,
-                            spec.code.unwrap_or(""),
-                            spec.formula
-                        ));
+                        ui.label(RichText::new(kpi_name(id, lang)).small().strong())
+                            .on_hover_text(kpi_tooltip(id, lang));
                         // Wrapped, so a long unit goes under the figure rather than past the card.
                         ui.horizontal_wrapped(|ui| {
                             ui.label(
-                                RichText::new(fmt_num(value))
+                                RichText::new(fmt_num(value, lang))
                                     .size((card_width / 6.5).clamp(18.0, 26.0))
                                     .strong(),
                             );
@@ -78,24 +83,24 @@ pub fn kpi_cards_ui(
                         if (delta / scale).abs() > 1e-4 {
                             // egui's built-in fonts have no triangles; a sign reads as well.
                             let sign = if delta < 0.0 { "−" } else { "+" };
-                            ui.label(
-                                RichText::new(format!(
-                                    "{sign}{} {} {reference} {}",
-                                    fmt_num(delta.abs()),
-                                    crate::i18n::t(lang, "dashboard-vs"),
-                                    fmt_num(base)
-                                ))
-                                .color(if better { GOOD } else { BAD }),
+                            let change = format!("{sign}{}", fmt_num(delta.abs(), lang));
+                            let text = tr_args(
+                                lang,
+                                "dashboard-change",
+                                &[
+                                    ("change", change.into()),
+                                    ("reference", reference.into()),
+                                    ("base", fmt_num(base, lang).into()),
+                                ],
                             );
+                            ui.label(RichText::new(text).color(if better { GOOD } else { BAD }));
                         } else {
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} {reference} {}",
-                                    crate::i18n::t(lang, "dashboard-same-as"),
-                                    fmt_num(base)
-                                ))
-                                .weak(),
+                            let text = tr_args(
+                                lang,
+                                "dashboard-same",
+                                &[("reference", reference.into()), ("base", fmt_num(base, lang).into())],
                             );
+                            ui.label(RichText::new(text).weak());
                         }
                         for p in progress.iter().filter(|p| p.target.kpi == id) {
                             let sign = match p.target.direction {
@@ -107,17 +112,18 @@ pub fn kpi_cards_ui(
                             } else {
                                 (crate::i18n::t(lang, "dashboard-not-met"), BAD)
                             };
-                            ui.label(
-                                RichText::new(format!(
-                                    "{} {}: {sign} {} ({mark})",
-                                    crate::i18n::t(lang, "charts-target"),
-                                    p.target.year,
-                                    fmt_num(p.target_value)
-                                ))
-                                .color(colour)
-                                .strong(),
-                            )
-                            .on_hover_text(&p.target.source);
+                            let text = tr_args(
+                                lang,
+                                "dashboard-target-line",
+                                &[
+                                    ("year", p.target.year.to_string().into()),
+                                    ("bound", sign.into()),
+                                    ("value", fmt_num(p.target_value, lang).into()),
+                                    ("verdict", mark.into()),
+                                ],
+                            );
+                            ui.label(RichText::new(text).color(colour).strong())
+                                .on_hover_text(&p.target.source);
                         }
                     });
                 });
@@ -177,14 +183,18 @@ mod tests {
             harness.get_by_label(kpi_name(id, Lang::Nb));
         }
         let ghg = KpiId::GhgPerCapita.value(outcome.year(year).expect("2030"));
-        harness.get_by_label(&fmt_num(ghg));
+        harness.get_by_label(&fmt_num(ghg, Lang::Nb));
         // Bærum's scenario sets a 2030 target for GHG per resident.
         let target = progress.iter().find(|p| p.target.kpi == KpiId::GhgPerCapita).expect("target");
-        harness.get_by_label_contains(&format!("Mål 2030: ≤ {}", fmt_num(target.target_value)));
+        harness.get_by_label_contains(&format!("Mål 2030: ≤ {}", fmt_num(target.target_value, Lang::Nb)));
         // Heat pumps replace direct electric heating: emissions and the grid peak fall.
         let base = KpiId::GhgPerCapita.value(baseline.year(year).expect("2030"));
         assert!(base > ghg);
-        harness.get_by_label(&format!("−{} mot Referanse {}", fmt_num(base - ghg), fmt_num(base)));
+        harness.get_by_label(&format!(
+            "−{} mot Referanse {}",
+            fmt_num(base - ghg, Lang::Nb),
+            fmt_num(base, Lang::Nb)
+        ));
     }
 
     #[test]

@@ -191,13 +191,13 @@ fn outcome_card(
     lang: Lang,
 ) {
     ui.label(RichText::new(tr(lang, &format!("kiosk-outcome-{}", kpi.key()))).size(18.0));
-    let value = mine.map_or("–".into(), |y| fmt_num(kpi.value(y)));
+    let value = mine.map_or("–".into(), |y| fmt_num(kpi.value(y), lang));
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(value).size(34.0).strong());
         ui.label(unit(lang, kpi.spec().unit));
     });
     if let Some(today) = today {
-        let text = tr_args(lang, "kiosk-today", &[("value", fmt_num(kpi.value(today)).into())]);
+        let text = tr_args(lang, "kiosk-today", &[("value", fmt_num(kpi.value(today), lang).into())]);
         ui.label(RichText::new(text).weak());
     }
 }

@@ -10,6 +10,7 @@ use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::levers::{LeverId, LeverSetting, Levers};
 use twin_core::scenario::Source;
 
+use crate::i18n::tr_args;
 use crate::view::Lang;
 
 /// The levers a workshop starts with, in order.
@@ -69,7 +70,10 @@ pub fn format_value(id: LeverId, value: f64, lang: Lang) -> String {
     if integer || (v - v.round()).abs() < 1e-9 {
         format!("{v:.0}{suffix}")
     } else {
-        format!("{v:.1}{suffix}")
+        let number = format!("{v:.1}");
+        // A decimal comma in Norwegian, as `fmt_num` writes.
+        let number = if lang == Lang::En { number } else { number.replace('.', ",") };
+        format!("{number}{suffix}")
     }
 }
 
@@ -121,17 +125,17 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
     let setting = *levers.get(id);
     let mut shown = setting.target * scale;
     let mut changed = false;
-    let tooltip = format!(
-        "{}\n\n{}: {} – {}\n{}: {}\n{}: {}",
-        about(id, lang),
-        crate::i18n::t(lang, "levers-range"),
-        format_value(id, spec.min, lang),
-        format_value(id, spec.max, lang),
-        crate::i18n::t(lang, "levers-in-the-scenario-file"),
-        format_value(id, own.get(id).target, lang),
-        crate::i18n::t(lang, "levers-key"),
-        id.key(),
+    let range = tr_args(
+        lang,
+        "levers-range-value",
+        &[("min", format_value(id, spec.min, lang).into()), ("max", format_value(id, spec.max, lang).into())],
     );
+    let in_file = tr_args(
+        lang,
+        "levers-in-file-value",
+        &[("value", format_value(id, own.get(id).target, lang).into())],
+    );
+    let tooltip = format!("{}\n\n{range}\n{in_file}", about(id, lang));
     ui.horizontal(|ui| {
         ui.label(RichText::new(label(id, lang)).strong()).on_hover_text(&tooltip);
         if setting != *own.get(id) {
@@ -147,7 +151,17 @@ pub fn lever_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, id: LeverId, lan
     let slider = egui::Slider::new(&mut shown, spec.min * scale..=spec.max * scale)
         .suffix(suffix)
         .clamping(egui::SliderClamping::Always);
-    let slider = if integer { slider.integer() } else { slider.fixed_decimals(1) };
+    let slider = if integer {
+        slider.integer()
+    } else {
+        // One decimal, with a decimal comma in Norwegian; typing takes either mark.
+        slider
+            .custom_formatter(move |v, _| {
+                let text = format!("{v:.1}");
+                if lang == Lang::En { text } else { text.replace('.', ",") }
+            })
+            .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
+    };
     let response = ui.add(slider).on_hover_text(&tooltip);
     if response.changed() {
         let target = (shown / scale).clamp(spec.min, spec.max);
@@ -172,10 +186,10 @@ fn timing_ui(ui: &mut Ui, levers: &Levers, lang: Lang) {
         for id in LeverId::all() {
             let LeverSetting { base, target, start_year, ramp_years } = *levers.get(id);
             ui.label(label(id, lang)).on_hover_text(about(id, lang));
-            ui.label(format_value(id, target, lang)).on_hover_text(format!(
-                "{}: {}",
-                crate::i18n::t(lang, "levers-from"),
-                format_value(id, base, lang)
+            ui.label(format_value(id, target, lang)).on_hover_text(tr_args(
+                lang,
+                "levers-from-value",
+                &[("value", format_value(id, base, lang).into())],
             ));
             ui.label(start_year.to_string());
             ui.label(ramp_years.to_string());
@@ -320,7 +334,7 @@ mod tests {
     #[test]
     fn values_are_shown_in_their_units() {
         assert_eq!(format_value(LeverId::EvShare, 0.9, Lang::Nb), "90 %");
-        assert_eq!(format_value(LeverId::RetrofitRate, 0.015, Lang::Nn), "1.5 %/år");
+        assert_eq!(format_value(LeverId::RetrofitRate, 0.015, Lang::Nn), "1,5 %/år");
         assert_eq!(format_value(LeverId::RetrofitRate, 0.015, Lang::En), "1.5 %/yr");
         assert_eq!(format_value(LeverId::OilPhaseOutYear, 2030.0, Lang::En), "2030");
     }

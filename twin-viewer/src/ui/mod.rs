@@ -132,7 +132,7 @@ fn layout(
     }
     if projector.on {
         let (session, sim) = (&workshop.session, &*sim);
-        wall::projector_frame(&ctx, &mut root, sim, &mut view, session, &projector, &map, &gap, camera);
+        wall::projector_frame(&ctx, &mut root, sim, &mut view, session, &projector, &map, camera);
         view.keys_free = !ctx.text_edit_focused();
         view.focus_free = !ctx.egui_wants_keyboard_input();
         // The phase clock counts down even when nothing else changes.
@@ -142,7 +142,7 @@ fn layout(
     if let Some(draft) = placing.placed.take() {
         let change = workshop.session.add_pin(draft);
         if let Err(e) = workshop.apply(change) {
-            view.notice = Some(Notice::Error(e.to_string()));
+            view.notice = Some(Notice::Error(crate::problem::change_error(&e, view.lang)));
         }
     }
     let mut actions = top_bar(&mut root, &sim, &mut view, &workshop, &mut requests);
@@ -177,22 +177,18 @@ fn layout(
             view.pointer_on_map = false;
             egui::CentralPanel::default().show(&mut root, |ui| {
                 let groups = mode == ViewMode::Groups;
-                actions.extend(wall::groups_or_spread(
-                    ui,
-                    groups,
-                    &sim,
-                    &view,
-                    &workshop.session,
-                    &map,
-                    &gap,
-                ));
+                let page = wall::Page::live(&workshop.session, &sim, &gap);
+                actions.extend(wall::groups_or_spread(ui, groups, &page, &view, &map));
             });
         }
         ViewMode::Single | ViewMode::SideBySide | ViewMode::Difference => {
             egui::Panel::top("kpis").show(&mut root, |ui| {
                 ui.add_space(6.0);
-                let heading =
-                    format!("{}  {}  {}", names[0], crate::i18n::t(view.lang, "dashboard-vs"), names[1]);
+                let heading = crate::i18n::tr_args(
+                    view.lang,
+                    "dashboard-heading",
+                    &[("a", names[0].as_str().into()), ("b", names[1].as_str().into())],
+                );
                 ui.label(RichText::new(heading).strong());
                 // On a short screen (a projector at 1280x720 with presenter type) one row of cards
                 // leaves the maps their room: the first KPIs that fit, in headline order.
@@ -234,7 +230,6 @@ fn layout(
 }
 
 /// The projector's own window: the screen sent, drawn by egui.
-#[allow(clippy::too_many_arguments)] // a bevy system receives each resource it reads as a parameter
 fn projector_window(
     mut ctx: Single<
         &mut bevy_egui::EguiContext,
@@ -246,19 +241,9 @@ fn projector_window(
     workshop: Res<Workshop>,
     projector: Res<Projector>,
     map: Res<MapState>,
-    gap: Res<crate::gap::Gap>,
 ) {
     let ctx = ctx.get_mut().clone();
-    wall::projector_window_frame(
-        &ctx,
-        window.height(),
-        &sim,
-        &view,
-        &workshop.session,
-        &projector,
-        &map,
-        &gap,
-    );
+    wall::projector_window_frame(&ctx, window.height(), &sim, &view, &workshop.session, &projector, &map);
 }
 
 /// The main map camera, for drawing pins where the map shows their points.
@@ -629,7 +614,7 @@ fn apply(
             Action::Room(_) => Ok(()),
         };
         if let Err(e) = done {
-            view.notice = Some(Notice::Error(e.to_string()));
+            view.notice = Some(Notice::Error(crate::problem::change_error(&e, view.lang)));
         }
     }
 }
@@ -726,7 +711,8 @@ fn map_overlays(
         let at = rect.left_top() + egui::vec2(12.0, if view.split { 48.0 } else { 12.0 });
         overlay(ctx, "selected", at, Align2::LEFT_TOP, |ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("{}: {name}", crate::i18n::t(lang, "mod-selected"))).strong());
+                let text = crate::i18n::tr_args(lang, "mod-selected-name", &[("name", name.as_str().into())]);
+                ui.label(RichText::new(text).strong());
                 clear = ui
                     .small_button("×")
                     .on_hover_text(crate::i18n::t(lang, "charts-whole-municipality"))
@@ -781,10 +767,10 @@ fn hover_card(
                     for (i, q) in DISTRICT_QUANTITIES.iter().enumerate() {
                         ui.label(crate::view::quantity_name(i, lang));
                         ui.label(
-                            RichText::new(format!("{} {}", fmt_num((q.value)(y)), unit(lang, q.unit)))
+                            RichText::new(format!("{} {}", fmt_num((q.value)(y), lang), unit(lang, q.unit)))
                                 .strong(),
                         );
-                        ui.label(RichText::new(fmt_num((q.value)(r))).weak());
+                        ui.label(RichText::new(fmt_num((q.value)(r), lang)).weak());
                         ui.end_row();
                     }
                 });
@@ -843,7 +829,11 @@ pub fn change_legend_ui(
     lang: Lang,
 ) {
     ui.set_max_width(width);
-    let title = format!("{name}: {} {reference}", crate::i18n::t(lang, "mod-change-vs"));
+    let title = crate::i18n::tr_args(
+        lang,
+        "mod-change-legend",
+        &[("quantity", name.into()), ("reference", reference.into())],
+    );
     ui.label(RichText::new(title).strong());
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 16.0), egui::Sense::hover());
     let steps = 48;
@@ -858,9 +848,9 @@ pub fn change_legend_ui(
     }
     ui.horizontal(|ui| {
         ui.set_width(width);
-        ui.label(format!("−{}", fmt_num(m)));
+        ui.label(format!("−{}", fmt_num(m, lang)));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(format!("+{} {unit}", fmt_num(m)));
+            ui.label(format!("+{} {unit}", fmt_num(m, lang)));
         });
     });
     let hint = crate::i18n::t(lang, "mod-blue-lower-than-a-red");
@@ -892,9 +882,9 @@ pub fn legend_ui(
     }
     ui.horizontal(|ui| {
         ui.set_width(width);
-        ui.label(format!("≤ {}", fmt_num(lo)));
+        ui.label(format!("≤ {}", fmt_num(lo, lang)));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(format!("≥ {} {unit}", fmt_num(hi)));
+            ui.label(format!("≥ {} {unit}", fmt_num(hi, lang)));
         });
     });
     ui.label(RichText::new(crate::i18n::t(lang, "mod-same-scale-for-every-year")).small().weak());

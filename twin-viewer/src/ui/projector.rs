@@ -281,19 +281,29 @@ fn kpi_card(
         ui.vertical(|ui| {
             ui.label(RichText::new(kpi_name(kpi, lang)).size(BODY_PT).strong());
             ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(value.map_or("–".into(), fmt_num)).size(FIGURE_PT).strong());
+                ui.label(
+                    RichText::new(value.map_or("–".into(), |v| fmt_num(v, lang))).size(FIGURE_PT).strong(),
+                );
                 ui.label(RichText::new(unit(lang, spec.unit)).size(BODY_PT));
             });
             if let Some(base) = base {
-                let text = format!("{} {}", tr(lang, "projector-baseline"), fmt_num(base));
+                let text =
+                    tr_args(lang, "projector-baseline-value", &[("value", fmt_num(base, lang).into())]);
                 ui.label(RichText::new(text).size(BODY_PT).color(MUTED));
             }
             if let Some(target) = progress.iter().find(|p| p.target.kpi == kpi) {
-                let goal =
-                    tr_args(lang, "projector-target", &[("year", target.target.year.to_string().into())]);
-                ui.label(RichText::new(format!("{goal}: {}", fmt_num(target.target_value))).size(BODY_PT));
+                let goal = tr_args(
+                    lang,
+                    "projector-target-value",
+                    &[
+                        ("year", target.target.year.to_string().into()),
+                        ("value", fmt_num(target.target_value, lang).into()),
+                    ],
+                );
+                ui.label(RichText::new(goal).size(BODY_PT));
                 let sign = if target.gap > 0.0 { "+" } else { "" };
-                let gap = format!("{}: {sign}{}", tr(lang, "projector-to-target"), fmt_num(target.gap));
+                let gap_text = format!("{sign}{}", fmt_num(target.gap, lang));
+                let gap = tr_args(lang, "projector-to-target-value", &[("gap", gap_text.into())]);
                 let colour = if target.met { TEXT } else { AMBER };
                 ui.label(RichText::new(gap).size(BODY_PT).color(colour));
             }
@@ -435,7 +445,12 @@ mod tests {
     }
 
     fn sent(screen: Screen) -> Shown {
-        Shown { projection: Projection { view: View::default(), screen, at: t(0) }, a: None, b: None }
+        Shown {
+            projection: Projection { view: View::default(), screen, at: t(0) },
+            a: None,
+            b: None,
+            wall: None,
+        }
     }
 
     fn session() -> (Session, Scenario) {

@@ -414,10 +414,13 @@ fn vote_ui(
         }
         Some(ranking) => {
             for (choice, dots) in ranking {
-                ui.label(format!(
-                    "{}  {}",
-                    tr_args(lang, "projector-dots", &[("count", dots.into())]),
-                    choice_name(session, choice, lang)
+                ui.label(tr_args(
+                    lang,
+                    "room-ranking-line",
+                    &[
+                        ("choice", choice_name(session, choice, lang).into()),
+                        ("dots", tr_args(lang, "projector-dots", &[("count", dots.into())]).into()),
+                    ],
                 ));
             }
             if ui.button(tr(lang, "room-vote-reopen")).clicked() {

@@ -17,6 +17,7 @@ use twin_core::session::{Action as Done, Change, Details, Rule, Session, Variant
 use super::dashboard::{HEADLINE_KPIS, kpi_name};
 use super::levers::{format_value, label};
 use crate::geo::MapGeometry;
+use crate::i18n::tr_args;
 use crate::palette;
 use crate::view::{Lang, fmt_num, unit};
 use crate::workshop::Side;
@@ -259,7 +260,7 @@ pub fn journal_ui(ui: &mut Ui, session: &Session, own: &Levers, lang: Lang) {
                     .iter()
                     .take(3)
                     .filter_map(|k| {
-                        h.values.get(k.key()).map(|v| format!("{} {}", kpi_name(*k, lang), fmt_num(*v)))
+                        h.values.get(k.key()).map(|v| format!("{} {}", kpi_name(*k, lang), fmt_num(*v, lang)))
                     })
                     .collect();
                 ui.label(RichText::new(format!("   → {} ({})", values.join(" · "), h.year)).small().weak());
@@ -271,6 +272,7 @@ pub fn journal_ui(ui: &mut Ui, session: &Session, own: &Levers, lang: Lang) {
 /// One line for a change.
 pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) -> String {
     let name = |id: u32| name_of(session, Variant::Proposal(id), lang);
+    let named = |id: &str, name: &str| tr_args(lang, id, &[("name", name.into())]);
     let value =
         |lever: LeverId, v: Option<f64>| format_value(lever, v.unwrap_or(own.get(lever).target), lang);
     match change {
@@ -283,32 +285,21 @@ pub fn describe(session: &Session, change: &Change, own: &Levers, lang: Lang) ->
                 .collect();
             format!("{}: {}", name(*proposal), moves.join(", "))
         }
-        Change::AddProposal { proposal, .. } => {
-            format!("{} {}", crate::i18n::t(lang, "session-new-proposal-2"), proposal.details.name)
-        }
-        Change::RemoveProposal { proposal, .. } => {
-            format!("{} {}", crate::i18n::t(lang, "session-removed"), proposal.details.name)
-        }
-        Change::EditProposal { to, .. } => format!("{} {}", crate::i18n::t(lang, "session-edited"), to.name),
-        Change::AddSnapshot { snapshot } => {
-            format!("{} «{}»", crate::i18n::t(lang, "session-snapshot"), snapshot.name)
-        }
-        Change::RemoveSnapshot { snapshot } => {
-            format!("{} «{}»", crate::i18n::t(lang, "session-deleted-snapshot"), snapshot.name)
-        }
+        Change::AddProposal { proposal, .. } => named("session-new-proposal-named", &proposal.details.name),
+        Change::RemoveProposal { proposal, .. } => named("session-removed-named", &proposal.details.name),
+        Change::EditProposal { to, .. } => named("session-edited-named", &to.name),
+        Change::AddSnapshot { snapshot } => named("session-snapshot-named", &snapshot.name),
+        Change::RemoveSnapshot { snapshot } => named("session-deleted-snapshot-named", &snapshot.name),
         Change::SetPackage { to, .. } => match to {
-            Some(p) => format!("{} ({})", crate::i18n::t(lang, "session-room-package"), p.rule.key()),
+            Some(p) => tr_args(lang, "session-room-package-made", &[("rule", p.rule.key().into())]),
             None => crate::i18n::t(lang, "session-room-package-removed").to_owned(),
         },
         Change::SetScenario { to, .. } => {
-            format!(
-                "{} {}",
-                crate::i18n::t(lang, "session-opened"),
-                to.file.as_deref().unwrap_or("(innebygd)")
-            )
+            let builtin = crate::i18n::t(lang, "session-builtin-scenario");
+            named("session-opened-named", to.file.as_deref().unwrap_or(builtin))
         }
         Change::Many(changes) => {
-            format!("{} ({})", crate::i18n::t(lang, "session-import"), changes.len())
+            tr_args(lang, "session-imported-changes", &[("count", changes.len().into())])
         }
         Change::Room(change) => super::room::describe_room(change, lang),
     }
@@ -352,10 +343,10 @@ pub fn groups_ui(
         _ => MiniPaint::Value(scale),
     };
     ui.label(
-        RichText::new(format!(
-            "{} {}",
-            crate::i18n::t(lang, "session-the-maps-show-the-change"),
-            name_of(session, a, lang)
+        RichText::new(tr_args(
+            lang,
+            "session-maps-show-change-against",
+            &[("name", name_of(session, a, lang).into())],
         ))
         .weak(),
     );
@@ -436,7 +427,7 @@ fn card_ui(
         // The figure first, then the name, which is cut short when the card is narrow.
         for k in HEADLINE_KPIS.iter().take(LINES) {
             ui.horizontal(|ui| {
-                let figure = format!("{} {}", fmt_num(k.value(y)), unit(lang, k.spec().unit));
+                let figure = format!("{} {}", fmt_num(k.value(y), lang), unit(lang, k.spec().unit));
                 ui.label(RichText::new(figure).strong());
                 ui.add(egui::Label::new(RichText::new(kpi_name(*k, lang)).weak()).truncate());
             });
@@ -527,13 +518,16 @@ pub fn spread_ui(ui: &mut Ui, spread: &[LeverSpread], groups: usize, lang: Lang)
             painter.rect_filled(bar, 2.0, palette::OKABE_ITO[1]);
             painter.vline(x(s.median), rect.y_range(), egui::Stroke::new(3.0, palette::OKABE_ITO[4]));
             painter.vline(x(s.own), rect.y_range(), egui::Stroke::new(1.5, Color32::from_gray(90)));
-            ui.label(format!(
-                "{} – {} ({} {}) · {}/{groups}",
-                format_value(s.lever, s.min, lang),
-                format_value(s.lever, s.max, lang),
-                crate::i18n::t(lang, "session-median"),
-                format_value(s.lever, s.median, lang),
-                s.moved
+            ui.label(tr_args(
+                lang,
+                "session-spread-line",
+                &[
+                    ("min", format_value(s.lever, s.min, lang).into()),
+                    ("max", format_value(s.lever, s.max, lang).into()),
+                    ("median", format_value(s.lever, s.median, lang).into()),
+                    ("moved", s.moved.to_string().into()),
+                    ("groups", groups.to_string().into()),
+                ],
             ));
             ui.end_row();
         }
@@ -555,28 +549,30 @@ pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current:
         return;
     };
     let unit_text = unit(lang, gap.kpi.spec().unit);
-    ui.label(format!(
-        "{} {}: {} {} · {} {} · {} {} {unit_text}{}",
-        kpi_name(gap.kpi, lang),
-        gap.year,
-        crate::i18n::t(lang, "session-baseline-2"),
-        fmt_num(gap.baseline),
-        crate::i18n::t(lang, "session-target"),
-        fmt_num(gap.target),
-        crate::i18n::t(lang, "session-package"),
-        fmt_num(gap.package),
-        if current { "" } else { " …" }
-    ));
+    let line = tr_args(
+        lang,
+        "session-gap-line",
+        &[
+            ("kpi", kpi_name(gap.kpi, lang).into()),
+            ("year", gap.year.to_string().into()),
+            ("baseline", fmt_num(gap.baseline, lang).into()),
+            ("target", fmt_num(gap.target, lang).into()),
+            ("package", fmt_num(gap.package, lang).into()),
+            ("unit", unit_text.into()),
+        ],
+    );
+    // An ellipsis while the package is being recomputed.
+    ui.label(if current { line } else { format!("{line} …") });
     let closed = if (gap.target - gap.baseline).abs() > 1e-12 {
         (gap.package - gap.baseline) / (gap.target - gap.baseline)
     } else {
         0.0
     };
     ui.label(
-        RichText::new(format!(
-            "{} {:.0} %",
-            crate::i18n::t(lang, "session-the-package-closes"),
-            closed * 100.0
+        RichText::new(tr_args(
+            lang,
+            "session-package-closes-percent",
+            &[("percent", format!("{:.0}", closed * 100.0).into())],
         ))
         .strong(),
     );
@@ -588,11 +584,8 @@ pub fn gap_ui(ui: &mut Ui, session: &Session, gap: Option<&GapClosing>, current:
             let share = c.share_of_gap.clamp(0.0, 1.0) as f32;
             let bar = egui::Rect::from_min_size(rect.min, egui::vec2(rect.width() * share, rect.height()));
             ui.painter().rect_filled(bar, 2.0, colour_of(session, Variant::Proposal(c.proposal)));
-            ui.label(format!(
-                "{:.0} % {}",
-                c.share_of_gap * 100.0 + 0.0,
-                crate::i18n::t(lang, "session-of-the-gap")
-            ));
+            let percent = format!("{:.0}", c.share_of_gap * 100.0 + 0.0);
+            ui.label(tr_args(lang, "session-share-of-gap", &[("percent", percent.into())]));
             ui.end_row();
         }
     });
@@ -647,7 +640,7 @@ mod tests {
         let own = s.scenario.scenario().expect("scenario").levers;
         let harness = Harness::new_ui(|ui| journal_ui(ui, &s, &own, Lang::Nb));
         harness.get_by_label_contains("Næringslivet: Flere varmepumper 0 % → 80 %");
-        harness.get_by_label_contains("Nytt forslag Ungdom");
+        harness.get_by_label_contains("Nytt forslag: Ungdom");
     }
 
     #[test]
@@ -674,13 +667,17 @@ mod tests {
             },
             Vec::new(),
         );
-        harness.get_by_label_contains("Kartene viser endring mot A");
+        harness.get_by_label_contains("Kartene viser endring mot Referanse (blått lavere");
         for name in ["Referanse", "Næringslivet", "Ungdom"] {
             harness.get_by_label(name);
         }
         let ghg = HEADLINE_KPIS[0];
         let figure = |o: &Outcome| {
-            format!("{} {}", fmt_num(ghg.value(o.year(2030).expect("2030"))), unit(Lang::Nb, ghg.spec().unit))
+            format!(
+                "{} {}",
+                fmt_num(ghg.value(o.year(2030).expect("2030")), Lang::Nb),
+                unit(Lang::Nb, ghg.spec().unit)
+            )
         };
         harness.get_by_label(&figure(&outcomes[1]));
         harness.get_by_label("Ungdom").click();

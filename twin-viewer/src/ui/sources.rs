@@ -72,12 +72,10 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source], lang: Lang) {
             return;
         }
         ui.label(
-            RichText::new(format!(
-                "{} {}, {} {}",
-                sources.len(),
-                crate::i18n::t(lang, "sources-notes"),
-                estimates,
-                crate::i18n::t(lang, "sources-with-estimates"),
+            RichText::new(crate::i18n::tr_args(
+                lang,
+                "sources-count",
+                &[("notes", sources.len().into()), ("estimates", estimates.to_string().into())],
             ))
             .weak(),
         );

@@ -5,13 +5,14 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 use egui::{Color32, RichText, Ui};
+use twin_core::session::compare::{GapClosing, LeverSpread};
 use twin_core::session::room::{Pin, PinStatus, Screen};
 use twin_core::session::{Session, ViewMode};
 
 use super::projector::{BODY_PT, MUTED, ProjectorInput, projector_ui};
 use crate::geo::project;
 use crate::map::MapState;
-use crate::projector::Projector;
+use crate::projector::{Projector, Wall};
 use crate::sim::Sim;
 use crate::view::ViewState;
 
@@ -44,7 +45,6 @@ pub fn projector_frame(
     session: &Session,
     projector: &Projector,
     map: &MapState,
-    gap: &crate::gap::Gap,
     camera: Option<MapView<'_>>,
 ) {
     let zoom = ctx.zoom_factor();
@@ -54,12 +54,7 @@ pub fn projector_frame(
     view.pointer_on_map = false;
     view.split = false;
     match area {
-        Some((Screen::Groups | Screen::Spread, rect)) => {
-            let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
-            // The projector only shows: what a click there would ask for is not done.
-            let groups = projector.shown.as_ref().is_some_and(|s| s.projection.screen == Screen::Groups);
-            let _ = groups_or_spread(&mut ui, groups, sim, view, session, map, gap);
-        }
+        Some((Screen::Groups | Screen::Spread, rect)) => sent_page(root, rect, projector, view, map),
         Some((screen, rect)) => {
             view.split =
                 projector.shown.as_ref().is_some_and(|s| s.projection.view.mode == ViewMode::SideBySide);
@@ -80,40 +75,82 @@ pub fn projector_frame(
     }
 }
 
+/// What the groups' and the spread's page show: live at the laptop, as sent on the projector.
+pub struct Page<'a> {
+    /// The session (proposals, names, colours).
+    pub session: &'a Session,
+    /// Each variant with its outcome, if computed.
+    pub cards: Vec<super::session::Card<'a>>,
+    /// Where the proposals put each lever.
+    pub spread: std::borrow::Cow<'a, [LeverSpread]>,
+    /// What the package closes of the gap, and whether that answers the session as it is.
+    pub gap: (Option<&'a GapClosing>, bool),
+}
+
+impl<'a> Page<'a> {
+    /// The page as the session is now (the operator's).
+    pub fn live(session: &'a Session, sim: &'a Sim, gap: &'a crate::gap::Gap) -> Page<'a> {
+        let cards = session
+            .variants()
+            .into_iter()
+            .map(|v| super::session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
+            .collect();
+        let spread = twin_core::session::compare::spread(session, &sim.scenario).into();
+        Page { session, cards, spread, gap: (gap.result.as_ref(), gap.current) }
+    }
+
+    /// The page as it was sent to the projector.
+    pub fn sent(wall: &'a Wall) -> Page<'a> {
+        let cards = wall
+            .session
+            .variants()
+            .into_iter()
+            .map(|v| super::session::Card { variant: v, outcome: wall.outcomes.get(&v).map(|o| &**o) })
+            .collect();
+        let gap = wall.gap.as_ref().and_then(Option::as_ref);
+        Page { session: &wall.session, cards, spread: wall.spread.as_slice().into(), gap: (gap, true) }
+    }
+}
+
 /// The groups' small multiples (`groups`) or the lever spread with the package's gap, for the
 /// operator and, at its size, the projector; returns what a click on a group asked for.
 pub fn groups_or_spread(
     ui: &mut Ui,
     groups: bool,
-    sim: &Sim,
+    page: &Page<'_>,
     view: &ViewState,
-    session: &Session,
     map: &MapState,
-    gap: &crate::gap::Gap,
 ) -> Vec<super::session::Action> {
     if groups {
-        let cards: Vec<super::session::Card<'_>> = session
-            .variants()
-            .into_iter()
-            .map(|v| super::session::Card { variant: v, outcome: sim.result(v).map(|r| &*r.outcome) })
-            .collect();
         let quantity = &twin_core::analysis::quantity::DISTRICT_QUANTITIES[view.quantity];
         return super::session::groups_ui(
             ui,
-            session,
-            &cards,
+            page.session,
+            &page.cards,
             map.geometry.as_deref(),
             quantity,
             view.year,
             view.lang,
         );
     }
-    let spread = twin_core::session::compare::spread(session, &sim.scenario);
     egui::ScrollArea::vertical().id_salt("spread-page").show(ui, |ui| {
-        super::session::spread_ui(ui, &spread, session.proposals.len(), view.lang);
-        super::session::gap_ui(ui, session, gap.result.as_ref(), gap.current, view.lang);
+        super::session::spread_ui(ui, &page.spread, page.session.proposals.len(), view.lang);
+        let (gap, current) = page.gap;
+        super::session::gap_ui(ui, page.session, gap, current, view.lang);
     });
     Vec::new()
+}
+
+/// The groups' or the spread's page of what was sent, at projector size.
+fn sent_page(root: &mut Ui, rect: egui::Rect, projector: &Projector, view: &ViewState, map: &MapState) {
+    let Some((wall, screen)) =
+        projector.shown.as_ref().and_then(|s| Some((s.wall.as_ref()?, s.projection.screen)))
+    else {
+        return;
+    };
+    let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
+    // The projector only shows: what a click there would ask for is not done.
+    let _ = groups_or_spread(&mut ui, screen == Screen::Groups, &Page::sent(wall), view, map);
 }
 
 /// Every pin at its point on the map: filled in its category's colour, hollow while it waits for
@@ -197,7 +234,10 @@ pub fn apply_room(
             match workshop.apply(change) {
                 Ok(()) if phase_moved => crate::projector::follow_phase(workshop, projector, view.year, now),
                 Ok(()) => {}
-                Err(e) => view.notice = Some(crate::view::Notice::Error(e.to_string())),
+                Err(e) => {
+                    view.notice =
+                        Some(crate::view::Notice::Error(crate::problem::change_error(&e, view.lang)))
+                }
             }
         }
         RoomAction::Send => {
@@ -222,7 +262,6 @@ pub fn projector_window_frame(
     session: &Session,
     projector: &Projector,
     map: &MapState,
-    gap: &crate::gap::Gap,
 ) {
     let zoom = super::projector::zoom_for(height_px);
     if (ctx.zoom_factor() - zoom).abs() > 1e-3 {
@@ -238,10 +277,7 @@ pub fn projector_window_frame(
     let input = input_of(sim, view, session, projector, false);
     match (projector_ui(&mut root, &input), projector.shown.as_ref()) {
         (Some((Screen::Groups | Screen::Spread, rect)), _) => {
-            let mut ui = root.new_child(egui::UiBuilder::new().max_rect(rect));
-            // The projector only shows: what a click there would ask for is not done.
-            let groups = projector.shown.as_ref().is_some_and(|s| s.projection.screen == Screen::Groups);
-            let _ = groups_or_spread(&mut ui, groups, sim, view, session, map, gap);
+            sent_page(&mut root, rect, projector, view, map)
         }
         (Some((screen, rect)), Some(shown)) => {
             if let Some(geometry) = map.geometry.as_deref() {

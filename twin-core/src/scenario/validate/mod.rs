@@ -22,7 +22,7 @@ mod site;
 use std::fmt;
 use std::path::Path;
 
-use super::{Issue, RawScenario, Scenario, ScenarioError, locate};
+use super::{Finding, Issue, RawScenario, Scenario, ScenarioError, locate};
 use crate::catalogue::Catalogue;
 
 /// Collects errors and warnings while validating; positions come from the file's text.
@@ -33,20 +33,26 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn finding(&self, path: String, message: String) -> Issue {
+    fn issue(&self, path: String, message: String, finding: Finding) -> Issue {
         let position = if self.text.is_empty() { None } else { locate::locate(self.text, &path) };
-        Issue { path, position, message }
+        Issue { path, position, message, finding }
     }
 
     /// Records an error: the scenario cannot run.
     pub(super) fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        let issue = self.finding(path.into(), message.into());
+        let issue = self.issue(path.into(), message.into(), Finding::Other);
+        self.errors.push(issue);
+    }
+
+    /// Records an error with its data.
+    fn error_of(&mut self, path: String, message: String, finding: Finding) {
+        let issue = self.issue(path, message, finding);
         self.errors.push(issue);
     }
 
     /// Records a warning: unusual, but the scenario runs.
     pub(super) fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        let issue = self.finding(path.into(), message.into());
+        let issue = self.issue(path.into(), message.into(), Finding::Other);
         self.warnings.push(issue);
     }
 
@@ -70,14 +76,21 @@ impl Checker<'_> {
     }
 
     /// Errors unless `lo <= value <= hi` (which also rejects NaN and infinities).
-    pub(super) fn range(&mut self, path: impl fmt::Display, value: f64, lo: f64, hi: f64, unit: &str) {
+    pub(super) fn range(
+        &mut self,
+        path: impl fmt::Display,
+        value: f64,
+        lo: f64,
+        hi: f64,
+        unit: &'static str,
+    ) {
+        let finding = Finding::OutOfRange { lo, hi, unit, found: value };
         if !value.is_finite() {
-            self.error(
-                path.to_string(),
-                format!("expected a finite number in {lo}..={hi} {unit}, found {value}"),
-            );
+            let message = format!("expected a finite number in {lo}..={hi} {unit}, found {value}");
+            self.error_of(path.to_string(), message, finding);
         } else if value < lo || value > hi {
-            self.error(path.to_string(), format!("expected a value in {lo}..={hi} {unit}, found {value}"));
+            let message = format!("expected a value in {lo}..={hi} {unit}, found {value}");
+            self.error_of(path.to_string(), message, finding);
         }
     }
 
@@ -85,17 +98,14 @@ impl Checker<'_> {
     /// where the band comes from.
     pub(super) fn band(&mut self, path: impl fmt::Display, value: f64, band: Band) {
         if value.is_finite() && (value < band.lo || value > band.hi) {
-            self.warn(
-                path.to_string(),
-                format!(
-                    "{value} {unit} is outside the usual {lo}–{hi} {unit} for a Norwegian municipality ({source})",
-                    value = rounded(value),
-                    unit = band.unit,
-                    lo = band.lo,
-                    hi = band.hi,
-                    source = band.source
-                ),
+            let Band { lo, hi, unit, source } = band;
+            let value = rounded(value);
+            let message = format!(
+                "{value} {unit} is outside the usual {lo}–{hi} {unit} for a Norwegian municipality ({source})"
             );
+            let issue =
+                self.issue(path.to_string(), message, Finding::Unusual { value, lo, hi, unit, source });
+            self.warnings.push(issue);
         }
     }
 
@@ -107,7 +117,8 @@ impl Checker<'_> {
         }
         let sum: f64 = values.0.values().sum();
         if sum.is_finite() && (sum - 1.0).abs() > super::SHARE_SUM_TOLERANCE {
-            self.error(path, format!("heating shares must sum to 1, they sum to {sum:.4}"));
+            let message = format!("heating shares must sum to 1, they sum to {sum:.4}");
+            self.error_of(path.to_owned(), message, Finding::SharesSum { sum });
         }
     }
 }

@@ -59,7 +59,7 @@ pub(super) fn site(c: &mut Checker, s: &Site) {
 const NORWAY_LATITUDE: Band =
     Band { lo: 57.9, hi: 81.0, unit: "° N", source: "Lindesnes 57.9° N to Svalbard 80.8° N" };
 
-fn monthly(c: &mut Checker, path: &str, values: &[f64], lo: f64, hi: f64, unit: &str) {
+fn monthly(c: &mut Checker, path: &str, values: &[f64], lo: f64, hi: f64, unit: &'static str) {
     if values.len() != 12 {
         c.error(path, format!("expected 12 monthly values, found {}", values.len()));
         return;
