@@ -27,7 +27,8 @@ use crate::workshop::Workshop;
 
 /// Sea colour (the background).
 pub const SEA: Color = Color::srgb(0.66, 0.78, 0.87);
-const LAND: Color = Color::srgb(0.90, 0.89, 0.85);
+/// Land colour (the neighbours around the municipality).
+pub const LAND: Color = Color::srgb(0.90, 0.89, 0.85);
 const BORDER: Color = Color::srgb(0.15, 0.15, 0.18);
 const HIGHLIGHT: Color = Color::srgb(1.0, 1.0, 1.0);
 /// Height of a flat district, km.

@@ -37,6 +37,8 @@ pub struct ChartInput<'a> {
     pub grid_capacity_mw: f64,
     /// Language.
     pub lang: Lang,
+    /// A picture for the wall (the projector): no readout or crosshair where the pointer is.
+    pub still: bool,
 }
 
 /// A carrier's name.
@@ -77,6 +79,9 @@ pub type LegendEntry = (String, Color32, bool);
 struct Items<'p, 'a> {
     plot: &'p mut egui_plot::PlotUi<'a>,
     legend: Vec<LegendEntry>,
+    /// A differs from B: with the same run on both sides the reference line would only repeat
+    /// B's (and its name in the legend).
+    reference: bool,
 }
 
 impl Items<'_, '_> {
@@ -87,6 +92,9 @@ impl Items<'_, '_> {
 
     /// The baseline: always a faint dashed line.
     fn baseline(&mut self, name: &str, points: Vec<[f64; 2]>) {
+        if !self.reference {
+            return;
+        }
         self.plot.line(
             Line::new(name.to_owned(), PlotPoints::from(points))
                 .color(palette::BASELINE)
@@ -173,6 +181,7 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         ChartKind::LoadDuration => crate::i18n::t(lang, "charts-hours").to_owned(),
         _ => String::new(),
     };
+    let still = input.still;
     let plot = Plot::new(("chart", kind as u8))
         .height((ui.available_height() - 70.0).max(120.0))
         .allow_scroll(false)
@@ -181,12 +190,21 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         .allow_boxed_zoom(false)
         .y_axis_min_width(40.0)
         .include_y(0.0)
+        .show_x(!still)
+        .show_y(!still)
         .label_formatter(move |hover| {
             let egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } = hover else {
                 return None;
             };
+            if still {
+                return None;
+            }
             let at = match kind {
-                ChartKind::WinterWeek => format!("{x_name} {:.1}", position.x),
+                ChartKind::WinterWeek => {
+                    let day = format!("{:.1}", position.x);
+                    let day = if lang == Lang::En { day } else { day.replace('.', ",") };
+                    format!("{x_name} {day}")
+                }
                 ChartKind::LoadDuration => format!("{:.0} {x_name}", position.x),
                 _ => format!("{:.0}", position.x),
             };
@@ -196,7 +214,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
     let [with_levers, base_name] = input.names;
     let blue = palette::OKABE_ITO[4];
     let response = plot.show(ui, |plot| {
-        let mut items = Items { plot, legend: Vec::new() };
+        let reference = !std::ptr::eq(input.outcome, input.baseline);
+        let mut items = Items { plot, legend: Vec::new(), reference };
         match kind {
             ChartKind::Energy => {
                 let xs: Vec<f64> = input.outcome.years.iter().map(|y| f64::from(y.year)).collect();

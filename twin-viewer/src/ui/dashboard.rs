@@ -230,6 +230,7 @@ mod tests {
             year: 2030,
             grid_capacity_mw: 100.0,
             lang: Lang::En,
+            still: false,
         };
         let mut harness = Harness::new_ui_state(
             |ui, chart: &mut ChartKind| charts_ui(ui, chart, &input),

@@ -512,6 +512,7 @@ fn charts_panel(
             scenario: &results[0].scenario,
             grid_capacity_mw: sim.scenario.grid.import_capacity_mw,
             lang: view.lang,
+            still: false,
         };
         let mut chart = view.chart;
         ui.add_space(4.0);

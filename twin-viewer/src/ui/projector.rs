@@ -217,18 +217,19 @@ fn map_screen(root: &mut Ui, input: &ProjectorInput<'_>, shown: &Shown) -> egui:
     let reference = super::session::name_of(input.session, shown.projection.view.a, lang);
     let name = super::session::name_of(input.session, shown.projection.view.b, lang);
     egui::Panel::bottom("projector.kpis").show(root, |ui| {
-        // The chart gets a third of the width (at least 380 points), the cards share the rest.
+        // The chart gets two fifths of the width (at least 420 points), the cards share the rest.
         let width = ui.available_width();
-        let chart_width = (width * 0.34).max(380.0).min(width * 0.5);
-        let cards = (((width - chart_width) / 280.0).floor() as usize).clamp(3, 5);
+        let chart_width = (width * 0.4).max(420.0).min(width * 0.5);
+        let cards = (((width - chart_width) / 260.0).floor() as usize).clamp(3, 5);
         let card_width = (width - chart_width) / cards as f32 - 14.0;
         ui.horizontal_top(|ui| {
             for &kpi in HEADLINE_KPIS.iter().take(cards) {
                 kpi_card(ui, kpi, (&b.outcome, &b.derived.progress), &a.outcome, (year, card_width), lang);
             }
             ui.vertical(|ui| {
-                ui.set_width(chart_width - 8.0);
-                ui.set_height(220.0);
+                // Room on the right for the last year's label, which is centred on the plot's edge.
+                ui.set_width(chart_width - 36.0);
+                ui.set_height(280.0);
                 let chart = ChartInput {
                     outcome: &b.outcome,
                     baseline: &a.outcome,
@@ -239,6 +240,7 @@ fn map_screen(root: &mut Ui, input: &ProjectorInput<'_>, shown: &Shown) -> egui:
                     scenario: &b.scenario,
                     grid_capacity_mw: input.scenario.grid.import_capacity_mw,
                     lang,
+                    still: true,
                 };
                 chart_ui(ui, ChartKind::Emissions, &chart);
             });

@@ -292,6 +292,29 @@ pub fn projector_window_frame(
     ctx.request_repaint_after(std::time::Duration::from_millis(500));
 }
 
+/// The sea over the whole of `rect` and the neighbouring land on it, in the big map's colours,
+/// so the districts sit on a coast as they do at the laptop.
+fn land_and_sea(ui: &Ui, rect: egui::Rect, geometry: &crate::geo::MapGeometry) {
+    let colour = |c: Color| {
+        let [r, g, b, _] = c.to_srgba().to_u8_array();
+        Color32::from_rgb(r, g, b)
+    };
+    let painter = ui.painter().with_clip_rect(rect);
+    painter.rect_filled(rect, 0.0, colour(crate::map::SEA));
+    let to_screen = super::session::fit_into(rect, geometry);
+    let land = colour(crate::map::LAND);
+    for polygon in geometry.land.iter().flat_map(|r| &r.polygons) {
+        let mut mesh = egui::Mesh::default();
+        for p in polygon.points() {
+            mesh.colored_vertex(to_screen(p), land);
+        }
+        for t in &polygon.triangles {
+            mesh.add_triangle(t[0], t[1], t[2]);
+        }
+        painter.add(egui::Shape::mesh(mesh));
+    }
+}
+
 /// The map of a send painted into `rect`: B by value (or A and B side by side), and the approved
 /// pins on the map-jam screen.
 fn painted_map(
@@ -321,6 +344,7 @@ fn painted_map(
         vec![(area, &b.outcome)]
     };
     for (part, outcome) in halves {
+        land_and_sea(ui, part, geometry);
         super::session::mini_map(ui, part, geometry, outcome, (quantity, year, paint));
     }
     if screen == Screen::MapJam {
