@@ -110,11 +110,7 @@ fn layout(
     mut kiosk: Option<ResMut<crate::kiosk::Kiosk>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let zoom = match (projector.on, view.presenter, kiosk.is_some()) {
-        (true, _, _) => self::projector::zoom_for(window.height()),
-        (false, true, _) | (false, false, true) => 1.25,
-        (false, false, false) => 1.1,
-    };
+    let zoom = frame_zoom(projector.on, view.presenter || kiosk.is_some(), window.height());
     if (ctx.zoom_factor() - zoom).abs() > 1e-3 {
         ctx.set_zoom_factor(zoom);
     }
@@ -148,14 +144,13 @@ fn layout(
     let mut actions = top_bar(&mut root, &sim, &mut view, &workshop, &mut requests);
     timeline(&mut root, &sim, &mut view);
     actions.extend(left_panel(&mut root, &mut sim, &view, &workshop, &mut panels));
-    let (room_actions, mut actions): (Vec<_>, Vec<_>) =
-        actions.into_iter().partition(|a| matches!(a, session::Action::Room(_)));
-    for action in room_actions {
-        if let session::Action::Room(action) = action {
-            let draft = &mut panels.room;
-            wall::apply_room(action, &mut workshop, &mut projector, &mut placing, draft, &mut view);
-        }
-    }
+    // The room's actions are done now (a send must see this frame's session); the rest after.
+    actions.retain(|action| {
+        let session::Action::Room(action) = action else { return true };
+        let draft = &mut panels.room;
+        wall::apply_room(action.clone(), &mut workshop, &mut projector, &mut placing, draft, &mut view);
+        false
+    });
     let mode = workshop.session.view.mode;
     view.split = mode == ViewMode::SideBySide;
     let (a, b) = (workshop.session.view.a, workshop.session.view.b);
@@ -182,39 +177,10 @@ fn layout(
             });
         }
         ViewMode::Single | ViewMode::SideBySide | ViewMode::Difference => {
-            egui::Panel::top("kpis").show(&mut root, |ui| {
-                ui.add_space(6.0);
-                let heading = crate::i18n::tr_args(
-                    view.lang,
-                    "dashboard-heading",
-                    &[("a", names[0].as_str().into()), ("b", names[1].as_str().into())],
-                );
-                ui.label(RichText::new(heading).strong());
-                // On a short screen (a projector at 1280x720 with presenter type) one row of cards
-                // leaves the maps their room: the first KPIs that fit, in headline order.
-                let rows = if ui.ctx().content_rect().height() < SHORT_SCREEN_PT { 1 } else { usize::MAX };
-                dashboard::kpi_cards_ui(
-                    ui,
-                    &rb.outcome,
-                    &ra.outcome,
-                    &names[1],
-                    &rb.derived.progress,
-                    (view.year, rows),
-                    view.lang,
-                );
-                ui.add_space(2.0);
-            });
+            kpi_strip(&mut root, [&rb, &ra], &names, &view);
             charts_panel(&mut root, &mut sim, &mut view, [&rb, &ra], [&names[0], &names[1]]);
             let rect = root.available_rect_before_wrap();
-            // The map camera's viewport is in window pixels; egui's points are zoomed.
-            view.map_rect =
-                Some([rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom]);
-            let pointer = ctx.input(|i| i.pointer.hover_pos());
-            view.pointer_on_map = pointer.is_some_and(|p| {
-                rect.contains(p)
-                    && ctx.layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
-                    && !ctx.egui_is_using_pointer()
-            });
+            place_map(&ctx, rect, zoom, &mut view);
             map_overlays(&ctx, rect, &sim, &workshop, &mut view, &map, &files, &names);
             if let (Some(camera), Some(geometry)) = (camera, map.geometry.as_deref()) {
                 let pins: Vec<&twin_core::session::room::Pin> = workshop.session.room.pins.iter().collect();
@@ -244,6 +210,49 @@ fn projector_window(
 ) {
     let ctx = ctx.get_mut().clone();
     wall::projector_window_frame(&ctx, window.height(), &sim, &view, &workshop.session, &projector, &map);
+}
+
+/// The egui zoom of the main window: the projector's for its height, larger type for a presenter
+/// or a kiosk, else a little above 1.
+fn frame_zoom(projector: bool, large_type: bool, height_px: f32) -> f32 {
+    match (projector, large_type) {
+        (true, _) => self::projector::zoom_for(height_px),
+        (false, true) => 1.25,
+        (false, false) => 1.1,
+    }
+}
+
+/// The headline KPI cards of B against A along the top, with the "B vs A" heading.
+fn kpi_strip(root: &mut Ui, [rb, ra]: [&crate::sim::RunResult; 2], names: &[String; 2], view: &ViewState) {
+    egui::Panel::top("kpis").show(root, |ui| {
+        ui.add_space(6.0);
+        let heading = crate::i18n::tr_args(
+            view.lang,
+            "dashboard-heading",
+            &[("a", names[0].as_str().into()), ("b", names[1].as_str().into())],
+        );
+        ui.label(RichText::new(heading).strong());
+        // On a short screen (a projector at 1280x720 with presenter type) one row of cards
+        // leaves the maps their room: the first KPIs that fit, in headline order.
+        let rows = if ui.ctx().content_rect().height() < SHORT_SCREEN_PT { 1 } else { usize::MAX };
+        let progress = &rb.derived.progress;
+        let year = (view.year, rows);
+        dashboard::kpi_cards_ui(ui, &rb.outcome, &ra.outcome, &names[1], progress, year, view.lang);
+        ui.add_space(2.0);
+    });
+}
+
+/// Gives the map camera the room left between the panels (`rect`, in points) and notes whether
+/// the pointer is on the map itself rather than on something drawn over it.
+fn place_map(ctx: &egui::Context, rect: egui::Rect, zoom: f32, view: &mut ViewState) {
+    // The map camera's viewport is in window pixels; egui's points are zoomed.
+    view.map_rect = Some([rect.min.x * zoom, rect.min.y * zoom, rect.max.x * zoom, rect.max.y * zoom]);
+    let pointer = ctx.input(|i| i.pointer.hover_pos());
+    view.pointer_on_map = pointer.is_some_and(|p| {
+        rect.contains(p)
+            && ctx.layer_id_at(p).is_none_or(|l| l.order == egui::Order::Background)
+            && !ctx.egui_is_using_pointer()
+    });
 }
 
 /// The main map camera, for drawing pins where the map shows their points.
