@@ -15,6 +15,7 @@ use twin_core::outcome::{NonFinite, Outcome};
 use twin_core::prepare::Prepared;
 use twin_core::prepare::solar::{self, SolarTableOptions};
 use twin_core::scenario::{self, Scenario};
+use twin_core::session::share;
 
 mod analysis;
 mod report;
@@ -56,6 +57,9 @@ enum Command {
         /// Set a lever's target, e.g. `--set ev_share=0.95` (`twin levers` lists them).
         #[arg(long = "set", value_name = "LEVER=VALUE")]
         set: Vec<String>,
+        /// Run the variant of a share code (from a handout or the projector) instead.
+        #[arg(long, value_name = "CODE", conflicts_with = "set")]
+        code: Option<String>,
         /// Years whose hourly series are written, e.g. `2024,2050` [default: base and end year].
         #[arg(long, value_delimiter = ',')]
         hourly_years: Option<Vec<i32>>,
@@ -214,8 +218,9 @@ impl From<NonFinite> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Run { scenario, out, format, set, hourly_years, digest } => {
-            run_command(&scenario, out, format, &set, hourly_years, digest)
+        Command::Run { scenario, out, format, set, code, hourly_years, digest } => {
+            let variant = Variant { set: &set, code: code.as_deref() };
+            run_command(&scenario, out, format, variant, hourly_years, digest)
         }
         Command::Validate { files } => validate_command(&files),
         Command::Levers => {
@@ -284,12 +289,12 @@ fn run_command(
     path: &Path,
     out: Option<PathBuf>,
     format: Format,
-    set: &[String],
+    variant: Variant<'_>,
     hourly_years: Option<Vec<i32>>,
     digest: bool,
 ) -> Result<(), Failure> {
     let scenario = load(path)?;
-    let levers = levers_with(&scenario, set)?;
+    let levers = variant.levers(path, &scenario)?;
     let hourly_years = hourly_years.unwrap_or_else(|| vec![scenario.base_year, scenario.end_year]);
     for year in &hourly_years {
         if *year < scenario.base_year || *year > scenario.end_year {
@@ -320,6 +325,8 @@ fn run_command(
     let dir = out.unwrap_or_else(|| Path::new("out").join(stem));
     write_results(&outcome, &dir, format)?;
     emit(&format!("\nResults written to {}\n", dir.display()));
+    let (code, _) = share::encode(&scenario, share_id(path, &scenario)?, &levers);
+    emit(&format!("Share code: {code}\n"));
     Ok(())
 }
 
@@ -440,6 +447,32 @@ pub(crate) fn load(path: &Path) -> Result<Scenario, Failure> {
         eprintln!("warning: {}", warning.display(path));
     }
     Ok(scenario)
+}
+
+/// Which variant of a scenario a command runs: `--set` assignments or a share code.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Variant<'a> {
+    /// `LEVER=VALUE` assignments.
+    pub set: &'a [String],
+    /// A share code (then `set` is empty).
+    pub code: Option<&'a str>,
+}
+
+impl Variant<'_> {
+    /// The levers of the variant on `scenario` (read from `path`).
+    pub(crate) fn levers(&self, path: &Path, scenario: &Scenario) -> Result<Levers, Failure> {
+        match self.code {
+            Some(code) => share::decode(code, scenario, share_id(path, scenario)?)
+                .map_err(|e| Failure::Input(format!("--code {code}: {e}"))),
+            None => levers_with(scenario, self.set),
+        }
+    }
+}
+
+/// The identity of the scenario read from `path`, for share codes.
+pub(crate) fn share_id(path: &Path, scenario: &Scenario) -> Result<share::ScenarioId, Failure> {
+    let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
+    Ok(share::ScenarioId::of(&scenario.name, &text))
 }
 
 /// The scenario's levers with `--set LEVER=VALUE` assignments applied.

@@ -121,6 +121,34 @@ fn digest_is_identical_for_identical_inputs_and_changes_with_levers() {
     assert_ne!(a.stdout, c.stdout);
 }
 
+/// The share code `twin run` prints reproduces the run (same digest); on another scenario, or an
+/// edited copy of this one, it is refused saying which.
+#[test]
+fn a_share_code_reproduces_the_run_and_is_refused_elsewhere() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let sets = ["--set", "heat_pump_programme=0.6", "--set", "ev_share=0.95"];
+    let mut args = vec!["run", BAERUM, "--out", out.to_str().expect("utf-8")];
+    args.extend(sets);
+    let run = twin(&args);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let printed = String::from_utf8_lossy(&run.stdout).into_owned();
+    let last = printed.lines().last().expect("output");
+    let code = last.strip_prefix("Share code: ").expect("the last line is the share code");
+    assert!(code.len() <= 40 && code.chars().all(|c| c.is_ascii_alphanumeric()), "{code}");
+    let mut direct = vec!["run", BAERUM, "--digest"];
+    direct.extend(sets);
+    let coded = twin(&["run", BAERUM, "--digest", "--code", code]);
+    assert!(coded.status.success(), "{}", stderr(&coded));
+    assert_eq!(coded.stdout, twin(&direct).stdout, "the code gives the same outcome");
+    let elsewhere = twin(&["run", ALESUND, "--digest", "--code", code]);
+    assert_eq!(elsewhere.status.code(), Some(2));
+    assert!(stderr(&elsewhere).contains("made with another scenario"), "{}", stderr(&elsewhere));
+    let edited = file_with(&dir, "baerum.ron", baerum_with("seed: 3201,", "seed: 3202,").as_bytes());
+    let edited = twin(&["run", edited.to_str().expect("utf-8"), "--digest", "--code", code]);
+    assert!(stderr(&edited).contains("another version of the scenario"), "{}", stderr(&edited));
+}
+
 #[test]
 fn bad_lever_settings_are_input_errors() {
     for set in ["nonsense=1", "ev_share=1.5", "ev_share=abc", "ev_share"] {

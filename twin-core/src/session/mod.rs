@@ -16,6 +16,7 @@ pub mod compare;
 pub mod file;
 pub mod inbox;
 pub mod room;
+pub mod share;
 pub mod store;
 
 use std::collections::BTreeMap;
