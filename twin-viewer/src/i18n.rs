@@ -14,26 +14,37 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::view::Lang;
 
-/// The message files, by language.
+/// The viewer's message files, by language.
 pub const SOURCES: [(Lang, &str); 3] = [
     (Lang::Nb, include_str!("../i18n/nb.ftl")),
     (Lang::Nn, include_str!("../i18n/nn.ftl")),
     (Lang::En, include_str!("../i18n/en.ftl")),
 ];
 
+/// The core's catalogue names (levers, KPIs, map quantities), by language; each bundle holds
+/// them beside the viewer's own messages.
+pub const CATALOGUE: [(Lang, &str); 3] = [
+    (Lang::Nb, twin_core::catalogue::names::MESSAGES[0].1),
+    (Lang::Nn, twin_core::catalogue::names::MESSAGES[1].1),
+    (Lang::En, twin_core::catalogue::names::MESSAGES[2].1),
+];
+
 type Bundle = FluentBundle<FluentResource>;
 
 /// The three bundles, parsed once.
-static BUNDLES: LazyLock<[Bundle; 3]> = LazyLock::new(|| SOURCES.map(|(lang, text)| bundle(lang, text)));
+static BUNDLES: LazyLock<[Bundle; 3]> =
+    LazyLock::new(|| [0, 1, 2].map(|i| bundle(SOURCES[i].0, [SOURCES[i].1, CATALOGUE[i].1])));
 
-fn bundle(lang: Lang, text: &str) -> Bundle {
+fn bundle(lang: Lang, texts: [&str; 2]) -> Bundle {
     let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // egui draws Unicode isolation marks as boxes; the texts are left-to-right anyway.
     bundle.set_use_isolating(false);
-    // A file that does not parse still gives the messages that do; the test reports the errors.
-    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
-    let _ = bundle.add_resource(resource);
+    for text in texts {
+        // A file that does not parse still gives the messages that do; the test reports the errors.
+        let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -48,10 +59,12 @@ fn index(lang: Lang) -> usize {
 /// Every message without arguments, formatted once per language and kept for the whole run, so
 /// the panels can hold `&'static str` labels (a few hundred short texts).
 static PLAIN: LazyLock<[HashMap<String, &'static str>; 3]> = LazyLock::new(|| {
-    SOURCES.map(|(lang, text)| {
-        ids(text)
+    [0, 1, 2].map(|i| {
+        let lang = SOURCES[i].0;
+        ids(SOURCES[i].1)
             .0
             .into_iter()
+            .chain(ids(CATALOGUE[i].1).0)
             .map(|id| {
                 let text: &'static str = Box::leak(format(lang, &id, None).into_owned().into_boxed_str());
                 (id, text)

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use twin_core::catalogue::Catalogue;
 use twin_core::session::room::{PinCategory, Statement};
-use twin_viewer::i18n::{Arg, SOURCES, ids, tr, tr_args};
+use twin_viewer::i18n::{Arg, CATALOGUE, SOURCES, ids, tr, tr_args};
 use twin_viewer::view::Lang;
 
 fn message_ids(lang: Lang, text: &str) -> BTreeSet<String> {
@@ -18,13 +18,18 @@ fn message_ids(lang: Lang, text: &str) -> BTreeSet<String> {
 
 #[test]
 fn every_language_has_every_message() {
-    let sets: Vec<(Lang, BTreeSet<String>)> =
-        SOURCES.iter().map(|&(lang, text)| (lang, message_ids(lang, text))).collect();
-    let all: BTreeSet<&String> = sets.iter().flat_map(|(_, s)| s).collect();
-    for (lang, set) in &sets {
-        let missing: Vec<&&String> = all.iter().filter(|id| !set.contains(**id)).collect();
-        assert!(missing.is_empty(), "{}.ftl lacks {missing:?}", lang.code());
+    for files in [SOURCES, CATALOGUE] {
+        let sets: Vec<(Lang, BTreeSet<String>)> =
+            files.iter().map(|&(lang, text)| (lang, message_ids(lang, text))).collect();
+        let all: BTreeSet<&String> = sets.iter().flat_map(|(_, s)| s).collect();
+        for (lang, set) in &sets {
+            let missing: Vec<&&String> = all.iter().filter(|id| !set.contains(**id)).collect();
+            assert!(missing.is_empty(), "{}.ftl lacks {missing:?}", lang.code());
+        }
     }
+    // The viewer's messages and the catalogue's share no id (one would hide the other).
+    let (own, catalogue) = (message_ids(Lang::Nb, SOURCES[0].1), message_ids(Lang::Nb, CATALOGUE[0].1));
+    assert!(own.is_disjoint(&catalogue), "{:?}", own.intersection(&catalogue).collect::<Vec<_>>());
 }
 
 /// The message ids the sources ask for by name: the literal after `t(lang, `, `tr(lang, ` and
@@ -69,8 +74,8 @@ fn ids_in_code() -> BTreeSet<String> {
 
 #[test]
 fn every_message_the_code_asks_for_exists() {
-    let (_, nb) = SOURCES[0];
-    let defined = message_ids(Lang::Nb, nb);
+    let mut defined = message_ids(Lang::Nb, SOURCES[0].1);
+    defined.extend(message_ids(Lang::Nb, CATALOGUE[0].1));
     let asked = ids_in_code();
     assert!(asked.len() > 200, "the scan finds the code's messages ({})", asked.len());
     let missing: Vec<&String> = asked.iter().filter(|id| !defined.contains(*id)).collect();
@@ -162,7 +167,7 @@ fn every_lever_kpi_and_map_quantity_is_named_in_each_language() {
     use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
     use twin_core::catalogue::kpi::KpiId;
     use twin_core::catalogue::levers::LeverId;
-    for (lang, text) in SOURCES {
+    for (lang, text) in CATALOGUE {
         let ids = message_ids(lang, text);
         let mut wanted: Vec<String> = LeverId::all()
             .flat_map(|l| [format!("lever-{}", l.key()), format!("lever-{}-about", l.key())])

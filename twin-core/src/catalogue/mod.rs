@@ -31,6 +31,7 @@ pub(crate) use catalogue_enum;
 pub mod energy;
 pub mod kpi;
 pub mod levers;
+pub mod names;
 pub mod parameter;
 
 use std::str::FromStr;
