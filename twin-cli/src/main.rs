@@ -18,6 +18,7 @@ use twin_core::scenario::{self, Scenario};
 use twin_core::session::share;
 
 mod analysis;
+mod handout;
 mod report;
 mod room;
 mod session;
@@ -153,6 +154,24 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Make the handout of a workshop session or a scenario variant: handout.html, the data
+    /// (CSV, JSON, GeoJSON) and the share code with its QR code.
+    Report {
+        /// A session file or a scenario file (RON).
+        input: PathBuf,
+        /// Folder for the handout and its files.
+        #[arg(long)]
+        out: PathBuf,
+        /// For a scenario: set a lever's target, e.g. `--set ev_share=0.95`.
+        #[arg(long = "set", value_name = "LEVER=VALUE")]
+        set: Vec<String>,
+        /// For a scenario: the variant of a share code.
+        #[arg(long, value_name = "CODE", conflicts_with = "set")]
+        code: Option<String>,
+        /// The handout's language: nb, nn or en.
+        #[arg(long, default_value = "nb")]
+        lang: String,
+    },
     /// Workshop sessions: show, compare and combine the groups' proposals.
     Session {
         #[command(subcommand)]
@@ -243,6 +262,9 @@ fn main() -> ExitCode {
             stock_command(inflow.as_deref(), stock.as_deref(), &lifetime, out.as_deref())
         }
         Command::Session { command } => session::session_command(command),
+        Command::Report { input, out, set, code, lang } => {
+            handout::report_command(&input, &out, Variant { set: &set, code: code.as_deref() }, &lang)
+        }
         Command::Solar {
             lat,
             lon,

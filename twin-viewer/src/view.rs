@@ -231,41 +231,10 @@ pub fn unit(lang: Lang, unit: &str) -> String {
     WORDS.iter().fold(unit.to_owned(), |text, (word, id)| text.replace(word, crate::i18n::t(lang, id)))
 }
 
-/// Formats a number for people in `lang`: few decimals; in Norwegian a decimal comma and a thin
-/// space between thousands (`1 234,5`), in English a point and commas (`1,234.5`).
+/// Formats a number for people in `lang` (as the handout does): few decimals; in Norwegian a
+/// decimal comma and a thin space between thousands (`1 234,5`), in English `1,234.5`.
 pub fn fmt_num(value: f64, lang: Lang) -> String {
-    if !value.is_finite() {
-        return "–".into();
-    }
-    let abs = value.abs();
-    let decimals = if abs >= 100.0 {
-        0
-    } else if abs >= 10.0 {
-        1
-    } else if abs >= 1.0 {
-        2
-    } else {
-        3
-    };
-    let (thousands, decimal) = match lang {
-        Lang::Nb | Lang::Nn => ('\u{2009}', ','),
-        Lang::En => (',', '.'),
-    };
-    let text = format!("{value:.decimals$}");
-    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let mut grouped = String::from(sign);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(thousands);
-        }
-        grouped.push(c);
-    }
-    if !frac.is_empty() {
-        grouped.push(decimal);
-        grouped.push_str(frac);
-    }
-    grouped
+    twin_core::catalogue::names::format_number(value, lang.code())
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! lever group, KPI and map quantity, as Project Fluent message files (`twin-core/i18n/*.ftl`,
 //! ids `lever-<key>`, `lever-<key>-about`, `lever-group-<group>`, `kpi-<key>`, `quantity-<key>`).
 //! The core only carries the text; the viewer and the handout format it with their own Fluent
-//! bundles, so both say the same.
+//! bundles, so both say the same. Numbers are written the same way in both ([`format_number`]).
 
 /// The message files by language code (`nb`, `nn`, `en`).
 pub const MESSAGES: [(&str, &str); 3] = [
@@ -10,3 +10,42 @@ pub const MESSAGES: [(&str, &str); 3] = [
     ("nn", include_str!("../../i18n/nn.ftl")),
     ("en", include_str!("../../i18n/en.ftl")),
 ];
+
+/// A number for people in a language (`nb`, `nn` or `en`): few decimals; in Norwegian a decimal
+/// comma and a thin space between thousands (`1 234,5`), in English a point and commas
+/// (`1,234.5`); `–` for NaN or an infinity.
+///
+/// ```
+/// use twin_core::catalogue::names::format_number;
+/// assert_eq!(format_number(1234567.0, "nb"), "1\u{2009}234\u{2009}567");
+/// assert_eq!(format_number(12.34, "nn"), "12,3");
+/// assert_eq!(format_number(-1234.5, "en"), "-1,234");
+/// assert_eq!(format_number(0.8125, "en"), "0.812");
+/// ```
+pub fn format_number(value: f64, lang: &str) -> String {
+    if !value.is_finite() {
+        return "–".into();
+    }
+    let decimals = match value.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        a if a >= 1.0 => 2,
+        _ => 3,
+    };
+    let (thousands, decimal) = if lang == "en" { (',', '.') } else { ('\u{2009}', ',') };
+    let text = format!("{value:.decimals$}");
+    let (int, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(c);
+    }
+    if !frac.is_empty() {
+        grouped.push(decimal);
+        grouped.push_str(frac);
+    }
+    grouped
+}
