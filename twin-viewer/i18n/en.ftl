@@ -375,3 +375,7 @@ problem-nothing-to-redo = Nothing to redo
 problem-import-other-scenario = The sessions run on different scenarios (scenario hash { $ours } here, { $theirs } there)
 problem-import-full = This session has room for { $room } more proposals, the other has { $wanted }
 files-session-saved-in = The session is saved in { $file }
+files-handout-folder = Folder for the handout
+files-handout-written = The handout is written: { $file } (share code { $code })
+mod-handout = Handout…
+projector-share-code = Share code

@@ -375,3 +375,7 @@ problem-nothing-to-redo = Det er ingenting å gjøre om igjen
 problem-import-other-scenario = Øktene bruker ulike scenarier (scenario-hash { $ours } her, { $theirs } der)
 problem-import-full = Denne økta har plass til { $room } forslag til, den andre har { $wanted }
 files-session-saved-in = Økta lagres i { $file }
+files-handout-folder = Mappe for utdelingsarket
+files-handout-written = Utdelingsarket er skrevet: { $file } (delingskode { $code })
+mod-handout = Utdelingsark…
+projector-share-code = Delingskode

@@ -375,3 +375,7 @@ problem-nothing-to-redo = Det er ingenting å gjere om att
 problem-import-other-scenario = Øktene brukar ulike scenario (scenario-hash { $ours } her, { $theirs } der)
 problem-import-full = Denne økta har plass til { $room } framlegg til, den andre har { $wanted }
 files-session-saved-in = Økta vert lagra i { $file }
+files-handout-folder = Mappe for utdelingsarket
+files-handout-written = Utdelingsarket er skrive: { $file } (delingskode { $code })
+mod-handout = Utdelingsark…
+projector-share-code = Delingskode

@@ -38,6 +38,10 @@ pub enum FileRequest {
     Import,
     /// Import the proposals of this session file.
     ImportPath(PathBuf),
+    /// Choose a folder for the workshop's handout.
+    Handout,
+    /// Write the handout and its data into this folder.
+    HandoutPath(PathBuf),
 }
 
 /// A file read and checked off the render thread: a scenario to open or a session to import from.
@@ -51,6 +55,8 @@ enum Loaded {
 pub struct Files {
     dialog: Option<Receiver<Option<FileRequest>>>,
     loading: Option<(PathBuf, Receiver<Result<Loaded, String>>)>,
+    /// A handout being written on a thread: its folder and the answer.
+    report: Option<(PathBuf, Receiver<Result<String, String>>)>,
 }
 
 impl Files {
@@ -64,7 +70,9 @@ impl Files {
 pub fn plugin(app: &mut App) {
     app.init_resource::<Files>().add_message::<FileRequest>().add_systems(
         Update,
-        (shortcuts, poll_dialog, handle_requests, finish_loading).chain().in_set(crate::FrameSet::Input),
+        (shortcuts, poll_dialog, handle_requests, finish_loading, finish_report)
+            .chain()
+            .in_set(crate::FrameSet::Input),
     );
 }
 
@@ -86,6 +94,9 @@ fn shortcuts(
     }
     if keys.just_pressed(KeyCode::KeyE) {
         requests.write(FileRequest::Export);
+    }
+    if keys.just_pressed(KeyCode::KeyH) {
+        requests.write(FileRequest::Handout);
     }
 }
 
@@ -112,6 +123,7 @@ enum Dialog {
     SaveSession,
     ExportScenario,
     ImportSession,
+    Handout,
 }
 
 /// Opens a native dialog on a thread; its answer arrives through a one-slot channel.
@@ -127,6 +139,10 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
         };
         let chooser = rfd::FileDialog::new().add_filter(filter, &["ron"]).set_title(filter);
         let answer = match dialog {
+            Dialog::Handout => rfd::FileDialog::new()
+                .set_title(crate::i18n::t(lang, "files-handout-folder"))
+                .pick_folder()
+                .map(FileRequest::HandoutPath),
             Dialog::OpenScenario => chooser.pick_file().map(FileRequest::OpenPath),
             Dialog::ImportSession => chooser.pick_file().map(FileRequest::ImportPath),
             Dialog::SaveSession => chooser.set_file_name(suggested).save_file().map(FileRequest::SavePath),
@@ -204,8 +220,48 @@ fn handle_requests(
             FileRequest::OpenPath(path) => load(&mut files, path, false, view.lang),
             FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new(), view.lang),
             FileRequest::ImportPath(path) => load(&mut files, path, true, view.lang),
+            FileRequest::Handout => ask(&mut files, Dialog::Handout, String::new(), view.lang),
+            FileRequest::HandoutPath(path) => report(&mut files, path, &workshop.session, view.lang),
         }
     }
+}
+
+/// Writes the workshop's handout, its data and share code into `dir` on a thread (as
+/// `twin report` does); [`finish_report`] says where it went.
+fn report(files: &mut Files, dir: &Path, session: &twin_core::session::Session, lang: Lang) {
+    if files.report.is_some() {
+        return;
+    }
+    let (tx, rx) = bounded(1);
+    let (session, owned) = (session.clone(), dir.to_owned());
+    let language = twin_report::Language::from_code(lang.code()).unwrap_or_default();
+    let spawned = std::thread::Builder::new().name("handout".into()).spawn(move || {
+        let made = twin_report::Workshop::of_session(session).and_then(|workshop| {
+            let files = twin_report::files(&workshop, language)?;
+            twin_report::write(&owned, &files)?;
+            Ok(workshop.share_code)
+        });
+        let _ = tx.send(made.map_err(|e| e.to_string()));
+    });
+    if spawned.is_ok() {
+        files.report = Some((dir.to_owned(), rx));
+    }
+}
+
+/// Tells where the handout went (and its share code), or why it could not be written.
+fn finish_report(mut files: ResMut<Files>, mut view: ResMut<ViewState>) {
+    let Some((dir, rx)) = files.report.as_ref() else { return };
+    let Ok(made) = rx.try_recv() else { return };
+    let file = dir.join("handout.html").display().to_string();
+    files.report = None;
+    view.notice = Some(match made {
+        Ok(code) => Notice::Info(crate::i18n::tr_args(
+            view.lang,
+            "files-handout-written",
+            &[("file", file.into()), ("code", code.into())],
+        )),
+        Err(e) => Notice::Error(e),
+    });
 }
 
 /// Opens a scenario that finished loading into the session, as an undoable change.

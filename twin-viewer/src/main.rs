@@ -1,6 +1,6 @@
 //! `twin-viewer [SCENARIO] [--session FILE.ron] [--set LEVER=VALUE]... [--snapshot NAME]
 //! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter] [--projector]
-//! [--broadcast] [--kiosk]`
+//! [--broadcast] [--kiosk] [--code CODE]`
 //!
 //! Opens the viewer on a workshop session: `--session` opens (or creates) one that is saved
 //! within a second of every change and restored after a crash; without it, a new session on the
@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use twin_core::catalogue::levers::parse_assignment;
+use twin_core::catalogue::levers::{LeverId, parse_assignment};
 use twin_viewer::app::{Options, build};
 use twin_viewer::automation::ScreenshotJob;
 use twin_viewer::view::Lang;
@@ -56,6 +56,9 @@ struct Args {
     /// Window size in logical pixels [default: 1600x900; a kiosk fills the screen unless given].
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     size: Option<(u32, u32)>,
+    /// Open the variant of a share code (from a handout or the projector) as a proposal.
+    #[arg(long, value_name = "CODE", conflicts_with = "set")]
+    code: Option<String>,
     /// Set a lever's target, e.g. `--set heat_pump_programme=0.8` (repeatable).
     #[arg(long = "set", value_name = "LEVER=VALUE")]
     set: Vec<String>,
@@ -104,7 +107,10 @@ fn options(args: Args) -> anyhow::Result<Options> {
             _ => ViewMode::Single,
         };
     }
-    let set = args.set.iter().map(|text| parse_assignment(text)).collect::<Result<Vec<_>, _>>()?;
+    let mut set = args.set.iter().map(|text| parse_assignment(text)).collect::<Result<Vec<_>, _>>()?;
+    if let Some(code) = &args.code {
+        set = code_targets(code, &start.session)?;
+    }
     Ok(Options {
         session: start.session,
         session_path: start.path,
@@ -121,6 +127,17 @@ fn options(args: Args) -> anyhow::Result<Options> {
         measure: args.measure.map(twin_viewer::automation::Measure::new),
         notice: start.notice,
     })
+}
+
+/// The lever targets a share code holds (those that differ from the scenario's own).
+fn code_targets(code: &str, session: &twin_core::session::Session) -> anyhow::Result<Vec<(LeverId, f64)>> {
+    use twin_core::catalogue::Catalogue;
+    use twin_core::session::share;
+    let scenario = session.scenario.scenario()?;
+    let id = share::ScenarioId::of(&scenario.name, &session.scenario.text);
+    let levers = share::decode(code, &scenario, id)?;
+    let moved = LeverId::all().filter(|l| levers.get(*l).target != scenario.levers.get(*l).target);
+    Ok(moved.map(|l| (l, levers.get(l).target)).collect())
 }
 
 fn main() -> ExitCode {

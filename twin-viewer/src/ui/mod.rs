@@ -317,6 +317,7 @@ fn top_bar(
                 (crate::i18n::t(lang, "mod-open-scenario"), "Ctrl+O", FileRequest::Open),
                 (crate::i18n::t(lang, "mod-save-session"), "Ctrl+S", FileRequest::Save),
                 (crate::i18n::t(lang, "mod-export-b"), "Ctrl+E", FileRequest::Export),
+                (crate::i18n::t(lang, "mod-handout"), "Ctrl+H", FileRequest::Handout),
             ] {
                 if ui.button(label).on_hover_text(hint).clicked() {
                     requests.write(request);

@@ -97,6 +97,7 @@ pub fn projector_ui(root: &mut Ui, input: &ProjectorInput<'_>) -> Option<(Screen
     };
     match shown.projection.screen {
         Screen::Title => {
+            share_panel(root, input, shown);
             egui::CentralPanel::default().show(root, |ui| title_ui(ui, input));
             None
         }
@@ -109,6 +110,7 @@ pub fn projector_ui(root: &mut Ui, input: &ProjectorInput<'_>) -> Option<(Screen
             None
         }
         Screen::Debrief => {
+            share_panel(root, input, shown);
             egui::CentralPanel::default().show(root, |ui| debrief_ui(ui, input));
             None
         }
@@ -187,6 +189,40 @@ fn phase_strip(root: &mut Ui, input: &ProjectorInput<'_>) {
                 }
             });
         });
+    });
+}
+
+/// The share code of the variant sent (B) with its QR code, for people to take home: a phone
+/// reads the code, the handout and `twin-viewer --code` open the same result.
+fn share_panel(root: &mut Ui, input: &ProjectorInput<'_>, shown: &Shown) {
+    use twin_core::session::share;
+    let Some(b) = &shown.b else { return };
+    let id = share::ScenarioId::of(&input.scenario.name, &input.session.scenario.text);
+    let (code, _) = share::encode(input.scenario, id, &b.levers);
+    let Ok(qr) = qrcode::QrCode::new(code.as_bytes()) else { return };
+    egui::Panel::right("projector.share").resizable(false).show(root, |ui| {
+        ui.add_space(12.0);
+        ui.label(RichText::new(tr(input.lang, "projector-share-code")).size(BODY_PT).color(MUTED));
+        // Light modules on a light quiet zone: a phone reads it off the black screen.
+        let side = 260.0;
+        let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+        let painter = ui.painter();
+        painter.rect_filled(rect, 0.0, Color32::WHITE);
+        let n = qr.width() as f32 + 8.0;
+        let module = side / n;
+        for (i, colour) in qr.to_colors().into_iter().enumerate() {
+            if colour == qrcode::Color::Dark {
+                let (x, y) = ((i % qr.width()) as f32 + 4.0, (i / qr.width()) as f32 + 4.0);
+                let at = rect.min + egui::vec2(x * module, y * module);
+                painter.rect_filled(
+                    egui::Rect::from_min_size(at, egui::vec2(module + 0.5, module + 0.5)),
+                    0.0,
+                    Color32::BLACK,
+                );
+            }
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(&code).size(BODY_PT).monospace().strong());
     });
 }
 
