@@ -62,3 +62,6 @@ report-carrier-oil = Oil
 report-carrier-petrol = Petrol
 report-carrier-diesel = Diesel
 report-carrier-waste = Waste
+report-map-low = lowest
+report-map-high = highest
+report-figure-map = Emissions per resident by district in { $year } ({ $variant }), with the pins on the map

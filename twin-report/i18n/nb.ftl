@@ -62,3 +62,6 @@ report-carrier-oil = Olje
 report-carrier-petrol = Bensin
 report-carrier-diesel = Diesel
 report-carrier-waste = Avfall
+report-map-low = lavest
+report-map-high = høyest
+report-figure-map = Utslipp per innbygger etter delområde i { $year } ({ $variant }), med innspillene på kartet

@@ -62,3 +62,6 @@ report-carrier-oil = Olje
 report-carrier-petrol = Bensin
 report-carrier-diesel = Diesel
 report-carrier-waste = Avfall
+report-map-low = lågast
+report-map-high = høgast
+report-figure-map = Utslepp per innbyggjar etter delområde i { $year } ({ $variant }), med innspela på kartet

@@ -146,3 +146,85 @@ pub(crate) fn bars(
 fn hidden(svg: String) -> String {
     svg.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" ", 1)
 }
+
+/// A district of the map with its value (`None`: no value) and a pin's point with its number.
+pub(crate) struct MapLayer<'a> {
+    pub geometry: &'a twin_geo::MapGeometry,
+    pub values: Vec<Option<f64>>,
+    pub pins: Vec<([f64; 2], [u8; 3])>,
+}
+
+/// The municipality's districts shaded from light (lowest value) to dark blue (highest) over the
+/// sea and the neighbouring land, with numbered pins; `legend` names the two ends of the scale.
+pub(crate) fn map(layer: &MapLayer<'_>, legend: [String; 2]) -> String {
+    let [x0, y0, x1, y1] = layer.geometry.municipality.bounds();
+    let (w, h) = ((x1 - x0).max(1e-6), (y1 - y0).max(1e-6));
+    let size = (640u32, ((640.0 * h / w).round() as u32).clamp(240, 720));
+    let finite = layer.values.iter().flatten().copied().filter(|v| v.is_finite());
+    let (lo, hi) = finite.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let shade = |v: f64| {
+        let t = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+        let mix = |a: f64, b: f64| (a + (b - a) * t).round() as u8;
+        RGBColor(mix(222.0, 8.0), mix(235.0, 48.0), mix(247.0, 107.0))
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let drawn = (|| -> Result<(), Box<dyn std::error::Error + '_>> {
+            root.fill(&RGBColor(168, 199, 222))?;
+            let pad = 0.04 * w.max(h);
+            let mut chart = ChartBuilder::on(&root)
+                .margin(4)
+                .build_cartesian_2d(x0 - pad..x1 + pad, y0 - pad..y1 + pad)?;
+            let land = RGBColor(230, 227, 217);
+            for polygon in layer.geometry.land.iter().flat_map(|r| &r.polygons) {
+                chart.draw_series([Polygon::new(
+                    polygon.rings[0].iter().map(|p| (p[0], p[1])).collect::<Vec<_>>(),
+                    land.filled(),
+                )])?;
+            }
+            for (region, value) in layer.geometry.districts.iter().zip(&layer.values) {
+                let fill = value.map_or(RGBColor(190, 190, 190), shade);
+                for polygon in &region.polygons {
+                    let ring: Vec<(f64, f64)> = polygon.rings[0].iter().map(|p| (p[0], p[1])).collect();
+                    chart.draw_series([Polygon::new(ring.clone(), fill.filled())])?;
+                    let mut closed = ring;
+                    closed.extend(closed.first().copied());
+                    chart.draw_series([PathElement::new(closed, RGBColor(60, 60, 60).stroke_width(1))])?;
+                }
+            }
+            for (i, (at, colour)) in layer.pins.iter().enumerate() {
+                let colour = RGBColor(colour[0], colour[1], colour[2]);
+                let at = (at[0], at[1]);
+                chart.draw_series([
+                    Circle::new(at, 11, colour.filled()),
+                    Circle::new(at, 11, BLACK.stroke_width(2)),
+                ])?;
+                let label = Text::new(
+                    format!("{}", i + 1),
+                    at,
+                    ("sans-serif", 13).into_font().color(&BLACK).pos(plotters::style::text_anchor::Pos::new(
+                        plotters::style::text_anchor::HPos::Center,
+                        plotters::style::text_anchor::VPos::Center,
+                    )),
+                );
+                chart.draw_series([label])?;
+            }
+            let scale = [(legend[0].as_str(), shade(lo)), (legend[1].as_str(), shade(hi))];
+            for (i, (name, colour)) in scale.into_iter().enumerate() {
+                let y = 12 + 22 * i as i32;
+                root.draw(&Rectangle::new([(10, y), (28, y + 16)], colour.filled()))?;
+                root.draw(&Rectangle::new([(10, y), (28, y + 16)], BLACK.stroke_width(1)))?;
+                root.draw(&Text::new(
+                    name.to_owned(),
+                    (34, y + 2),
+                    ("sans-serif", 14).into_font().color(&BLACK),
+                ))?;
+            }
+            root.present()?;
+            Ok(())
+        })();
+        let _ = drawn;
+    }
+    hidden(svg)
+}

@@ -79,7 +79,7 @@ pub(crate) fn handout(w: &Workshop, text: &Text) -> Result<String, ReportError> 
         levers => lever_rows(w, text),
         figures => figures(w, year, text),
         priorities => priorities(w, text),
-        pins => room.pins.iter().filter(|p| p.status == PinStatus::Approved).map(|p| Line {
+        pins => approved_pins(w).map(|p| Line {
             title: text.t(&format!("report-pin-{}", p.draft.category.key())),
             text: p.draft.story.clone(),
         }).collect::<Vec<_>>(),
@@ -272,7 +272,7 @@ fn figures(w: &Workshop, year: i32, text: &Text) -> Vec<Figure> {
             .collect()
     });
     let number = &|v: f64| text.number(v);
-    vec![
+    let mut figures = vec![
         Figure {
             caption: text.t("report-figure-emissions"),
             svg: charts::lines(
@@ -299,7 +299,43 @@ fn figures(w: &Workshop, year: i32, text: &Text) -> Vec<Figure> {
             caption: text.args("report-figure-waste", &[("year", year.to_string())]),
             svg: charts::bars(&text.t("report-unit-kt"), &treatments, &waste, number),
         },
-    ]
+    ];
+    figures.extend(map_figure(w, year, text));
+    figures
+}
+
+/// The map of the lead variant's emissions per resident by district, with the approved pins
+/// numbered as in the list below it (none for a municipality without a built-in map).
+fn map_figure(w: &Workshop, year: i32, text: &Text) -> Option<Figure> {
+    let geometry = twin_geo::built_in(&w.scenario.site.kommune_number).ok()?;
+    let lead = w.outcome(w.lead)?;
+    let at = lead.year(year)?;
+    let quantity = twin_core::analysis::quantity::DISTRICT_QUANTITIES.first()?;
+    let values = geometry
+        .districts
+        .iter()
+        .map(|r| {
+            let i = lead.district_codes.iter().position(|c| *c == r.code)?;
+            at.districts.get(i).map(|d| (quantity.value)(d))
+        })
+        .collect();
+    let pins = approved_pins(w)
+        .map(|p| {
+            (twin_geo::project([p.draft.lon, p.draft.lat], geometry.origin_deg), p.draft.category.colour())
+        })
+        .collect();
+    let (lo, hi) = (text.t("report-map-low"), text.t("report-map-high"));
+    let svg = charts::map(&charts::MapLayer { geometry: &geometry, values, pins }, [lo, hi]);
+    let name = name(w, w.lead, text);
+    Some(Figure {
+        caption: text.args("report-figure-map", &[("year", year.to_string()), ("variant", name)]),
+        svg,
+    })
+}
+
+/// The approved pins, in the order the handout numbers them.
+fn approved_pins(w: &Workshop) -> impl Iterator<Item = &twin_core::session::room::Pin> {
+    w.session.room.pins.iter().filter(|p| p.status == PinStatus::Approved)
 }
 
 /// Final energy of a carrier over every sector, MWh.

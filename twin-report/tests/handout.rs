@@ -66,7 +66,7 @@ fn the_page_fetches_nothing() {
         }
         let lang = format!("<html lang=\"{}\">", language.code());
         assert!(html.starts_with("<!doctype html>") && html.contains(&lang));
-        assert_eq!(html.matches("<svg").count(), 5, "four charts and the QR code");
+        assert_eq!(html.matches("<svg").count(), 6, "four charts, the map and the QR code");
     }
 }
 

@@ -9,7 +9,8 @@ pub mod automation;
 pub mod camera;
 pub mod files;
 pub mod gap;
-pub mod geo;
+/// The map's geometry (its own crate, shared with the handout).
+pub use twin_geo as geo;
 pub mod i18n;
 pub mod kiosk;
 pub mod map;

@@ -242,14 +242,8 @@ pub fn category_dot(ui: &mut Ui, category: PinCategory) {
 
 /// A pin category's colour on the map (Okabe–Ito, readable with colour-vision deficiencies).
 pub fn category_colour(category: PinCategory) -> Color32 {
-    match category {
-        PinCategory::Energy => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        PinCategory::Waste => Color32::from_rgb(0x00, 0x9E, 0x73),
-        PinCategory::Mobility => Color32::from_rgb(0x56, 0xB4, 0xE9),
-        PinCategory::PlaceILike => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        PinCategory::Problem => Color32::from_rgb(0xD5, 0x5E, 0x00),
-        PinCategory::Idea => Color32::from_rgb(0xF0, 0xE4, 0x42),
-    }
+    let [r, g, b] = category.colour();
+    Color32::from_rgb(r, g, b)
 }
 
 fn moderation_ui(

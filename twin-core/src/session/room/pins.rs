@@ -30,6 +30,21 @@ pub enum PinCategory {
 
 impl Catalogue for PinCategory {}
 
+impl PinCategory {
+    /// The category's colour on every map (Okabe–Ito, told apart with colour-vision deficiency),
+    /// sRGB.
+    pub fn colour(self) -> [u8; 3] {
+        match self {
+            PinCategory::Energy => [0xE6, 0x9F, 0x00],
+            PinCategory::Waste => [0x00, 0x9E, 0x73],
+            PinCategory::Mobility => [0x56, 0xB4, 0xE9],
+            PinCategory::PlaceILike => [0xCC, 0x79, 0xA7],
+            PinCategory::Problem => [0xD5, 0x5E, 0x00],
+            PinCategory::Idea => [0xF0, 0xE4, 0x42],
+        }
+    }
+}
+
 /// A lever or KPI a pin (or a parked idea) concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Concern {
