@@ -2,6 +2,7 @@
 //! with its target, the grid's peak) and grouped bars for one year (energy by carrier, waste by
 //! treatment). The page captions each chart and gives its figures in a table as well.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
 /// Size of a chart, pixels (it scales with the page).
@@ -20,51 +21,47 @@ pub(crate) struct Mark {
     pub at: (f64, f64),
 }
 
-/// Lines over the years, with an optional target point; `y_label` names the unit.
-pub(crate) fn lines(
-    y_label: &str,
-    series: &[Series],
-    mark: Option<&Mark>,
-    number: &dyn Fn(f64) -> String,
+/// A chart's drawing area with its axes, as `plot` hands it to the series.
+type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+type Drawn<'e> = Result<(), Box<dyn std::error::Error + 'e>>;
+
+/// How the axes of a chart read: the x labels (how many, and their text) and the y axis.
+struct Axes<'a> {
+    x_labels: usize,
+    x_label: &'a dyn Fn(&f64) -> String,
+    y_label: &'a str,
+    number: &'a dyn Fn(f64) -> String,
+}
+
+/// One chart as SVG: white ground, axes over `x` and `0..y1`, the series `draw` adds, and their
+/// legend at the upper right.
+fn plot(
+    x: std::ops::Range<f64>,
+    y1: f64,
+    axes: &Axes<'_>,
+    draw: impl FnOnce(&mut Chart<'_, '_>) -> Drawn<'static>,
 ) -> String {
-    let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
-    let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
-    let top = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).chain(mark.map(|m| m.at.1));
-    let y1 = top.fold(0.0f64, f64::max) * 1.1;
-    let (x0, x1, y1) = if x0 < x1 && y1 > 0.0 { (x0, x1, y1) } else { (0.0, 1.0, 1.0) };
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let drawn = (|| -> Result<(), Box<dyn std::error::Error + '_>> {
+        let drawn = (|| -> Drawn<'_> {
             root.fill(&WHITE)?;
             let mut chart = ChartBuilder::on(&root)
                 .margin(12)
                 .x_label_area_size(28)
                 .y_label_area_size(56)
-                .build_cartesian_2d(x0..x1, 0.0..y1)?;
+                .build_cartesian_2d(x, 0.0..y1)?;
             chart
                 .configure_mesh()
                 .disable_x_mesh()
-                .x_labels(6)
-                .x_label_formatter(&|x| format!("{x:.0}"))
-                .y_label_formatter(&|y| number(*y))
-                .y_desc(y_label)
+                .x_labels(axes.x_labels)
+                .x_label_formatter(axes.x_label)
+                .y_label_formatter(&|y| (axes.number)(*y))
+                .y_desc(axes.y_label)
                 .label_style(("sans-serif", 15))
                 .draw()?;
-            for s in series {
-                let colour = RGBColor(s.colour[0], s.colour[1], s.colour[2]);
-                chart
-                    .draw_series(LineSeries::new(s.points.iter().copied(), colour.stroke_width(3)))?
-                    .label(s.name.as_str())
-                    .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], colour.stroke_width(3)));
-            }
-            if let Some(mark) = mark {
-                let red = RGBColor(213, 94, 0);
-                chart
-                    .draw_series([Circle::new(mark.at, 6, red.filled())])?
-                    .label(mark.name.as_str())
-                    .legend(move |(x, y)| Circle::new((x + 9, y), 5, red.filled()));
-            }
+            draw(&mut chart).map_err(|e| e.to_string())?;
             chart
                 .configure_series_labels()
                 .background_style(WHITE.mix(0.9))
@@ -81,6 +78,38 @@ pub(crate) fn lines(
     hidden(svg)
 }
 
+/// Lines over the years, with an optional target point; `y_label` names the unit.
+pub(crate) fn lines(
+    y_label: &str,
+    series: &[Series],
+    mark: Option<&Mark>,
+    number: &dyn Fn(f64) -> String,
+) -> String {
+    let xs = series.iter().flat_map(|s| s.points.iter().map(|p| p.0));
+    let (x0, x1) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(x), b.max(x)));
+    let top = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).chain(mark.map(|m| m.at.1));
+    let y1 = top.fold(0.0f64, f64::max) * 1.1;
+    let (x0, x1, y1) = if x0 < x1 && y1 > 0.0 { (x0, x1, y1) } else { (0.0, 1.0, 1.0) };
+    let axes = Axes { x_labels: 6, x_label: &|x| format!("{x:.0}"), y_label, number };
+    plot(x0..x1, y1, &axes, |chart| {
+        for s in series {
+            let colour = RGBColor(s.colour[0], s.colour[1], s.colour[2]);
+            chart
+                .draw_series(LineSeries::new(s.points.iter().copied(), colour.stroke_width(3)))?
+                .label(s.name.as_str())
+                .legend(move |(x, y)| PathElement::new([(x, y), (x + 18, y)], colour.stroke_width(3)));
+        }
+        if let Some(mark) = mark {
+            let red = RGBColor(213, 94, 0);
+            chart
+                .draw_series([Circle::new(mark.at, 6, red.filled())])?
+                .label(mark.name.as_str())
+                .legend(move |(x, y)| Circle::new((x + 9, y), 5, red.filled()));
+        }
+        Ok(())
+    })
+}
+
 /// Grouped bars: for each category one bar per series (`series[i].points[c].1` is its height).
 pub(crate) fn bars(
     y_label: &str,
@@ -92,53 +121,27 @@ pub(crate) fn bars(
     let y1 = series.iter().flat_map(|s| s.points.iter().map(|p| p.1)).fold(0.0f64, f64::max) * 1.15;
     let y1 = if y1 > 0.0 { y1 } else { 1.0 };
     let width = 0.8 / series.len().max(1) as f64;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        let drawn = (|| -> Result<(), Box<dyn std::error::Error + '_>> {
-            root.fill(&WHITE)?;
-            let mut chart = ChartBuilder::on(&root)
-                .margin(12)
-                .x_label_area_size(28)
-                .y_label_area_size(56)
-                .build_cartesian_2d(0.0..n, 0.0..y1)?;
-            let name_at = |x: &f64| categories.get(x.floor() as usize).cloned().unwrap_or_default();
+    // A category's name under the middle of its group of bars.
+    let name_at = |x: &f64| {
+        let middle = (x.fract() - 0.5).abs() < 1e-6;
+        if middle { categories.get(x.floor() as usize).cloned().unwrap_or_default() } else { String::new() }
+    };
+    let axes = Axes { x_labels: categories.len() * 2 + 1, x_label: &name_at, y_label, number };
+    plot(0.0..n, y1, &axes, |chart| {
+        for (i, s) in series.iter().enumerate() {
+            let colour = RGBColor(s.colour[0], s.colour[1], s.colour[2]);
+            let left = 0.1 + width * i as f64;
+            let rects = s.points.iter().enumerate().map(move |(c, p)| {
+                let x = c as f64 + left;
+                Rectangle::new([(x, 0.0), (x + width * 0.92, p.1)], colour.filled())
+            });
             chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .x_labels(categories.len() * 2 + 1)
-                .x_label_formatter(&|x| {
-                    if (x.fract() - 0.5).abs() < 1e-6 { name_at(x) } else { String::new() }
-                })
-                .y_label_formatter(&|y| number(*y))
-                .y_desc(y_label)
-                .label_style(("sans-serif", 15))
-                .draw()?;
-            for (i, s) in series.iter().enumerate() {
-                let colour = RGBColor(s.colour[0], s.colour[1], s.colour[2]);
-                let left = 0.1 + width * i as f64;
-                let rects = s.points.iter().enumerate().map(move |(c, p)| {
-                    let x = c as f64 + left;
-                    Rectangle::new([(x, 0.0), (x + width * 0.92, p.1)], colour.filled())
-                });
-                chart
-                    .draw_series(rects)?
-                    .label(s.name.as_str())
-                    .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
-            }
-            chart
-                .configure_series_labels()
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK.mix(0.3))
-                .label_font(("sans-serif", 14))
-                .position(SeriesLabelPosition::UpperRight)
-                .draw()?;
-            root.present()?;
-            Ok(())
-        })();
-        let _ = drawn;
-    }
-    hidden(svg)
+                .draw_series(rects)?
+                .label(s.name.as_str())
+                .legend(move |(x, y)| Rectangle::new([(x, y - 6), (x + 14, y + 6)], colour.filled()));
+        }
+        Ok(())
+    })
 }
 
 /// The SVG hidden from screen readers: the page gives each chart a caption and the same
