@@ -65,7 +65,6 @@ pub(crate) fn handout(w: &Workshop, text: &Text) -> Result<String, ReportError> 
     env.add_template("handout.html", TEMPLATE).map_err(|e| ReportError::Template(e.to_string()))?;
     let labels: std::collections::BTreeMap<String, String> =
         text.ids().into_iter().map(|id| (id.clone(), text.t(&id))).collect();
-    let room = &w.session.room;
     let context = minijinja::context! {
         lang => text.language.code(),
         t => labels,
@@ -83,14 +82,7 @@ pub(crate) fn handout(w: &Workshop, text: &Text) -> Result<String, ReportError> 
             title: text.t(&format!("report-pin-{}", p.draft.category.key())),
             text: p.draft.story.clone(),
         }).collect::<Vec<_>>(),
-        parked => room.parking.iter().map(|p| Line {
-            title: text.t(match p.kind {
-                ParkedKind::Idea => "report-parked-idea",
-                ParkedKind::Effect => "report-parked-effect",
-                ParkedKind::Concern => "report-parked-concern",
-            }),
-            text: p.text.clone(),
-        }).collect::<Vec<_>>(),
+        parked => parked(w, text),
         sources => w.scenario.raw.sources.iter().map(|s| Line {
             title: match s.year { Some(y) => format!("{} ({y})", s.field), None => s.field.clone() },
             text: s.note.clone(),
@@ -331,6 +323,25 @@ fn map_figure(w: &Workshop, year: i32, text: &Text) -> Option<Figure> {
         caption: text.args("report-figure-map", &[("year", year.to_string()), ("variant", name)]),
         svg,
     })
+}
+
+/// What the model cannot show: the room's parking lot, then what each group wrote on its form.
+fn parked(w: &Workshop, text: &Text) -> Vec<Line> {
+    let room = w.session.room.parking.iter().map(|p| Line {
+        title: text.t(match p.kind {
+            ParkedKind::Idea => "report-parked-idea",
+            ParkedKind::Effect => "report-parked-effect",
+            ParkedKind::Concern => "report-parked-concern",
+        }),
+        text: p.text.clone(),
+    });
+    let groups = w
+        .session
+        .proposals
+        .iter()
+        .filter(|p| !p.details.not_in_model.trim().is_empty())
+        .map(|p| Line { title: p.details.name.clone(), text: p.details.not_in_model.clone() });
+    room.chain(groups).collect()
 }
 
 /// The approved pins, in the order the handout numbers them.

@@ -21,7 +21,10 @@ fn session_with_markup() -> Session {
     let now = jiff::Timestamp::UNIX_EPOCH;
     let mut session = Session::new("Energi <i>og</i> avfall", copy, now);
     let levers = ByLever([(LeverId::HeatPumpProgramme, 0.6)].into_iter().collect());
-    let change = session.add_proposal("<b>Næringslivet</b>", levers);
+    let mut change = session.add_proposal("<b>Næringslivet</b>", levers);
+    if let twin_core::session::Change::AddProposal { proposal, .. } = &mut change {
+        proposal.details.not_in_model = "Lokal <em>matproduksjon</em>".into();
+    }
     session.apply(change, now).expect("a proposal");
     let draft = PinDraft {
         lon: 10.55,
@@ -54,6 +57,7 @@ fn text_from_users_is_shown_as_text() {
     assert!(!html.contains("<script"), "no script element at all");
     assert!(html.contains("&lt;b&gt;Næringslivet&lt;") && !html.contains("<b>"));
     assert!(html.contains("Energi &lt;i&gt;og&lt;"));
+    assert!(html.contains("Lokal &lt;em&gt;matproduksjon&lt;"), "the group's \"not in the model\" is listed");
 }
 
 #[test]
