@@ -289,7 +289,7 @@ fn figures(w: &Workshop, year: i32, text: &Text) -> Vec<Figure> {
         },
         Figure {
             caption: text.args("report-figure-waste", &[("year", year.to_string())]),
-            svg: charts::bars(&text.t("report-unit-kt"), &treatments, &waste, number),
+            svg: charts::bars(&text.t("report-unit-kt"), &process_names(&treatments, text), &waste, number),
         },
     ];
     figures.extend(map_figure(w, year, text));
@@ -347,6 +347,12 @@ fn parked(w: &Workshop, text: &Text) -> Vec<Line> {
 /// The approved pins, in the order the handout numbers them.
 fn approved_pins(w: &Workshop) -> impl Iterator<Item = &twin_core::session::room::Pin> {
     w.session.room.pins.iter().filter(|p| p.status == PinStatus::Approved)
+}
+
+/// The waste network's process names in the handout's language where the files know them
+/// (`report-process-<name>`), else as the scenario writes them.
+fn process_names(names: &[String], text: &Text) -> Vec<String> {
+    names.iter().map(|n| text.known(&format!("report-process-{n}")).unwrap_or_else(|| n.clone())).collect()
 }
 
 /// Final energy of a carrier over every sector, MWh.

@@ -77,6 +77,12 @@ impl Text {
         self.format(id, Some(&fluent))
     }
 
+    /// Message `id` if the files have it (for names that come from a scenario: a known one is
+    /// translated, another is shown as the file writes it).
+    pub(crate) fn known(&self, id: &str) -> Option<String> {
+        self.bundle.has_message(id).then(|| self.t(id))
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else { return id.to_owned() };
         let mut errors = Vec::new();
