@@ -195,35 +195,51 @@ fn phase_strip(root: &mut Ui, input: &ProjectorInput<'_>) {
 /// The share code of the variant sent (B) with its QR code, for people to take home: a phone
 /// reads the code, the handout and `twin-viewer --code` open the same result.
 fn share_panel(root: &mut Ui, input: &ProjectorInput<'_>, shown: &Shown) {
-    use twin_core::session::share;
     let Some(b) = &shown.b else { return };
-    let id = share::ScenarioId::of(&input.scenario.name, &input.session.scenario.text);
-    let (code, _) = share::encode(input.scenario, id, &b.levers);
-    let Ok(qr) = qrcode::QrCode::new(code.as_bytes()) else { return };
+    // Made once per send (hashing the scenario's text and the QR code need not run every frame).
+    let key = egui::Id::new(("projector.share", shown.projection.at, b.generation));
+    let image = root
+        .ctx()
+        .memory_mut(|m| m.data.get_temp_mut_or_insert_with(key, || share_image(input, &b.levers)).clone());
+    let Some(ShareImage { code, width, dark }) = image else { return };
     egui::Panel::right("projector.share").resizable(false).show(root, |ui| {
         ui.add_space(12.0);
         ui.label(RichText::new(tr(input.lang, "projector-share-code")).size(BODY_PT).color(MUTED));
-        // Light modules on a light quiet zone: a phone reads it off the black screen.
+        // Dark modules on white with a quiet zone of four: a phone reads it off the black screen.
         let side = 260.0;
         let (rect, _) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
         let painter = ui.painter();
         painter.rect_filled(rect, 0.0, Color32::WHITE);
-        let n = qr.width() as f32 + 8.0;
-        let module = side / n;
-        for (i, colour) in qr.to_colors().into_iter().enumerate() {
-            if colour == qrcode::Color::Dark {
-                let (x, y) = ((i % qr.width()) as f32 + 4.0, (i / qr.width()) as f32 + 4.0);
-                let at = rect.min + egui::vec2(x * module, y * module);
-                painter.rect_filled(
-                    egui::Rect::from_min_size(at, egui::vec2(module + 0.5, module + 0.5)),
-                    0.0,
-                    Color32::BLACK,
-                );
-            }
+        let module = side / (width as f32 + 8.0);
+        for (i, _) in dark.iter().enumerate().filter(|(_, d)| **d) {
+            let (x, y) = ((i % width) as f32 + 4.0, (i / width) as f32 + 4.0);
+            let at = rect.min + egui::vec2(x * module, y * module);
+            let cell = egui::Rect::from_min_size(at, egui::vec2(module + 0.5, module + 0.5));
+            painter.rect_filled(cell, 0.0, Color32::BLACK);
         }
         ui.add_space(8.0);
         ui.label(RichText::new(&code).size(BODY_PT).monospace().strong());
     });
+}
+
+/// A share code and its QR code's modules (row by row, dark = `true`).
+#[derive(Debug, Clone)]
+struct ShareImage {
+    code: String,
+    width: usize,
+    dark: Vec<bool>,
+}
+
+fn share_image(
+    input: &ProjectorInput<'_>,
+    levers: &twin_core::catalogue::levers::Levers,
+) -> Option<ShareImage> {
+    use twin_core::session::share;
+    let id = share::ScenarioId::of(&input.scenario.name, &input.session.scenario.text);
+    let (code, _) = share::encode(input.scenario, id, levers);
+    let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
+    let dark = qr.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect();
+    Some(ShareImage { code, width: qr.width(), dark })
 }
 
 fn title_ui(ui: &mut Ui, input: &ProjectorInput<'_>) {
