@@ -156,11 +156,12 @@ pub(crate) fn pins_command(session: &Session, all: bool, out: Option<&Path>) -> 
     }
 }
 
-/// A sample workshop to try the room with (and to picture it in tests): four groups with their
-/// packages and reasons, the standard 2½-hour agenda under way at its map-jam phase, pins from the
-/// kiosk, paper and the operator (one waiting, one hidden), a closed dot vote, the "not in the
-/// model" wall and a few process-check answers. Texts in bokmål: it is a sample of what a room
-/// in Bærum or Ålesund would write.
+/// A sample workshop to try the room with (and to picture it in tests): the influence level and
+/// next steps, four groups with their packages and reasons, the room's package (their median and two agreed levers),
+/// the standard 2½-hour agenda under way at its map-jam phase, pins from the kiosk, paper and the
+/// operator (one waiting, one hidden), a closed dot vote, the "not in the model" wall and a few
+/// process-check answers. Texts in bokmål: it is a sample of what a room in Bærum or Ålesund
+/// would write.
 pub(crate) fn sample(
     session: &mut Session,
     now: jiff::Timestamp,
@@ -168,18 +169,62 @@ pub(crate) fn sample(
     use twin_core::catalogue::levers::LeverId;
     use twin_core::session::ByLever;
     use twin_core::session::room::{
-        Agenda, Choice, Concern, Link, Origin, ParkedKind, PinCategory, PinDraft, Response, VoteState,
+        Agenda, Choice, Concern, Influence, Link, Origin, ParkedKind, PinCategory, PinDraft, Promise,
+        Response, VoteState,
     };
-    let groups: [(&str, &[(LeverId, f64)]); 4] = [
-        ("Næringslivet", &[(LeverId::HeatPumpProgramme, 0.6), (LeverId::PvRollout, 0.5)]),
-        ("Ungdomsrådet", &[(LeverId::EvShare, 0.95), (LeverId::SortingCampaign, 0.8)]),
-        ("Eldrerådet", &[(LeverId::RetrofitRate, 0.02)]),
-        ("Velforeningene", &[(LeverId::PvRollout, 0.3), (LeverId::SortingCampaign, 0.5)]),
+    use twin_core::session::{Change, Rule, compare};
+    type Moves = [(LeverId, f64, &'static str)];
+    let groups: [(&str, &Moves); 4] = [
+        (
+            "Næringslivet",
+            &[
+                (LeverId::HeatPumpProgramme, 0.6, "Lavere strømregning for næringsbygg"),
+                (LeverId::PvRollout, 0.5, "Store, flate tak på lager og kontor"),
+            ],
+        ),
+        (
+            "Ungdomsrådet",
+            &[
+                (LeverId::EvShare, 0.95, "Bilene må bli utslippsfrie først"),
+                (LeverId::SortingCampaign, 0.8, "Sortering er noe alle kan gjøre i dag"),
+            ],
+        ),
+        ("Eldrerådet", &[(LeverId::RetrofitRate, 0.02, "Varmere og billigere boliger for eldre")]),
+        (
+            "Velforeningene",
+            &[
+                (LeverId::PvRollout, 0.3, ""),
+                (LeverId::SortingCampaign, 0.5, "Flere returpunkt nær der folk bor"),
+            ],
+        ),
     ];
-    for (name, levers) in groups {
-        let targets = ByLever(levers.iter().copied().collect());
+    for (name, moves) in groups {
+        let targets = ByLever(moves.iter().map(|&(lever, to, _)| (lever, to)).collect());
         session.apply(session.add_proposal(name, targets), now)?;
+        let Some(proposal) = session.proposals.last() else { continue };
+        let mut details = proposal.details.clone();
+        details.reasons = ByLever(
+            moves.iter().filter(|m| !m.2.is_empty()).map(|&(lever, _, why)| (lever, why.into())).collect(),
+        );
+        let change =
+            Change::EditProposal { proposal: proposal.id, from: proposal.details.clone(), to: details };
+        session.apply(change, now)?;
     }
+    if let Ok(scenario) = session.scenario.scenario() {
+        // The median, with two levers the room agreed on in the plenary.
+        let agreed =
+            ByLever([(LeverId::HeatPumpProgramme, 0.6), (LeverId::EvShare, 0.95)].into_iter().collect());
+        let package = compare::package(session, &scenario, Rule::Median, agreed);
+        session.apply(compare::set_package(session, package), now)?;
+    }
+    let promise = Promise { influence: Influence::Involve, ..Promise::default() }
+        .with_step(
+            "Planavdelingen svarer på hvert forslag og kartinnspill på kommunens nettside",
+            "innen 1. mars 2027",
+        )
+        .with_step("Rommets pakke og prioriteringene legges fram for planutvalget", "april 2027")
+        .with_step("Klima- og energiplanen sendes på høring, med et nytt verksted", "høsten 2027");
+    session.apply(session.set_promise(promise), now)?;
     let names = [
         "Velkommen og ramme",
         "Dagens bilde",

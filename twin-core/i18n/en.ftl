@@ -1,6 +1,7 @@
 # The catalogue's names and descriptions in English: levers, KPIs and map quantities.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`); the viewer and the handout read them.
+# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energy retrofits per year
 lever-retrofit_rate-about = None
@@ -62,3 +63,31 @@ quantity-population = Residents
 lever-group-buildings = Buildings
 lever-group-supply = Energy supply and charging
 lever-group-waste = Waste and materials
+
+## Units: the words of the core's (English) units, as the viewer and the handout write them
+unit-persons = persons
+unit-nok = NOK
+unit-per-year-per-capita = /yr/capita
+unit-per-capita = /capita
+unit-per-year = /yr
+unit-share = (share)
+unit-degrees = degrees
+unit-cars = cars
+unit-years = years
+unit-per-month = /month
+unit-floor-per-land = m² floor per m² land
+unit-per-resident = m² per resident
+unit-of-stock-per-year = of the base-year stock per year
+unit-residents-per-km2 = residents/km²
+
+## Influence levels: how far a room's input can change the decision (the participation spectrum)
+influence-inform = Inform
+influence-inform-about = You are told what the municipality has decided, and why.
+influence-consult = Consult
+influence-consult-about = Your input is advice to the municipality. It goes through every proposal, map pin and idea and answers how each was used.
+influence-involve = Involve
+influence-involve-about = Your proposals and concerns shape the alternatives the municipality weighs. It answers how your input influenced them.
+influence-collaborate = Collaborate
+influence-collaborate-about = The room and the municipality work out the recommendation together, and the municipality follows it as far as it can.
+influence-empower = Empower
+influence-empower-about = The room decides. The municipality carries out what you chose.

@@ -1,6 +1,7 @@
 # Katalogens navn og beskrivelser på bokmål: tiltak, KPI-er og kartstørrelser.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`); the viewer and the handout read them.
+# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energirehabilitering per år
 lever-retrofit_rate-about = Andelen av bygg som ennå ikke er rehabilitert, som etterisoleres hvert år. Gir lavere varmebehov.
@@ -62,3 +63,31 @@ quantity-population = Innbyggere
 lever-group-buildings = Bygninger
 lever-group-supply = Energiforsyning og lading
 lever-group-waste = Avfall og materialer
+
+## Units: the words of the core's (English) units, as the viewer and the handout write them
+unit-persons = personer
+unit-nok = kr
+unit-per-year-per-capita = /år per innb.
+unit-per-capita = {" "}per innb.
+unit-per-year = /år
+unit-share = (andel)
+unit-degrees = grader
+unit-cars = biler
+unit-years = år
+unit-per-month = /måned
+unit-floor-per-land = m² golv per m² tomt
+unit-per-resident = m² per innbygger
+unit-of-stock-per-year = av bygningsmassen i basisåret per år
+unit-residents-per-km2 = innbyggere/km²
+
+## Influence levels: how far a room's input can change the decision (the participation spectrum)
+influence-inform = Informasjon
+influence-inform-about = Dere får vite hva kommunen har bestemt, og hvorfor.
+influence-consult = Konsultasjon
+influence-consult-about = Innspillene er råd til kommunen. Kommunen går gjennom hvert forslag, kartinnspill og hver idé og svarer på hvordan de ble brukt.
+influence-involve = Involvering
+influence-involve-about = Forslagene og bekymringene deres former alternativene kommunen vurderer. Kommunen svarer på hvordan innspillene påvirket dem.
+influence-collaborate = Samarbeid
+influence-collaborate-about = Rommet og kommunen lager anbefalingen sammen, og kommunen følger den så langt det er mulig.
+influence-empower = Medbestemmelse
+influence-empower-about = Rommet bestemmer. Kommunen gjennomfører det dere har valgt.

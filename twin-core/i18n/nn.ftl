@@ -1,6 +1,7 @@
 # Namn og skildringar i katalogen på nynorsk: tiltak, KPI-ar og kartstorleikar.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`); the viewer and the handout read them.
+# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energirehabilitering per år
 lever-retrofit_rate-about = Delen av bygg som enno ikkje er rehabiliterte, som blir etterisolerte kvart år. Gir lågare varmebehov.
@@ -62,3 +63,31 @@ quantity-population = Innbyggjarar
 lever-group-buildings = Bygningar
 lever-group-supply = Energiforsyning og lading
 lever-group-waste = Avfall og materialar
+
+## Units: the words of the core's (English) units, as the viewer and the handout write them
+unit-persons = personar
+unit-nok = kr
+unit-per-year-per-capita = /år per innb.
+unit-per-capita = {" "}per innb.
+unit-per-year = /år
+unit-share = (del)
+unit-degrees = grader
+unit-cars = bilar
+unit-years = år
+unit-per-month = /månad
+unit-floor-per-land = m² golv per m² tomt
+unit-per-resident = m² per innbyggjar
+unit-of-stock-per-year = av bygningsmassen i basisåret per år
+unit-residents-per-km2 = innbyggjarar/km²
+
+## Influence levels: how far a room's input can change the decision (the participation spectrum)
+influence-inform = Informasjon
+influence-inform-about = De får vite kva kommunen har bestemt, og kvifor.
+influence-consult = Konsultasjon
+influence-consult-about = Innspela er råd til kommunen. Kommunen går gjennom kvart framlegg, kartinnspel og kvar idé og svarar på korleis dei vart brukte.
+influence-involve = Involvering
+influence-involve-about = Framlegga og bekymringane dykkar formar alternativa kommunen vurderer. Kommunen svarar på korleis innspela påverka dei.
+influence-collaborate = Samarbeid
+influence-collaborate-about = Rommet og kommunen lagar tilrådinga saman, og kommunen følgjer henne så langt det er mogleg.
+influence-empower = Medråderett
+influence-empower-about = Rommet bestemmer. Kommunen gjennomfører det de har valt.

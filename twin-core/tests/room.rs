@@ -7,8 +7,8 @@ use std::path::Path;
 use jiff::Timestamp;
 use twin_core::session::file::{from_str_named, to_ron};
 use twin_core::session::room::{
-    Agenda, Choice, Concern, Link, Origin, ParkedKind, PinCategory, PinDraft, PinStatus, Profile, Response,
-    Screen, Statement, VoteState, pins_geojson,
+    Agenda, Choice, Concern, Influence, Link, Origin, ParkedKind, PinCategory, PinDraft, PinStatus, Profile,
+    Promise, Response, Screen, Statement, VoteState, pins_geojson,
 };
 use twin_core::session::{ByLever, Change, ChangeError, FORMAT_VERSION, ScenarioCopy, Session};
 
@@ -208,6 +208,31 @@ fn a_format_1_file_opens_with_an_empty_room_and_saves_as_the_current_format() {
     assert!(to_ron(&opened).contains(&format!("format_version: {FORMAT_VERSION}")));
     let v0 = text.replacen(&format!("format_version: {FORMAT_VERSION}"), "format_version: 0", 1);
     assert!(error_of(&v0).contains("formats start at 1"));
+}
+
+#[test]
+fn the_promise_is_undoable_refuses_an_empty_step_and_a_format_2_file_has_the_default() {
+    let mut s = session();
+    let promise = Promise { influence: Influence::Involve, ..Promise::default() }
+        .with_step("Planavdelingen svarer på hvert innspill", "innen 1. mars 2027");
+    s.apply(s.set_promise(promise.clone()), t(2)).expect("a promise");
+    assert_eq!(s.room.promise, promise);
+    let text = to_ron(&s);
+    assert_eq!(from_str_named(&text, Path::new("s.ron")).expect("reads back").room.promise, promise);
+    let refused = s.apply(s.set_promise(promise.with_step(" ", "i morgen")), t(3));
+    assert!(matches!(refused, Err(ChangeError::Invalid(_))), "{refused:?}");
+    s.undo(t(4)).expect("undo");
+    assert_eq!(s.room.promise, Promise::default());
+
+    // Format 2 had no promise: it reads as the default.
+    let v2 =
+        to_ron(&session()).replacen(&format!("format_version: {FORMAT_VERSION}"), "format_version: 2", 1);
+    let start = v2.find("        promise: Promise(").expect("a promise");
+    let end = start + v2[start..].find("\n        ),\n").expect("its end") + "\n        ),\n".len();
+    let v2 = format!("{}{}", &v2[..start], &v2[end..]);
+    assert!(!v2.contains("promise"), "{v2}");
+    let opened = from_str_named(&v2, Path::new("old.ron")).expect("a format-2 file opens");
+    assert_eq!((opened.format_version, opened.room.promise), (FORMAT_VERSION, Promise::default()));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use twin_core::session::compare::{gap_closing, import, package, set_package, spr
 use twin_core::session::file::{SessionError, from_str_named, to_ron};
 use twin_core::session::store::{self, Autosave, Opened, generation_path};
 use twin_core::session::{
-    Action, ByLever, Change, ChangeError, MAX_PROPOSALS, Rule, ScenarioCopy, Session, Variant,
+    Action, ByLever, Change, ChangeError, FORMAT_VERSION, MAX_PROPOSALS, Rule, ScenarioCopy, Session, Variant,
 };
 
 fn scenario_text() -> String {
@@ -191,7 +191,7 @@ fn error_of(text: &str) -> String {
 #[test]
 fn bad_session_files_say_where_and_what() {
     let text = to_ron(&workshop());
-    let newer = text.replacen("format_version: 2", "format_version: 7", 1);
+    let newer = text.replacen(&format!("format_version: {FORMAT_VERSION}"), "format_version: 7", 1);
     let e = error_of(&newer);
     assert!(e.starts_with("s.ron:3:") && e.contains("format_version") && e.contains("newer"), "{e}");
 

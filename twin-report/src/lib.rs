@@ -79,8 +79,8 @@ impl Workshop {
                 .map_err(|e| ReportError::Run { variant: format!("{variant:?}"), message: e.to_string() })?;
             runs.push((variant, levers, outcome));
         }
-        let lead = runs.last().map_or(Variant::Baseline, |(v, _, _)| *v);
-        let levers = runs.last().map_or(scenario.levers, |(_, l, _)| *l);
+        let lead = lead_of(&session);
+        let levers = runs.iter().find(|(v, _, _)| *v == lead).map_or(scenario.levers, |(_, l, _)| *l);
         let id = ScenarioId::of(&scenario.name, &session.scenario.text);
         let (share_code, _) = share::encode(&scenario, id, &levers);
         Ok(Workshop { session, scenario, runs, lead, share_code })
@@ -118,6 +118,12 @@ impl Workshop {
     pub fn outcome(&self, variant: Variant) -> Option<&Outcome> {
         self.runs.iter().find(|(v, _, _)| *v == variant).map(|(_, _, o)| o)
     }
+}
+
+/// The variant a handout leads with: the room's package, else the last proposal, else the
+/// baseline (the viewer's map picture shows the same one).
+pub fn lead_of(session: &Session) -> Variant {
+    session.variants().last().copied().unwrap_or(Variant::Baseline)
 }
 
 /// The files of a report, by name, in the order they are written.

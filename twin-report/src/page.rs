@@ -37,6 +37,15 @@ struct KpiRow {
     gap: String,
 }
 
+/// One KPI across every variant (the groups' proposals beside the baseline and the package).
+#[derive(Serialize)]
+struct KpiByVariant {
+    name: String,
+    unit: String,
+    values: Vec<String>,
+    target: String,
+}
+
 #[derive(Serialize)]
 struct LeverRow {
     group: String,
@@ -75,6 +84,13 @@ pub(crate) fn handout(w: &Workshop, text: &Text) -> Result<String, ReportError> 
         lead => name(w, w.lead, text),
         variants => w.runs.iter().map(|(v, _, _)| name(w, *v, text)).collect::<Vec<_>>(),
         kpis => kpi_rows(w, year, text),
+        kpis_by_variant => kpis_by_variant(w, year, text),
+        kpis_by_variant_title => text.args("report-kpis-by-variant", &[("year", year.to_string())]),
+        influence => influence(w, text),
+        next_steps => w.session.room.promise.next_steps.iter().map(|s| Line {
+            title: s.what.clone(),
+            text: s.when.clone(),
+        }).collect::<Vec<_>>(),
         levers => lever_rows(w, text),
         figures => figures(w, year, text),
         priorities => priorities(w, text),
@@ -129,7 +145,7 @@ fn kpi_rows(w: &Workshop, year: i32, text: &Text) -> Vec<KpiRow> {
             KpiRow {
                 name: text.kpi(k),
                 code: k.spec().code.unwrap_or("–").to_owned(),
-                unit: k.spec().unit.to_owned(),
+                unit: text.unit(k.spec().unit),
                 baseline: value(base),
                 lead: value(lead),
                 target: target.map_or("–".into(), |p| text.number(p.target_value)),
@@ -137,6 +153,45 @@ fn kpi_rows(w: &Workshop, year: i32, text: &Text) -> Vec<KpiRow> {
             }
         })
         .collect()
+}
+
+/// Every variant's value of each KPI, with the target, when there is more than one alternative
+/// to the baseline (else the first table says it all).
+fn kpis_by_variant(w: &Workshop, year: i32, text: &Text) -> Vec<KpiByVariant> {
+    if w.runs.len() <= 2 {
+        return Vec::new();
+    }
+    let progress = w.outcome(Variant::Baseline).map(kpi::progress).unwrap_or_default();
+    KPIS.iter()
+        .map(|&k| KpiByVariant {
+            name: text.kpi(k),
+            unit: text.unit(k.spec().unit),
+            values: w
+                .runs
+                .iter()
+                .map(|(_, _, o)| o.year(year).map_or("–".into(), |y| text.number(k.value(y))))
+                .collect(),
+            target: progress
+                .iter()
+                .find(|p| p.target.kpi == k && p.target.year == year)
+                .map_or("–".into(), |p| text.number(p.target_value)),
+        })
+        .collect()
+}
+
+/// The promise to the room: the influence level, and what the input is used for (the
+/// facilitator's words, else the level's own).
+fn influence(w: &Workshop, text: &Text) -> Line {
+    let promise = &w.session.room.promise;
+    let key = promise.influence.key();
+    let level = text.t(&format!("influence-{key}"));
+    Line {
+        title: text.args("report-influence-level", &[("level", level)]),
+        text: match promise.text.trim() {
+            "" => text.t(&format!("influence-{key}-about")),
+            own => own.to_owned(),
+        },
+    }
 }
 
 fn lever_rows(w: &Workshop, text: &Text) -> Vec<LeverRow> {

@@ -94,6 +94,11 @@ impl Text {
         twin_core::catalogue::names::format_number(value, self.language.code())
     }
 
+    /// A unit of the core (English) as this language writes it.
+    pub(crate) fn unit(&self, unit: &str) -> String {
+        twin_core::catalogue::names::unit_in(unit, |id| self.t(id))
+    }
+
     pub(crate) fn kpi(&self, kpi: KpiId) -> String {
         self.t(&format!("kpi-{}", kpi.key()))
     }

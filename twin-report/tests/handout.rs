@@ -61,6 +61,37 @@ fn text_from_users_is_shown_as_text() {
 }
 
 #[test]
+fn the_promise_next_steps_and_every_groups_figures_are_on_the_page_in_its_language() {
+    use twin_core::session::room::{Influence, Promise};
+    let mut session = session_with_markup();
+    let levers = ByLever([(LeverId::EvShare, 0.95)].into_iter().collect());
+    session.apply(session.add_proposal("Ungdomsrådet", levers), jiff::Timestamp::UNIX_EPOCH).expect("two");
+    let promise = Promise { influence: Influence::Collaborate, ..Promise::default() }
+        .with_step("Svar på <u>hvert</u> innspill", "innen 1. mars 2027");
+    session.apply(session.set_promise(promise), jiff::Timestamp::UNIX_EPOCH).expect("a promise");
+    let workshop = Workshop::of_session(session).expect("report");
+    let nb = page(&workshop, Language::Nb);
+    assert!(nb.contains("Innflytelse: Samarbeid."), "the level");
+    assert!(nb.contains("Rommet og kommunen lager anbefalingen sammen"), "the level's own words");
+    assert!(
+        nb.contains("Svar på &lt;u&gt;hvert&lt;&#x2f;u&gt; innspill") && nb.contains("(innen 1. mars 2027)")
+    );
+    for unit in ["kr/år", "t CO2e per innb.", "kg/år per innb."] {
+        assert!(nb.replace("&#x2f;", "/").contains(unit), "{unit}");
+    }
+    assert!(nb.contains("Nøkkeltall i 2030 for hvert alternativ"), "a table of every group");
+    let by_variant = &nb[nb.find("for hvert alternativ").expect("the table")..];
+    assert!(by_variant.contains("Ungdomsrådet") && by_variant.contains("Næringslivet"));
+    let en = page(&workshop, Language::En);
+    assert!(en.contains("Influence: Collaborate.") && en.contains("NOK&#x2f;yr"));
+    // A plain scenario promises what a consultation does and says how the answers come.
+    let plain = Workshop::of_scenario(None, BAERUM, &workshop.scenario.levers, Language::Nb).expect("report");
+    let html = page(&plain, Language::Nb);
+    assert!(html.contains("Innflytelse: Konsultasjon.") && html.contains("Kommunen sender ut svar"));
+    assert!(!html.contains("for hvert alternativ"), "one alternative needs no second table");
+}
+
+#[test]
 fn the_page_fetches_nothing() {
     let workshop = Workshop::of_session(session_with_markup()).expect("report");
     for language in [Language::Nb, Language::Nn, Language::En] {

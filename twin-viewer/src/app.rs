@@ -126,6 +126,7 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         crate::camera::plugin,
         crate::map::plugin,
         crate::files::plugin,
+        crate::map_picture::plugin,
         crate::gap::plugin,
         crate::projector::plugin,
         crate::ui::plugin,

@@ -158,7 +158,7 @@ fn take_screenshot(
                 job.frames_seen = 0;
                 return;
             }
-            match save_png(&captured.image, &out) {
+            match save_png(&captured.image, &out, None) {
                 Ok(()) => {
                     info!("saved {}", out.display());
                     exit.write(AppExit::Success);
@@ -183,11 +183,18 @@ fn is_uniform(image: &Image) -> bool {
     }
 }
 
-/// Writes an image as PNG through a temporary file in the same folder, then renames it.
-fn save_png(image: &Image, out: &std::path::Path) -> anyhow::Result<()> {
-    let rgb = image.clone().try_into_dynamic()?.to_rgb8();
+/// Writes an image, or the part `crop` (physical position and size) of it, as PNG through a
+/// temporary file in the same folder (made if missing), then renames it.
+pub fn save_png(image: &Image, out: &std::path::Path, crop: Option<(UVec2, UVec2)>) -> anyhow::Result<()> {
+    let mut picture = image.clone().try_into_dynamic()?;
+    if let Some((at, size)) = crop {
+        picture = picture.crop_imm(at.x, at.y, size.x, size.y);
+    }
     let mut bytes = Vec::new();
-    rgb.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)?;
+    picture.to_rgb8().write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)?;
+    if let Some(folder) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
     twin_core::io::write_atomic(out, &bytes)?;
     Ok(())
 }

@@ -2,8 +2,10 @@
 //! window never freezes. Ctrl+O opens a scenario into the session (a change like any other:
 //! Ctrl+Z takes it back), Ctrl+S saves the session now (asking where the first time),
 //! Ctrl+Shift+S saves it under a new name, "export" writes the compared variant as a scenario
-//! file of its own, and "import" adds another session's proposals (another table, another site). A scenario file is never written over: proposals live in the
-//! session. An invalid file shows its error (file, line, column, field) and changes nothing.
+//! file of its own, "import" adds another session's proposals (another table, another site), and
+//! "handout" (Ctrl+H) writes the workshop's handout, data and map picture into a folder. A
+//! scenario file is never written over: proposals live in the session. An invalid file shows its
+//! error (file, line, column, field) and changes nothing.
 
 use std::path::{Path, PathBuf};
 
@@ -181,6 +183,7 @@ fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
 }
 
 fn handle_requests(
+    mut commands: Commands,
     mut requests: MessageReader<FileRequest>,
     mut files: ResMut<Files>,
     mut workshop: ResMut<Workshop>,
@@ -221,7 +224,10 @@ fn handle_requests(
             FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new(), view.lang),
             FileRequest::ImportPath(path) => load(&mut files, path, true, view.lang),
             FileRequest::Handout => ask(&mut files, Dialog::Handout, String::new(), view.lang),
-            FileRequest::HandoutPath(path) => report(&mut files, path, &workshop.session, view.lang),
+            FileRequest::HandoutPath(path) => {
+                report(&mut files, path, &workshop.session, view.lang);
+                crate::map_picture::start(&mut commands, &mut workshop, path.clone());
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ pub use twin_geo as geo;
 pub mod i18n;
 pub mod kiosk;
 pub mod map;
+pub mod map_picture;
 pub mod palette;
 pub mod problem;
 pub mod projector;

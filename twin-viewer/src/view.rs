@@ -210,25 +210,7 @@ pub fn quantity_name(index: usize, lang: Lang) -> &'static str {
 /// A unit as written in the language: the core's units are English (`t CO2e/capita`,
 /// `NOK/yr`, `persons`); Norwegian readers get `t CO2e per innb.`, `kr/år`, `personer`.
 pub fn unit(lang: Lang, unit: &str) -> String {
-    // The core's unit words, longest first, each with its message.
-    const WORDS: [(&str, &str); 15] = [
-        ("of the base-year stock per year", "unit-of-stock-per-year"), // untranslated: the core's unit, matched
-        ("m² floor per m² land", "unit-floor-per-land"), // untranslated: the core's unit, matched
-        ("m² per resident", "unit-per-resident"),        // untranslated: the core's unit, matched
-        ("residents/km²", "unit-residents-per-km2"),
-        ("(share)", "unit-share"),
-        ("degrees", "unit-degrees"),
-        ("cars", "unit-cars"),
-        ("years", "unit-years"),
-        ("/month", "unit-per-month"),
-        ("persons", "view-persons"),
-        ("NOK", "unit-nok"),
-        ("/yr/capita", "unit-per-year-per-capita"),
-        ("/capita", "unit-per-capita"),
-        ("/person", "unit-per-capita"),
-        ("/yr", "unit-per-year"),
-    ];
-    WORDS.iter().fold(unit.to_owned(), |text, (word, id)| text.replace(word, crate::i18n::t(lang, id)))
+    twin_core::catalogue::names::unit_in(unit, |id| crate::i18n::t(lang, id).to_owned())
 }
 
 /// Formats a number for people in `lang` (as the handout does): few decimals; in Norwegian a

@@ -163,7 +163,7 @@ fn the_viewer_holds_no_text_of_its_own() {
 }
 
 #[test]
-fn every_lever_kpi_and_map_quantity_is_named_in_each_language() {
+fn every_lever_kpi_map_quantity_and_unit_is_named_in_each_language() {
     use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
     use twin_core::catalogue::kpi::KpiId;
     use twin_core::catalogue::levers::LeverId;
@@ -173,6 +173,7 @@ fn every_lever_kpi_and_map_quantity_is_named_in_each_language() {
             .flat_map(|l| [format!("lever-{}", l.key()), format!("lever-{}-about", l.key())])
             .chain(KpiId::all().map(|k| format!("kpi-{}", k.key())))
             .chain(DISTRICT_QUANTITIES.iter().map(|q| format!("quantity-{}", q.key)))
+            .chain(twin_core::catalogue::names::UNIT_WORDS.iter().map(|(_, id)| (*id).to_owned()))
             .collect();
         wanted.retain(|id| !ids.contains(id));
         assert!(wanted.is_empty(), "{}.ftl lacks {wanted:?}", lang.code());

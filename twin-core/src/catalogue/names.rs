@@ -1,6 +1,8 @@
 //! The catalogue's names in bokmål, nynorsk and English: every lever's name and description,
 //! lever group, KPI and map quantity, as Project Fluent message files (`twin-core/i18n/*.ftl`,
-//! ids `lever-<key>`, `lever-<key>-about`, `lever-group-<group>`, `kpi-<key>`, `quantity-<key>`).
+//! ids `lever-<key>`, `lever-<key>-about`, `lever-group-<group>`, `kpi-<key>`, `quantity-<key>`,
+//! `unit-<word>` for the words of the core's units ([`UNIT_WORDS`]), and `influence-<key>` and
+//! `influence-<key>-about` for the influence levels of a workshop).
 //! The core only carries the text; the viewer and the handout format it with their own Fluent
 //! bundles, so both say the same. Numbers are written the same way in both ([`format_number`]).
 
@@ -10,6 +12,38 @@ pub const MESSAGES: [(&str, &str); 3] = [
     ("nn", include_str!("../../i18n/nn.ftl")),
     ("en", include_str!("../../i18n/en.ftl")),
 ];
+
+/// The words of the core's units (which are English: `t CO2e/capita`, `NOK/yr`, `persons`), each
+/// with the message that says it in a language; longest first, so `/yr/capita` goes before `/yr`.
+pub const UNIT_WORDS: [(&str, &str); 15] = [
+    ("of the base-year stock per year", "unit-of-stock-per-year"),
+    ("m² floor per m² land", "unit-floor-per-land"),
+    ("m² per resident", "unit-per-resident"),
+    ("residents/km²", "unit-residents-per-km2"),
+    ("(share)", "unit-share"),
+    ("degrees", "unit-degrees"),
+    ("cars", "unit-cars"),
+    ("years", "unit-years"),
+    ("/month", "unit-per-month"),
+    ("persons", "unit-persons"),
+    ("NOK", "unit-nok"),
+    ("/yr/capita", "unit-per-year-per-capita"),
+    ("/capita", "unit-per-capita"),
+    ("/person", "unit-per-capita"),
+    ("/yr", "unit-per-year"),
+];
+
+/// A unit of the core written with `say`, which gives a `unit-…` message in the reader's
+/// language: `NOK/yr` becomes `kr/år` in Norwegian.
+///
+/// ```
+/// use twin_core::catalogue::names::unit_in;
+/// let norwegian = |id: &str| match id { "unit-nok" => "kr", "unit-per-year" => "/år", _ => "?" }.to_owned();
+/// assert_eq!(unit_in("NOK/yr", norwegian), "kr/år");
+/// ```
+pub fn unit_in(unit: &str, say: impl Fn(&str) -> String) -> String {
+    UNIT_WORDS.iter().fold(unit.to_owned(), |text, (word, id)| text.replace(word, &say(id)))
+}
 
 /// A number for people in a language (`nb`, `nn` or `en`): few decimals; in Norwegian a decimal
 /// comma and a thin space between thousands (`1 234,5`), in English a point and commas

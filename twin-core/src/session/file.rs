@@ -69,9 +69,11 @@ pub fn from_str_named(text: &str, file: &Path) -> Result<Session, SessionError> 
 ///
 /// - 1 → 2: format 2 adds the room (agenda, pins, votes, parking lot, process check); a file of
 ///   format 1 has none, which reads as an empty room, so its text needs no change.
+/// - 2 → 3: format 3 adds the room's promise (influence level, next steps); a file of format 2
+///   has none, which reads as the default (consult, no steps listed), so its text needs no change.
 fn migrate<'t>(version: u32, text: &'t str, file: &Path) -> Result<std::borrow::Cow<'t, str>, SessionError> {
     match version {
-        1 | FORMAT_VERSION => Ok(text.into()),
+        1 | 2 | FORMAT_VERSION => Ok(text.into()),
         newer if newer > FORMAT_VERSION => Err(version_issue(
             text,
             file,

@@ -29,7 +29,7 @@ use crate::catalogue::levers::{LeverId, LeverRangeError, Levers};
 use crate::scenario::Scenario;
 
 /// The format version this build writes (and the newest it reads).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// Moves of one lever closer together than this, in seconds, are one journal entry (a drag).
 pub const DRAG_WINDOW_S: f64 = 1.5;
 /// Most proposals a session holds (one per group of a workshop).
@@ -246,7 +246,7 @@ pub enum Change {
         /// After.
         to: ScenarioCopy,
     },
-    /// The room: agenda, pins, votes, parking lot, process check.
+    /// The room: promise, agenda, pins, votes, parking lot, process check.
     Room(room::RoomChange),
     /// Several changes as one step (an import), undone together.
     Many(Vec<Change>),
@@ -526,7 +526,7 @@ pub struct Session {
     /// The view.
     #[serde(default)]
     pub view: View,
-    /// The room around the model: agenda, pins, votes, parking lot, process check.
+    /// The room around the model: promise, agenda, pins, votes, parking lot, process check.
     #[serde(default)]
     pub room: room::Room,
     /// The next id for a proposal, snapshot, pin, vote or parked item.

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod kiosk;
 pub mod levers;
 pub mod projector;
+pub mod promise;
 pub mod room;
 pub mod session;
 pub mod sources;

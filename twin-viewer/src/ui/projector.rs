@@ -242,12 +242,28 @@ fn share_image(
     Some(ShareImage { code, width: qr.width(), dark })
 }
 
+/// The first and the last screen: the title and scenario; at the opening the influence level
+/// and the agenda, at the close (the last phase) the next steps and the room's top priorities.
 fn title_ui(ui: &mut Ui, input: &ProjectorInput<'_>) {
     let lang = input.lang;
     let agenda = &input.session.room.agenda;
+    let promise = &input.session.room.promise;
     ui.add_space(12.0);
     ui.label(RichText::new(&input.session.title).size(48.0).strong());
     ui.label(RichText::new(&input.scenario.name).size(BODY_PT).color(MUTED));
+    ui.add_space(16.0);
+    let closing = agenda.current.is_some_and(|i| i > 0 && i + 1 == agenda.phases.len());
+    if closing {
+        closing_ui(ui, input);
+        return;
+    }
+    let level = super::promise::influence_name(promise.influence, lang);
+    ui.label(
+        RichText::new(tr_args(lang, "projector-influence", &[("level", level.into())]))
+            .size(BODY_PT)
+            .strong(),
+    );
+    ui.label(RichText::new(super::promise::promise_text(promise, lang)).size(BODY_PT));
     ui.add_space(16.0);
     if agenda.phases.is_empty() {
         ui.label(RichText::new(tr(lang, "projector-not-started")).color(MUTED));
@@ -257,6 +273,31 @@ fn title_ui(ui: &mut Ui, input: &ProjectorInput<'_>) {
             let current = agenda.current == Some(i);
             let text = RichText::new(format!("{:>2}. {}  ({} min)", i + 1, phase.name, phase.minutes));
             ui.label(if current { text.color(AMBER).strong() } else { text });
+        }
+    });
+}
+
+/// The close: what happens next and by when, and the top three of the last closed vote.
+fn closing_ui(ui: &mut Ui, input: &ProjectorInput<'_>) {
+    let lang = input.lang;
+    let steps = &input.session.room.promise.next_steps;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        if !steps.is_empty() {
+            ui.label(RichText::new(tr(lang, "projector-next-steps")).size(40.0).color(AMBER));
+            for (i, step) in steps.iter().enumerate() {
+                let when = if step.when.is_empty() { String::new() } else { format!("  ({})", step.when) };
+                ui.label(RichText::new(format!("{}. {}{when}", i + 1, step.what)).size(BODY_PT));
+            }
+            ui.add_space(16.0);
+        }
+        let ranking = input.session.room.votes.iter().rev().find_map(|v| v.ranking());
+        if let Some(ranking) = ranking.filter(|r| !r.is_empty()) {
+            ui.label(RichText::new(tr(lang, "projector-priorities")).size(40.0).color(AMBER));
+            for (rank, (choice, dots)) in ranking.into_iter().take(3).enumerate() {
+                let dots = tr_args(lang, "projector-dots", &[("count", dots.into())]);
+                let name = choice_name(input.session, choice, lang);
+                ui.label(RichText::new(format!("{}. {name}  ({dots})", rank + 1)).size(BODY_PT));
+            }
         }
     });
 }

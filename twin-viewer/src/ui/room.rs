@@ -1,6 +1,7 @@
 //! The operator's room panel: the agenda (standard run of show, start, next and previous phase,
-//! the phase clock), sending the view to the projector, the moderation queue of pins (approve, or
-//! hide with a reason), dot votes (open on proposals, levers or pins; record a person's dots or a
+//! the phase clock), the promise to the room (influence level and next steps: `promise`),
+//! sending the view to the projector, the moderation queue of pins (approve, or hide with a
+//! reason), dot votes (open on proposals, levers or pins; record a person's dots or a
 //! paper count; close to reveal), the "not in the model" parking lot, the process check typed in
 //! from paper, and the kiosk's idle time. Plus the journal's line for each room change.
 //!
@@ -65,6 +66,12 @@ pub struct RoomDraft {
     pub response: [u8; 5],
     /// The story of the pin to place.
     pub pin_story: String,
+    /// The next step being typed: what happens.
+    pub step_what: String,
+    /// When it happens.
+    pub step_when: String,
+    /// The facilitator's wording of the promise while it is typed.
+    pub promise_text: Option<String>,
 }
 
 impl Default for RoomDraft {
@@ -80,6 +87,9 @@ impl Default for RoomDraft {
             parked_link: None,
             response: [3; 5],
             pin_story: String::new(),
+            step_what: String::new(),
+            step_when: String::new(),
+            promise_text: None,
         }
     }
 }
@@ -131,6 +141,10 @@ pub fn room_ui(
     let mut actions = Vec::new();
     agenda_ui(ui, session, now, lang, &mut actions);
     ui.separator();
+    let level = super::promise::influence_name(session.room.promise.influence, lang);
+    section(ui, "room.promise", &tr_args(lang, "promise-title", &[("level", level.into())]), |ui| {
+        super::promise::promise_ui(ui, session, draft, lang, &mut actions)
+    });
     let pending = session.room.pending_pins().count();
     section(ui, "room.moderation", &tr_args(lang, "room-moderation", &[("count", pending.into())]), |ui| {
         moderation_ui(ui, session, draft, lang, &mut actions)
@@ -547,6 +561,7 @@ fn check_ui(
 pub fn describe_room(change: &RoomChange, lang: Lang) -> String {
     let id_arg = |id: u32| ("id", crate::i18n::Arg::from(id));
     match change {
+        RoomChange::Promise(from, to) => super::promise::describe_promise(from, to, lang),
         RoomChange::Agenda(from, to) if from.phases != to.phases => tr(lang, "journal-agenda").into_owned(),
         RoomChange::Agenda(_, to) => match to.phase() {
             Some(phase) => tr_args(lang, "journal-phase", &[("name", phase.name.as_str().into())]),

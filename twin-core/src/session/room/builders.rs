@@ -9,6 +9,11 @@ use crate::session::{Change, ChangeError, Session};
 
 /// The changes the room's controls make, built from the session as it is now.
 impl Session {
+    /// The change that gives the room another promise (influence level, wording, next steps).
+    pub fn set_promise(&self, to: Promise) -> Change {
+        Change::Room(RoomChange::Promise(self.room.promise.clone(), to))
+    }
+
     /// The change that puts a new pin (pending moderation, or approved when the operator made it).
     pub fn add_pin(&self, draft: PinDraft) -> Change {
         let status = if draft.origin == Origin::Kiosk { PinStatus::Pending } else { PinStatus::Approved };

@@ -1,6 +1,7 @@
-//! The room around the model: the agenda with its phase timer, map-jam pins and their
-//! moderation, dot votes with hidden tallies, the "not in the model" parking lot, the anonymous
-//! process check at the close, and what the projector was last sent. Plain data in the session
+//! The room around the model: the influence level and next steps promised to it, the agenda
+//! with its phase timer, map-jam pins and their moderation, dot votes with hidden tallies, the
+//! "not in the model" parking lot, the anonymous process check at the close, and what the
+//! projector was last sent. Plain data in the session
 //! file; every change to it is a [`RoomChange`] (journaled and undoable like a lever move).
 //!
 //! Invariants: ids come from the session's shared `next_id`; a pin reaches the projector only when
@@ -10,6 +11,7 @@ mod agenda;
 mod builders;
 mod debrief;
 mod pins;
+mod promise;
 mod votes;
 
 use jiff::Timestamp;
@@ -20,6 +22,7 @@ use crate::session::{ChangeError, View};
 pub use agenda::*;
 pub use debrief::*;
 pub use pins::*;
+pub use promise::*;
 pub use votes::*;
 
 /// Seconds a kiosk waits without input before it goes back to a clean start.
@@ -45,6 +48,9 @@ pub struct Projection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Room {
+    /// The influence level and what happens next.
+    #[serde(default)]
+    pub promise: Promise,
     /// Phases and the timer.
     #[serde(default)]
     pub agenda: Agenda,
@@ -75,6 +81,7 @@ fn default_kiosk_idle_s() -> u32 {
 impl Default for Room {
     fn default() -> Room {
         Room {
+            promise: Promise::default(),
             agenda: Agenda::default(),
             pins: Vec::new(),
             votes: Vec::new(),
@@ -169,6 +176,8 @@ fn stale(what: &str) -> ChangeError {
 /// Every way the room changes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RoomChange {
+    /// The influence level or the next steps.
+    Promise(Promise, Promise),
     /// The agenda (phases edited, or the room moved to another phase).
     Agenda(Agenda, Agenda),
     /// A pin added, removed, moderated or liked.
@@ -187,6 +196,7 @@ impl RoomChange {
     /// The change that undoes this one.
     pub fn inverse(&self) -> RoomChange {
         match self {
+            RoomChange::Promise(from, to) => RoomChange::Promise(to.clone(), from.clone()),
             RoomChange::Agenda(from, to) => RoomChange::Agenda(to.clone(), from.clone()),
             RoomChange::Pin(edit) => RoomChange::Pin(edit.inverse()),
             RoomChange::Vote(edit) => RoomChange::Vote(edit.inverse()),
@@ -209,6 +219,15 @@ impl RoomChange {
     /// Applies the change to the room, refusing what does not fit.
     pub(super) fn apply(&self, room: &mut Room) -> Result<(), ChangeError> {
         match self {
+            RoomChange::Promise(from, to) => {
+                if room.promise != *from {
+                    return Err(stale("influence level and next steps"));
+                }
+                if let Some(problem) = to.problem() {
+                    return Err(ChangeError::Invalid(problem));
+                }
+                room.promise = to.clone();
+            }
             RoomChange::Agenda(from, to) => {
                 if room.agenda != *from {
                     return Err(stale("agenda"));
