@@ -6,7 +6,7 @@ use std::path::Path;
 use twin_core::session::file;
 use twin_report::{Language, Workshop};
 
-use crate::{Failure, Variant, emit, load};
+use crate::{Failure, Variant, checked, emit};
 
 /// Makes and writes the report of `input` (a session or a scenario file) into `out`.
 pub(crate) fn report_command(
@@ -22,11 +22,12 @@ pub(crate) fn report_command(
         if !variant.set.is_empty() || variant.code.is_some() {
             return Err(Failure::Input("--set and --code apply to a scenario, not to a session".into()));
         }
-        let session = file::load(input).map_err(|e| Failure::Input(e.to_string()))?;
+        let session = file::from_str_named(&text, input).map_err(|e| Failure::Input(e.to_string()))?;
         Workshop::of_session(session)
     } else {
-        let scenario = load(input)?;
-        let levers = variant.levers(input, &scenario)?;
+        // The file is read once: its text gives the scenario, the share code's hash and the copy.
+        let scenario = checked(input, twin_core::Scenario::from_str_named(&text, input))?;
+        let levers = variant.levers_of_text(&text, &scenario)?;
         Workshop::of_scenario(Some(&input.display().to_string()), &text, &levers, language)
     }
     .map_err(|e| Failure::Input(e.to_string()))?;

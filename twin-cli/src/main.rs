@@ -464,7 +464,15 @@ pub(crate) fn emit(text: &str) {
 
 /// Loads a scenario; its warnings (unusual but possible values) go to stderr.
 pub(crate) fn load(path: &Path) -> Result<Scenario, Failure> {
-    let scenario = scenario::load(path).map_err(|e| Failure::Input(e.to_string()))?;
+    checked(path, scenario::load(path))
+}
+
+/// A scenario read from `path`, or its error; its warnings printed.
+pub(crate) fn checked(
+    path: &Path,
+    read: Result<Scenario, scenario::ScenarioError>,
+) -> Result<Scenario, Failure> {
+    let scenario = read.map_err(|e| Failure::Input(e.to_string()))?;
     for warning in &scenario.warnings {
         eprintln!("warning: {}", warning.display(path));
     }
@@ -484,7 +492,18 @@ impl Variant<'_> {
     /// The levers of the variant on `scenario` (read from `path`).
     pub(crate) fn levers(&self, path: &Path, scenario: &Scenario) -> Result<Levers, Failure> {
         match self.code {
-            Some(code) => share::decode(code, scenario, share_id(path, scenario)?)
+            Some(_) => {
+                let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
+                self.levers_of_text(&text, scenario)
+            }
+            None => levers_with(scenario, self.set),
+        }
+    }
+
+    /// The same, for the scenario read from `text` (whose hash a share code carries).
+    pub(crate) fn levers_of_text(&self, text: &str, scenario: &Scenario) -> Result<Levers, Failure> {
+        match self.code {
+            Some(code) => share::decode(code, scenario, share::ScenarioId::of(&scenario.name, text))
                 .map_err(|e| Failure::Input(format!("--code {code}: {e}"))),
             None => levers_with(scenario, self.set),
         }

@@ -37,13 +37,13 @@ struct KpiRow {
     gap: String,
 }
 
-/// One KPI across every variant (the groups' proposals beside the baseline and the package).
+/// One KPI across every variant (the groups' proposals beside the baseline and the package; the
+/// targets are in the first table).
 #[derive(Serialize)]
 struct KpiByVariant {
     name: String,
     unit: String,
     values: Vec<String>,
-    target: String,
 }
 
 #[derive(Serialize)]
@@ -155,13 +155,12 @@ fn kpi_rows(w: &Workshop, year: i32, text: &Text) -> Vec<KpiRow> {
         .collect()
 }
 
-/// Every variant's value of each KPI, with the target, when there is more than one alternative
-/// to the baseline (else the first table says it all).
+/// Every variant's value of each KPI, when there is more than one alternative to the baseline
+/// (else the first table says it all).
 fn kpis_by_variant(w: &Workshop, year: i32, text: &Text) -> Vec<KpiByVariant> {
     if w.runs.len() <= 2 {
         return Vec::new();
     }
-    let progress = w.outcome(Variant::Baseline).map(kpi::progress).unwrap_or_default();
     KPIS.iter()
         .map(|&k| KpiByVariant {
             name: text.kpi(k),
@@ -171,10 +170,6 @@ fn kpis_by_variant(w: &Workshop, year: i32, text: &Text) -> Vec<KpiByVariant> {
                 .iter()
                 .map(|(_, _, o)| o.year(year).map_or("–".into(), |y| text.number(k.value(y))))
                 .collect(),
-            target: progress
-                .iter()
-                .find(|p| p.target.kpi == k && p.target.year == year)
-                .map_or("–".into(), |p| text.number(p.target_value)),
         })
         .collect()
 }

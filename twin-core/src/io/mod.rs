@@ -14,13 +14,21 @@ use crate::catalogue::Sector;
 use crate::outcome::{HourlyYear, Outcome};
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename, then
-/// fsync of the folder so the rename itself survives a power cut).
+/// fsync of the folder so the rename itself survives a power cut). A file written over keeps its
+/// permissions; a new one gets those of a file people share (read for all, on Unix `rw-r--r--`),
+/// not the temporary file's private ones.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    if let Some(permissions) =
+        std::fs::metadata(path).ok().map(|m| m.permissions()).or_else(shared_permissions)
+    {
+        builder.permissions(permissions);
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -29,6 +37,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = folder.sync_all();
     }
     Ok(())
+}
+
+/// The permissions of a new file people share: on Unix `rw-r--r--`; elsewhere the default.
+fn shared_permissions() -> Option<std::fs::Permissions> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// A line of a `year,value` series that is not two numbers.
@@ -353,5 +374,20 @@ mod tests {
         write_atomic(&path, b"second").expect("write");
         assert_eq!(std::fs::read(&path).expect("read"), b"second");
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_all_and_one_written_over_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mode = |p: &Path| std::fs::metadata(p).expect("metadata").permissions().mode() & 0o777;
+        let (new, private) = (dir.path().join("handout.html"), dir.path().join("session.ron"));
+        write_atomic(&new, b"page").expect("write");
+        assert_eq!(mode(&new), 0o644);
+        write_atomic(&private, b"first").expect("write");
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&private, b"second").expect("write");
+        assert_eq!(mode(&private), 0o600);
     }
 }
