@@ -127,11 +127,17 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         crate::map::plugin,
         crate::files::plugin,
         crate::map_picture::plugin,
+        crate::redraw::plugin,
         crate::gap::plugin,
         crate::projector::plugin,
         crate::ui::plugin,
         crate::automation::plugin,
     ));
+    if options.screenshot.is_some() || options.measure.is_some() {
+        // Automation counts frames: render continuously.
+        app.insert_resource(crate::redraw::Continuous)
+            .insert_resource(bevy::winit::WinitSettings::continuous());
+    }
     if let Some(job) = options.screenshot {
         app.insert_resource(job);
     }

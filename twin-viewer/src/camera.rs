@@ -147,7 +147,7 @@ impl MapCamera {
 
 /// Registers the camera.
 pub fn plugin(app: &mut App) {
-    app.add_systems(Startup, spawn_camera).add_systems(
+    app.add_systems(Startup, spawn_camera).add_systems(PostStartup, plain_edges_in_software).add_systems(
         Update,
         (steer, place_camera, crate::map::hover_and_select).chain().in_set(crate::FrameSet::Input),
     );
@@ -173,6 +173,21 @@ fn spawn_camera(mut commands: Commands) {
         map_camera.transform(),
         LeftCamera,
     ));
+}
+
+/// Without a GPU (Mesa's llvmpipe on a kiosk PC or a virtual machine) every pixel is drawn by
+/// the CPU: the map's edges go without multisampling, which took a quarter of a frame there.
+fn plain_edges_in_software(
+    mut commands: Commands,
+    adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
+    cameras: Query<Entity, With<Camera3d>>,
+) {
+    let software = adapter.is_some_and(|a| a.device_type == wgpu_types::DeviceType::Cpu);
+    if software {
+        for camera in &cameras {
+            commands.entity(camera).insert(bevy::render::view::Msaa::Off);
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]

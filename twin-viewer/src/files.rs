@@ -59,6 +59,8 @@ pub struct Files {
     loading: Option<(PathBuf, Receiver<Result<Loaded, String>>)>,
     /// A handout being written on a thread: its folder and the answer.
     report: Option<(PathBuf, Receiver<Result<String, String>>)>,
+    /// Wakes the window when a thread has an answer.
+    waker: crate::redraw::Waker,
 }
 
 impl Files {
@@ -70,12 +72,15 @@ impl Files {
 
 /// Registers file handling.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Files>().add_message::<FileRequest>().add_systems(
-        Update,
-        (shortcuts, poll_dialog, handle_requests, finish_loading, finish_report)
-            .chain()
-            .in_set(crate::FrameSet::Input),
-    );
+    app.init_resource::<Files>()
+        .init_resource::<crate::redraw::Waker>()
+        .add_message::<FileRequest>()
+        .add_systems(
+            Update,
+            (shortcuts, poll_dialog, handle_requests, finish_loading, finish_report)
+                .chain()
+                .in_set(crate::FrameSet::Input),
+        );
 }
 
 fn shortcuts(
@@ -134,6 +139,7 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
         return;
     }
     let (tx, rx) = bounded(1);
+    let waker = files.waker.clone();
     let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
         let filter = match dialog {
             Dialog::SaveSession | Dialog::ImportSession => crate::i18n::t(lang, "files-session-filter"),
@@ -154,6 +160,7 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
         };
         // The viewer may have closed; then nobody needs the answer.
         let _ = tx.send(answer);
+        waker.wake();
     });
     if spawned.is_ok() {
         files.dialog = Some(rx);
@@ -164,7 +171,7 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
 /// takes the answer.
 fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
     let (tx, rx) = bounded(1);
-    let owned = path.to_owned();
+    let (owned, waker) = (path.to_owned(), files.waker.clone());
     let spawned = std::thread::Builder::new().name("read-file".into()).spawn(move || {
         let loaded = if session {
             twin_core::session::file::load(&owned)
@@ -176,6 +183,7 @@ fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
                 .map_err(|e| problem::scenario_error(&e, lang))
         };
         let _ = tx.send(loaded);
+        waker.wake();
     });
     if spawned.is_ok() {
         files.loading = Some((path.to_owned(), rx));
@@ -184,6 +192,7 @@ fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
 
 fn handle_requests(
     mut commands: Commands,
+    waker: Res<crate::redraw::Waker>,
     mut requests: MessageReader<FileRequest>,
     mut files: ResMut<Files>,
     mut workshop: ResMut<Workshop>,
@@ -191,6 +200,7 @@ fn handle_requests(
     mut view: ResMut<ViewState>,
 ) {
     for request in requests.read() {
+        files.waker = waker.clone();
         match request {
             FileRequest::Open => ask(&mut files, Dialog::OpenScenario, String::new(), view.lang),
             FileRequest::Save if workshop.path.is_some() => {
@@ -239,7 +249,7 @@ fn report(files: &mut Files, dir: &Path, session: &twin_core::session::Session, 
         return;
     }
     let (tx, rx) = bounded(1);
-    let (session, owned) = (session.clone(), dir.to_owned());
+    let (session, owned, waker) = (session.clone(), dir.to_owned(), files.waker.clone());
     let language = twin_report::Language::from_code(lang.code()).unwrap_or_default();
     let spawned = std::thread::Builder::new().name("handout".into()).spawn(move || {
         let made = twin_report::Workshop::of_session(session).and_then(|workshop| {
@@ -248,6 +258,7 @@ fn report(files: &mut Files, dir: &Path, session: &twin_core::session::Session, 
             Ok(workshop.share_code)
         });
         let _ = tx.send(made.map_err(|e| e.to_string()));
+        waker.wake();
     });
     if spawned.is_ok() {
         files.report = Some((dir.to_owned(), rx));

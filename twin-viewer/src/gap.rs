@@ -34,7 +34,9 @@ pub struct Gap {
 
 /// Registers the computation.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Gap>().add_systems(Update, update.in_set(crate::FrameSet::Derived));
+    app.init_resource::<Gap>()
+        .init_resource::<crate::redraw::Waker>()
+        .add_systems(Update, update.in_set(crate::FrameSet::Derived));
 }
 
 /// What the answer depends on: the proposals, the package and the scenario.
@@ -48,6 +50,7 @@ pub(crate) fn update(
     sim: Res<Sim>,
     projector: Res<Projector>,
     mut gap: ResMut<Gap>,
+    waker: Res<crate::redraw::Waker>,
 ) {
     if let Some(rx) = &gap.job
         && let Ok(answer) = rx.try_recv()
@@ -71,8 +74,10 @@ pub(crate) fn update(
     gap.current = false;
     let (session, scenario) = (workshop.session.clone(), Arc::clone(&sim.scenario));
     let (tx, rx) = bounded(1);
+    let waker = waker.clone();
     let spawned = std::thread::Builder::new().name("gap-to-target".into()).spawn(move || {
         let _ = tx.send(compute(&session, &scenario));
+        waker.wake();
     });
     if spawned.is_ok() {
         gap.job = Some(rx);

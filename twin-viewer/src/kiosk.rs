@@ -130,7 +130,6 @@ pub fn frame(
     }
     view.keys_free = false;
     view.focus_free = false;
-    ctx.request_repaint_after(Duration::from_secs(1));
 }
 
 fn act(action: KioskAction, kiosk: &mut Kiosk, workshop: &mut Workshop, view: &mut ViewState, sim: &Sim) {

@@ -18,6 +18,7 @@ pub mod map_picture;
 pub mod palette;
 pub mod problem;
 pub mod projector;
+pub mod redraw;
 pub mod scenarios;
 pub mod sim;
 pub mod ui;

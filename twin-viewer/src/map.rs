@@ -98,6 +98,7 @@ impl MapState {
 /// Registers the map.
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapState>()
+        .init_resource::<crate::redraw::Waker>()
         .insert_resource(ClearColor(SEA))
         .add_systems(Update, (rebuild_map, paint_districts).chain().in_set(crate::FrameSet::Map));
 }
@@ -137,6 +138,7 @@ fn rebuild_map(
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<StandardMaterial>>,
     mut cameras: Query<&mut crate::camera::MapCamera>,
+    waker: Res<crate::redraw::Waker>,
 ) {
     let kommune = &sim.scenario.site.kommune_number;
     if state.kommune.as_ref() != Some(kommune) {
@@ -147,10 +149,11 @@ fn rebuild_map(
         view.hovered = None;
         view.selected = None;
         let (tx, rx) = crossbeam::channel::bounded(1);
-        let of = kommune.clone();
+        let (of, waker) = (kommune.clone(), waker.clone());
         // A map no longer wanted is dropped with its channel.
         std::thread::spawn(move || {
             let _ = tx.send(Built::make(&of));
+            waker.wake();
         });
         making.0 = Some(rx);
         return;

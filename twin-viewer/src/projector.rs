@@ -254,6 +254,8 @@ fn open_or_close_window(
                 .id();
             commands.spawn((
                 Camera2d,
+                // egui smooths its own edges.
+                bevy::render::view::Msaa::Off,
                 Camera { clear_color: ClearColorConfig::Custom(Color::BLACK), ..default() },
                 RenderTarget::Window(WindowRef::Entity(window)),
                 EguiSchedule::new(ProjectorPass),

@@ -137,6 +137,8 @@ struct Shared {
     /// Requests dropped because a newer one for the same variant had been sent.
     dropped: AtomicU64,
     prepared: PreparedCache,
+    /// Wakes the window when a result is handed over.
+    waker: Mutex<crate::redraw::Waker>,
 }
 
 /// The worker threads and their two channels.
@@ -158,6 +160,7 @@ impl Pool {
             newest: Mutex::new(HashMap::new()),
             dropped: AtomicU64::new(0),
             prepared: Mutex::new(Preparation::default()),
+            waker: Mutex::new(crate::redraw::Waker::default()),
         });
         let mut pool = Pool { requests, request_rx, results, result_tx, shared, threads: Vec::new() };
         pool.add_workers(threads);
@@ -191,6 +194,11 @@ impl Pool {
             }
             Err(TrySendError::Full(r) | TrySendError::Disconnected(r)) => Some(r),
         }
+    }
+
+    /// Wakes the window through `waker` whenever a worker hands over a result.
+    pub fn set_waker(&self, waker: crate::redraw::Waker) {
+        *self.shared.waker.lock().unwrap_or_else(PoisonError::into_inner) = waker;
     }
 
     /// Every answer ready now, oldest first.
@@ -234,6 +242,7 @@ fn worker_loop(requests: &Receiver<Request>, results: &Sender<Answer>, shared: &
         if results.send(answer(request, &shared.prepared)).is_err() {
             return;
         }
+        shared.waker.lock().unwrap_or_else(PoisonError::into_inner).wake();
     }
 }
 
@@ -312,6 +321,11 @@ pub struct Sim {
 }
 
 impl Sim {
+    /// Wakes the window through `waker` whenever a result is ready.
+    pub fn set_waker(&self, waker: crate::redraw::Waker) {
+        self.pool.set_waker(waker);
+    }
+
     /// A bridge for `scenario` with a worker per core (at least one, at most four); it wants
     /// the baseline until told otherwise.
     pub fn new(scenario: Scenario) -> Sim {

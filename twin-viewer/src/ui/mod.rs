@@ -68,6 +68,9 @@ fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettin
     commands.spawn((
         PrimaryEguiContext,
         Camera2d,
+        // egui smooths its own edges; multisampling its pass only costs (a third of a frame
+        // when the CPU draws).
+        bevy::render::view::Msaa::Off,
         RenderLayers::none(),
         Camera {
             order: 1,
@@ -132,8 +135,6 @@ fn layout(
         wall::projector_frame(&ctx, &mut root, sim, &mut view, session, &projector, &map, camera);
         view.keys_free = !ctx.text_edit_focused();
         view.focus_free = !ctx.egui_wants_keyboard_input();
-        // The phase clock counts down even when nothing else changes.
-        ctx.request_repaint_after(Duration::from_millis(500));
         return Ok(());
     }
     if let Some(draft) = placing.placed.take() {

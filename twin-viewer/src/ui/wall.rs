@@ -289,7 +289,6 @@ pub fn projector_window_frame(
     if projector.sources {
         sources_overlay(ctx, sim, view.lang);
     }
-    ctx.request_repaint_after(std::time::Duration::from_millis(500));
 }
 
 /// The sea over the whole of `rect` and the neighbouring land on it, in the big map's colours,
