@@ -128,3 +128,48 @@ fn clear_sky_and_plane_of_array_match_pvlib_within_1_percent() {
         assert!(close(poa, r.poa), "{what}: POA {} vs {}", poa, r.poa);
     }
 }
+
+/// The fast path (the orbit's terms once a day, interpolated) against the exact SPA at every
+/// hour of a common and a leap year, at the four municipalities, the Arctic, the equator and the
+/// southern hemisphere: elevation within 1e-5°, azimuth within 1e-4° while the sun is up, and
+/// clear-sky irradiance within 0.01 W/m².
+#[test]
+fn the_interpolated_sun_path_agrees_with_spa_at_every_hour() {
+    use twin_core::prepare::sun_days::{SunDays, position_at};
+    let sites = [(59.89, 10.52, 50.0), (62.47, 6.15, 10.0), (66.51, 12.03, 5.0), (63.43, 10.40, 100.0)]
+        .into_iter()
+        .chain([(78.22, 15.65, 10.0), (0.0, -78.5, 2800.0), (-33.92, 18.42, 0.0)]);
+    let sites: Vec<(f64, f64, f64)> = sites.collect();
+    let (mut worst_elevation, mut worst_azimuth, mut worst_ghi) = (0.0_f64, 0.0_f64, 0.0_f64);
+    for year in [2025, 2024] {
+        let delta_t = twin_core::prepare::solar::delta_t_s(year);
+        let days = SunDays::new(year, delta_t).expect("a table");
+        let leap = year % 4 == 0;
+        for doy in 1..=(365 + u32::from(leap)) {
+            let (month, day) = twin_core::prepare::solar::month_day(year, doy);
+            for hour in 0..24 {
+                let time = UtcTime { year, month, day, hour, minute: 30 };
+                let terms = days.at(time).expect("inside the year");
+                for &(lat, lon, elevation_m) in &sites {
+                    let pressure = pressure_at_altitude_pa(elevation_m) / 100.0;
+                    let exact =
+                        sun_position(lat, lon, elevation_m, time, delta_t, pressure, 12.0).expect("SPA");
+                    let fast = position_at(&terms, lat, lon, elevation_m, pressure, 12.0);
+                    worst_elevation =
+                        worst_elevation.max((exact.apparent_zenith_deg - fast.apparent_zenith_deg).abs());
+                    if exact.apparent_elevation_deg() > 0.0 {
+                        let d = (exact.azimuth_deg - fast.azimuth_deg + 180.0).rem_euclid(360.0) - 180.0;
+                        worst_azimuth = worst_azimuth.max(d.abs());
+                    }
+                    let ghi = |zenith: f64| ineichen(zenith, elevation_m, 3.0, 1361.0).ghi_w_m2;
+                    worst_ghi =
+                        worst_ghi.max((ghi(exact.apparent_zenith_deg) - ghi(fast.apparent_zenith_deg)).abs());
+                }
+            }
+        }
+    }
+    assert!(worst_elevation < 1e-5, "elevation off by {worst_elevation:e}°");
+    assert!(worst_azimuth < 1e-4, "azimuth off by {worst_azimuth:e}°");
+    assert!(worst_ghi < 0.01, "clear-sky GHI off by {worst_ghi} W/m²");
+    eprintln!("worst: elevation {worst_elevation:e}°, azimuth {worst_azimuth:e}°, GHI {worst_ghi:e} W/m²");
+}

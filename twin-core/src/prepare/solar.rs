@@ -45,6 +45,12 @@ pub struct Irradiance {
 #[error("solar position: {0}")]
 pub struct SolarError(String);
 
+impl SolarError {
+    pub(crate) fn new(message: String) -> SolarError {
+        SolarError(message)
+    }
+}
+
 /// A date and time in UTC.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UtcTime {
