@@ -42,7 +42,7 @@ pub struct TimeTerms {
     pub radius_au: f64,
 }
 
-/// The exact time-only terms at 0 h UT of every [`STEP_DAYS`] days of a year, from four days
+/// The exact time-only terms at 0 h UT of every second day of a year, from four days
 /// before it to six after (a local hour near New Year falls in the next or the previous year in
 /// UT, and the cubic needs a node on either side of those).
 #[derive(Debug, Clone, PartialEq)]
