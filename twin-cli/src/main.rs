@@ -354,28 +354,29 @@ fn run_command(
 
 fn write_results(outcome: &Outcome, dir: &Path, format: Format) -> Result<(), Failure> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let write = |name: &str, text: String| -> anyhow::Result<()> {
-        let path = dir.join(name);
-        write_atomic(&path, text.as_bytes()).with_context(|| format!("cannot write {}", path.display()))
-    };
+    let mut files: Vec<(String, String)> = Vec::new();
     match format {
         Format::Csv => {
-            write("yearly.csv", yearly_csv(outcome))?;
-            write("kpis.csv", kpis_csv(outcome))?;
+            files.push(("yearly.csv".into(), yearly_csv(outcome)));
+            files.push(("kpis.csv".into(), kpis_csv(outcome)));
             if outcome.years.iter().any(|y| y.materials.is_some()) {
-                write("material_flows.csv", material_flows_csv(outcome))?;
-                write("materials.csv", materials_csv(outcome))?;
+                files.push(("material_flows.csv".into(), material_flows_csv(outcome)));
+                files.push(("materials.csv".into(), materials_csv(outcome)));
             }
-            write("districts.csv", districts_csv(outcome))?;
+            files.push(("districts.csv".into(), districts_csv(outcome)));
             for h in &outcome.hourly {
-                write(&format!("hourly_{}.csv", h.year), hourly_csv(h, &outcome.unit_names))?;
+                files.push((format!("hourly_{}.csv", h.year), hourly_csv(h, &outcome.unit_names)));
             }
         }
         Format::Json => {
             let json = serde_json::to_string_pretty(outcome).context("cannot serialise the outcome")?;
-            write("outcome.json", json)?;
+            files.push(("outcome.json".into(), json));
         }
     }
+    let named: Vec<(&str, &[u8])> =
+        files.iter().map(|(name, text)| (name.as_str(), text.as_bytes())).collect();
+    twin_core::io::write_all_atomic(dir, &named)
+        .with_context(|| format!("cannot write into {}", dir.display()))?;
     Ok(())
 }
 

@@ -137,13 +137,10 @@ pub fn files(workshop: &Workshop, language: Language) -> Result<Vec<(&'static st
     Ok(files)
 }
 
-/// Writes a report's files into `dir` (created if missing), each atomically.
+/// Writes a report's files into `dir` (created if missing), each atomically, flushed together.
 pub fn write(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), ReportError> {
     let failed = |file: &Path, source| ReportError::Write { file: file.display().to_string(), source };
     std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
-    for (name, bytes) in files {
-        let path = dir.join(name);
-        twin_core::io::write_atomic(&path, bytes).map_err(|e| failed(&path, e))?;
-    }
-    Ok(())
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(name, bytes)| (*name, bytes.as_slice())).collect();
+    twin_core::io::write_all_atomic(dir, &named).map_err(|e| failed(dir, e))
 }

@@ -3,7 +3,8 @@
 //! `year,value` series `twin stock` reads.
 //!
 //! Files are written atomically: into a temporary file in the target folder, flushed to disk,
-//! then renamed over the target, so a crash never leaves a half-written result.
+//! then renamed over the target, so a crash never leaves a half-written result. The files of
+//! one result are flushed together ([`write_all_atomic`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -18,25 +19,63 @@ use crate::outcome::{HourlyYear, Outcome};
 /// permissions; a new one gets those of a file people share (read for all, on Unix `rw-r--r--`),
 /// not the temporary file's private ones.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    let dir = folder_of(path);
+    let tmp = written_temporary(dir, path, bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_folder(dir);
+    Ok(())
+}
+
+/// Writes several files into `dir` (which must exist), each atomically as [`write_atomic`] does,
+/// but flushed to disk together: every file goes to a temporary file, all of them are synced at
+/// once (in parallel, so the file system commits them together), then each is renamed over its
+/// target and the folder is synced once. A crash leaves every file whole, old or new.
+pub fn write_all_atomic(dir: &Path, files: &[(&str, &[u8])]) -> std::io::Result<()> {
+    let temporaries = files
+        .iter()
+        .map(|(name, bytes)| written_temporary(dir, &dir.join(name), bytes))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    std::thread::scope(|scope| {
+        let syncs: Vec<_> = temporaries.iter().map(|t| scope.spawn(|| t.as_file().sync_all())).collect();
+        syncs
+            .into_iter()
+            .try_for_each(|sync| sync.join().unwrap_or_else(|_| Err(std::io::Error::other("sync failed"))))
+    })?;
+    for (tmp, (name, _)) in temporaries.into_iter().zip(files) {
+        tmp.persist(dir.join(name)).map_err(|e| e.error)?;
+    }
+    sync_folder(dir);
+    Ok(())
+}
+
+/// The folder a path is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// `bytes` in a new temporary file in `dir`, with the permissions `target` has (or those of a
+/// shared file), not yet synced.
+fn written_temporary(dir: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
     let mut builder = tempfile::Builder::new();
     if let Some(permissions) =
-        std::fs::metadata(path).ok().map(|m| m.permissions()).or_else(shared_permissions)
+        std::fs::metadata(target).ok().map(|m| m.permissions()).or_else(shared_permissions)
     {
         builder.permissions(permissions);
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // Folders cannot be opened for syncing on every platform; where they can, make it durable.
+    Ok(tmp)
+}
+
+/// Makes a folder's entries (renames into it) durable, where folders can be opened for that.
+fn sync_folder(dir: &Path) {
     if let Ok(folder) = std::fs::File::open(dir) {
         let _ = folder.sync_all();
     }
-    Ok(())
 }
 
 /// The permissions of a new file people share: on Unix `rw-r--r--`; elsewhere the default.
@@ -113,6 +152,40 @@ pub fn slug(name: &str) -> String {
         }
     }
     out.trim_matches('_').to_owned()
+}
+
+/// A CSV table written straight into its text, for the long tables: each number is formatted
+/// into one reused buffer and handed to the csv writer (no string per cell), the output
+/// pre-sized for its rows.
+struct Table {
+    out: csv::Writer<Vec<u8>>,
+    cell: String,
+}
+
+impl Table {
+    fn new(header: &[String], rows: usize) -> Table {
+        // About twenty characters a number.
+        let mut out = csv::Writer::from_writer(Vec::with_capacity((rows + 1) * header.len() * 20));
+        // Writing into a Vec cannot fail.
+        let _ = out.write_record(header);
+        Table { out, cell: String::with_capacity(32) }
+    }
+
+    /// The next cell of the row, as `Display` writes it (the same text as `to_string`).
+    fn cell(&mut self, value: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        self.cell.clear();
+        let _ = write!(self.cell, "{value}");
+        let _ = self.out.write_field(&self.cell);
+    }
+
+    fn end_row(&mut self) {
+        let _ = self.out.write_record(None::<&[u8]>);
+    }
+
+    fn finish(self) -> String {
+        String::from_utf8(self.out.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
 }
 
 fn csv_string(header: Vec<String>, rows: Vec<Vec<String>>) -> String {
@@ -332,28 +405,30 @@ pub fn hourly_csv(hourly: &HourlyYear, unit_names: &[String]) -> String {
     for name in unit_names {
         header.push(format!("district_heat_from_{}_mw", slug(name)));
     }
-    let rows = (0..hourly.temperature_c.len())
-        .map(|h| {
-            let mut row = vec![
-                h.to_string(),
-                hourly.temperature_c[h].to_string(),
-                hourly.building_electricity_mw[h].to_string(),
-                hourly.ev_charging_mw[h].to_string(),
-                hourly.district_heating_electricity_mw[h].to_string(),
-                hourly.pv_mw[h].to_string(),
-                hourly.chp_electricity_mw[h].to_string(),
-                hourly.grid_import_mw[h].to_string(),
-                hourly.grid_export_mw[h].to_string(),
-                hourly.district_heat_demand_mw[h].to_string(),
-                hourly.district_heat_delivered_mw[h].to_string(),
-                hourly.district_heat_loss_mw[h].to_string(),
-                hourly.district_heat_unserved_mw[h].to_string(),
-            ];
-            row.extend(hourly.unit_heat_mw.iter().map(|u| u[h].to_string()));
-            row
-        })
-        .collect();
-    csv_string(header, rows)
+    let columns = [
+        &hourly.temperature_c,
+        &hourly.building_electricity_mw,
+        &hourly.ev_charging_mw,
+        &hourly.district_heating_electricity_mw,
+        &hourly.pv_mw,
+        &hourly.chp_electricity_mw,
+        &hourly.grid_import_mw,
+        &hourly.grid_export_mw,
+        &hourly.district_heat_demand_mw,
+        &hourly.district_heat_delivered_mw,
+        &hourly.district_heat_loss_mw,
+        &hourly.district_heat_unserved_mw,
+    ];
+    let hours = hourly.temperature_c.len();
+    let mut table = Table::new(&header, hours);
+    for h in 0..hours {
+        table.cell(h);
+        for column in columns.iter().copied().chain(&hourly.unit_heat_mw) {
+            table.cell(column[h]);
+        }
+        table.end_row();
+    }
+    table.finish()
 }
 
 #[cfg(test)]
@@ -374,6 +449,18 @@ mod tests {
         write_atomic(&path, b"second").expect("write");
         assert_eq!(std::fs::read(&path).expect("read"), b"second");
         assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    }
+
+    #[test]
+    fn several_files_are_written_whole_with_nothing_left_over() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        write_atomic(&dir.path().join("a.csv"), b"old").expect("write");
+        write_all_atomic(dir.path(), &[("a.csv", b"new a"), ("b.csv", b"new b")]).expect("write");
+        assert_eq!(std::fs::read(dir.path().join("a.csv")).expect("read"), b"new a");
+        assert_eq!(std::fs::read(dir.path().join("b.csv")).expect("read"), b"new b");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2, "no temporary file left");
+        let missing = dir.path().join("no such folder");
+        assert!(write_all_atomic(&missing, &[("c.csv", b"c")]).is_err());
     }
 
     #[cfg(unix)]
