@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::window::RequestRedraw;
 use twin_core::session::Variant;
 
 use crate::camera::{LeftCamera, MapCamera};
@@ -57,7 +58,10 @@ fn take(
     camera: Query<&Camera, (With<MapCamera>, Without<LeftCamera>)>,
     mut workshop: ResMut<Workshop>,
     mut view: ResMut<ViewState>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
+    // The window draws only when something changes: keep it drawing until the picture is taken.
+    redraw.write(RequestRedraw);
     if picture.requested {
         return;
     }
@@ -79,12 +83,14 @@ fn take(
         move |captured: On<ScreenshotCaptured>,
               mut commands: Commands,
               mut workshop: ResMut<Workshop>,
-              mut view: ResMut<ViewState>| {
+              mut view: ResMut<ViewState>,
+              mut redraw: MessageWriter<RequestRedraw>| {
             if let Err(e) = crate::automation::save_png(&captured.image, &out, Some(crop)) {
                 view.notice = Some(Notice::Error(format!("{}: {e}", out.display())));
             }
             workshop.show(Side::B, restore);
             commands.remove_resource::<MapPicture>();
+            redraw.write(RequestRedraw);
         },
     );
 }
