@@ -315,8 +315,10 @@ fn run_command(
     hourly_years: Option<Vec<i32>>,
     digest: bool,
 ) -> Result<(), Failure> {
-    let scenario = load(path)?;
-    let levers = variant.levers(path, &scenario)?;
+    // The file is read once: its text gives the scenario and the share code's hash.
+    let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
+    let scenario = checked(path, Scenario::from_str_named(&text, path))?;
+    let levers = variant.levers_of_text(&text, &scenario)?;
     let hourly_years = hourly_years.unwrap_or_else(|| vec![scenario.base_year, scenario.end_year]);
     for year in &hourly_years {
         if *year < scenario.base_year || *year > scenario.end_year {
@@ -347,7 +349,7 @@ fn run_command(
     let dir = out.unwrap_or_else(|| Path::new("out").join(stem));
     write_results(&outcome, &dir, format)?;
     emit(&format!("\nResults written to {}\n", dir.display()));
-    let (code, _) = share::encode(&scenario, share_id(path, &scenario)?, &levers);
+    let (code, _) = share::encode(&scenario, share::ScenarioId::of(&scenario.name, &text), &levers);
     emit(&format!("Share code: {code}\n"));
     Ok(())
 }
@@ -490,18 +492,7 @@ pub(crate) struct Variant<'a> {
 }
 
 impl Variant<'_> {
-    /// The levers of the variant on `scenario` (read from `path`).
-    pub(crate) fn levers(&self, path: &Path, scenario: &Scenario) -> Result<Levers, Failure> {
-        match self.code {
-            Some(_) => {
-                let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
-                self.levers_of_text(&text, scenario)
-            }
-            None => levers_with(scenario, self.set),
-        }
-    }
-
-    /// The same, for the scenario read from `text` (whose hash a share code carries).
+    /// The levers of the variant on `scenario`, read from `text` (whose hash a share code carries).
     pub(crate) fn levers_of_text(&self, text: &str, scenario: &Scenario) -> Result<Levers, Failure> {
         match self.code {
             Some(code) => share::decode(code, scenario, share::ScenarioId::of(&scenario.name, text))
@@ -509,12 +500,6 @@ impl Variant<'_> {
             None => levers_with(scenario, self.set),
         }
     }
-}
-
-/// The identity of the scenario read from `path`, for share codes.
-pub(crate) fn share_id(path: &Path, scenario: &Scenario) -> Result<share::ScenarioId, Failure> {
-    let text = scenario::read_text(path).map_err(|e| Failure::Input(e.to_string()))?;
-    Ok(share::ScenarioId::of(&scenario.name, &text))
 }
 
 /// The scenario's levers with `--set LEVER=VALUE` assignments applied.
