@@ -224,6 +224,13 @@ fn the_promise_is_undoable_refuses_an_empty_step_and_a_format_2_file_has_the_def
     s.undo(t(4)).expect("undo");
     assert_eq!(s.room.promise, Promise::default());
 
+    // A file edited by hand with a step of no text is refused, saying where.
+    // (The last mention is the room's; the journal's change comes before it.)
+    let step = "what: \"Planavdelingen svarer på hvert innspill\"";
+    let at = text.rfind(step).expect("the step is written as expected");
+    let empty = format!("{}what: \"  \"{}", &text[..at], &text[at + step.len()..]);
+    assert!(error_of(&empty).contains("room.promise"), "{}", error_of(&empty));
+
     // Format 2 had no promise: it reads as the default.
     let v2 =
         to_ron(&session()).replacen(&format!("format_version: {FORMAT_VERSION}"), "format_version: 2", 1);

@@ -174,6 +174,9 @@ fn check_ids(session: &Session, issue: &mut impl FnMut(String, String)) {
 
 fn check_room(session: &Session, issue: &mut impl FnMut(String, String)) {
     let room = &session.room;
+    if let Some(problem) = room.promise.problem() {
+        issue("room.promise".into(), problem);
+    }
     if let Some(current) = room.agenda.current
         && current >= room.agenda.phases.len()
     {
