@@ -132,6 +132,11 @@ pub(crate) fn name(w: &Workshop, variant: Variant, text: &Text) -> String {
     }
 }
 
+/// A KPI's value in a year, as the reader writes numbers (`–` for a year not run).
+fn kpi_value(outcome: &twin_core::Outcome, kpi: KpiId, year: i32, text: &Text) -> String {
+    outcome.year(year).map_or("–".into(), |y| text.number(kpi.value(y)))
+}
+
 fn kpi_rows(w: &Workshop, year: i32, text: &Text) -> Vec<KpiRow> {
     let (Some(base), Some(lead)) = (w.outcome(Variant::Baseline), w.outcome(w.lead)) else {
         return Vec::new();
@@ -139,8 +144,7 @@ fn kpi_rows(w: &Workshop, year: i32, text: &Text) -> Vec<KpiRow> {
     let progress = kpi::progress(lead);
     KPIS.iter()
         .map(|&k| {
-            let value =
-                |o: &twin_core::Outcome| o.year(year).map_or("–".into(), |y| text.number(k.value(y)));
+            let value = |o: &twin_core::Outcome| kpi_value(o, k, year, text);
             let target = progress.iter().find(|p| p.target.kpi == k && p.target.year == year);
             KpiRow {
                 name: text.kpi(k),
@@ -165,11 +169,7 @@ fn kpis_by_variant(w: &Workshop, year: i32, text: &Text) -> Vec<KpiByVariant> {
         .map(|&k| KpiByVariant {
             name: text.kpi(k),
             unit: text.unit(k.spec().unit),
-            values: w
-                .runs
-                .iter()
-                .map(|(_, _, o)| o.year(year).map_or("–".into(), |y| text.number(k.value(y))))
-                .collect(),
+            values: w.runs.iter().map(|(_, _, o)| kpi_value(o, k, year, text)).collect(),
         })
         .collect()
 }

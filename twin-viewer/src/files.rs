@@ -14,6 +14,7 @@ use crossbeam::channel::{Receiver, bounded};
 use twin_core::session::{Change, ScenarioCopy};
 
 use crate::problem;
+use crate::redraw::Waker;
 use crate::scenarios;
 use crate::sim::Sim;
 use crate::view::{Lang, Notice, ViewState};
@@ -59,8 +60,6 @@ pub struct Files {
     loading: Option<(PathBuf, Receiver<Result<Loaded, String>>)>,
     /// A handout being written on a thread: its folder and the answer.
     report: Option<(PathBuf, Receiver<Result<String, String>>)>,
-    /// Wakes the window when a thread has an answer.
-    waker: crate::redraw::Waker,
 }
 
 impl Files {
@@ -72,15 +71,12 @@ impl Files {
 
 /// Registers file handling.
 pub fn plugin(app: &mut App) {
-    app.init_resource::<Files>()
-        .init_resource::<crate::redraw::Waker>()
-        .add_message::<FileRequest>()
-        .add_systems(
-            Update,
-            (shortcuts, poll_dialog, handle_requests, finish_loading, finish_report)
-                .chain()
-                .in_set(crate::FrameSet::Input),
-        );
+    app.init_resource::<Files>().init_resource::<Waker>().add_message::<FileRequest>().add_systems(
+        Update,
+        (shortcuts, poll_dialog, handle_requests, finish_loading, finish_report)
+            .chain()
+            .in_set(crate::FrameSet::Input),
+    );
 }
 
 fn shortcuts(
@@ -134,12 +130,12 @@ enum Dialog {
 }
 
 /// Opens a native dialog on a thread; its answer arrives through a one-slot channel.
-fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::Lang) {
+fn ask(files: &mut Files, waker: &Waker, dialog: Dialog, suggested: String, lang: crate::view::Lang) {
     if files.dialog.is_some() {
         return;
     }
     let (tx, rx) = bounded(1);
-    let waker = files.waker.clone();
+    let waker = waker.clone();
     let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
         let filter = match dialog {
             Dialog::SaveSession | Dialog::ImportSession => crate::i18n::t(lang, "files-session-filter"),
@@ -169,9 +165,9 @@ fn ask(files: &mut Files, dialog: Dialog, suggested: String, lang: crate::view::
 
 /// Reads and checks a scenario (or, with `session`, a session) on a thread; [`finish_loading`]
 /// takes the answer.
-fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
+fn load(files: &mut Files, waker: &Waker, path: &Path, session: bool, lang: Lang) {
     let (tx, rx) = bounded(1);
-    let (owned, waker) = (path.to_owned(), files.waker.clone());
+    let (owned, waker) = (path.to_owned(), waker.clone());
     let spawned = std::thread::Builder::new().name("read-file".into()).spawn(move || {
         let loaded = if session {
             twin_core::session::file::load(&owned)
@@ -192,7 +188,7 @@ fn load(files: &mut Files, path: &Path, session: bool, lang: Lang) {
 
 fn handle_requests(
     mut commands: Commands,
-    waker: Res<crate::redraw::Waker>,
+    waker: Res<Waker>,
     mut requests: MessageReader<FileRequest>,
     mut files: ResMut<Files>,
     mut workshop: ResMut<Workshop>,
@@ -200,16 +196,15 @@ fn handle_requests(
     mut view: ResMut<ViewState>,
 ) {
     for request in requests.read() {
-        files.waker = waker.clone();
         match request {
-            FileRequest::Open => ask(&mut files, Dialog::OpenScenario, String::new(), view.lang),
+            FileRequest::Open => ask(&mut files, &waker, Dialog::OpenScenario, String::new(), view.lang),
             FileRequest::Save if workshop.path.is_some() => {
                 workshop.save_in_background();
                 let lang = view.lang;
                 view.notice = Some(Notice::Info(crate::i18n::t(lang, "files-session-saved").into()));
             }
             FileRequest::Save | FileRequest::SaveAs => {
-                ask(&mut files, Dialog::SaveSession, "verksted.ron".into(), view.lang);
+                ask(&mut files, &waker, Dialog::SaveSession, "verksted.ron".into(), view.lang);
             }
             FileRequest::Export => {
                 let name = format!(
@@ -218,7 +213,7 @@ fn handle_requests(
                         workshop.session.name_of(workshop.session.view.b).unwrap_or("variant")
                     )
                 );
-                ask(&mut files, Dialog::ExportScenario, name, view.lang);
+                ask(&mut files, &waker, Dialog::ExportScenario, name, view.lang);
             }
             FileRequest::SavePath(path) => {
                 // From now on the session saves itself there (on the autosave thread).
@@ -230,12 +225,12 @@ fn handle_requests(
                 view.notice = Some(Notice::Info(saved));
             }
             FileRequest::ExportPath(path) => export(path, &workshop, &sim, &mut view),
-            FileRequest::OpenPath(path) => load(&mut files, path, false, view.lang),
-            FileRequest::Import => ask(&mut files, Dialog::ImportSession, String::new(), view.lang),
-            FileRequest::ImportPath(path) => load(&mut files, path, true, view.lang),
-            FileRequest::Handout => ask(&mut files, Dialog::Handout, String::new(), view.lang),
+            FileRequest::OpenPath(path) => load(&mut files, &waker, path, false, view.lang),
+            FileRequest::Import => ask(&mut files, &waker, Dialog::ImportSession, String::new(), view.lang),
+            FileRequest::ImportPath(path) => load(&mut files, &waker, path, true, view.lang),
+            FileRequest::Handout => ask(&mut files, &waker, Dialog::Handout, String::new(), view.lang),
             FileRequest::HandoutPath(path) => {
-                report(&mut files, path, &workshop.session, view.lang);
+                report(&mut files, &waker, path, &workshop.session, view.lang);
                 crate::map_picture::start(&mut commands, &mut workshop, path.clone());
             }
         }
@@ -244,12 +239,12 @@ fn handle_requests(
 
 /// Writes the workshop's handout, its data and share code into `dir` on a thread (as
 /// `twin report` does); [`finish_report`] says where it went.
-fn report(files: &mut Files, dir: &Path, session: &twin_core::session::Session, lang: Lang) {
+fn report(files: &mut Files, waker: &Waker, dir: &Path, session: &twin_core::session::Session, lang: Lang) {
     if files.report.is_some() {
         return;
     }
     let (tx, rx) = bounded(1);
-    let (session, owned, waker) = (session.clone(), dir.to_owned(), files.waker.clone());
+    let (session, owned, waker) = (session.clone(), dir.to_owned(), waker.clone());
     let language = twin_report::Language::from_code(lang.code()).unwrap_or_default();
     let spawned = std::thread::Builder::new().name("handout".into()).spawn(move || {
         let made = twin_report::Workshop::of_session(session).and_then(|workshop| {
