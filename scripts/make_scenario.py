@@ -8,8 +8,10 @@ populations, codes, centres and areas come from the SSB delområder in geo/NAME.
 municipality is split over districts by the assumptions in CONFIG below, repeated as comments
 in scripts/NAME_*.ron.in and so in the generated file.
 
-Usage: python3 scripts/make_scenario.py baerum ../shared/reference/geo > scenarios/baerum.ron
-       python3 scripts/make_scenario.py alesund ../shared/reference/geo > scenarios/alesund.ron
+Usage: python3 scripts/make_scenario.py NAME ../shared/reference/geo > /tmp/NAME.ron
+       python3 scripts/lift_sources.py /tmp/NAME.ron > /tmp/NAME2.ron
+       python3 scripts/add_inventory.py /tmp/NAME2.ron NAME > scenarios/NAME.ron
+where NAME is baerum, alesund, traena or trondheim.
 """
 
 import json
@@ -100,6 +102,60 @@ CONFIG = {
         "pv_potential_kwp_per_capita": 2.0,  # E: less sun than Bærum (GHI ≈760 kWh/m², §3.3)
         "pv_installed_kwp_per_capita": 0.04,  # E
     },
+    "traena": {
+        "geo": "traena.geojson",
+        # SSB 2022 114 m² per dwelling (S, §3.5) ÷ 2.1 persons (E, §5) ≈ 54; islands: E 52.
+        "residential_m2_per_capita": 52.0,
+        "apartment_share": {},
+        "default_apartment_share": 0.05,  # E: a few small blocks on Husøy
+        # E: services ≈3 GWh/yr (§2.2) at ≈230 kWh/m²: shop, hotel and the fish plant's offices.
+        "services_m2": {"office": 2_000, "retail": 2_500, "other_commercial": 8_500},
+        # E: school, care home and the municipal hall.
+        "public_m2": {"school": 2_500, "care": 1_500, "other_public": 1_500},
+        "services_weight": {},
+        "dh_share": {},
+        "air_to_air_base": 0.45,  # E: heat pumps in ≈50 % of small houses (§5)
+        "cars_per_capita": 0.40,  # E: short island roads
+        "ev_share": 0.22,  # E: §5 20 % (2024) + ≈2 pp/yr
+        "pv_potential_kwp_per_capita": 1.8,  # E: little sun in winter at 66.5° N (§3.3)
+        "pv_installed_kwp_per_capita": 0.02,  # E
+    },
+    "trondheim": {
+        "geo": "trondheim.geojson",
+        "residential_m2_per_capita": 47.5,  # as Bærum (E; §3.5 and §5)
+        # E: the centre and the old inner districts are dense; Byneset, Klæbu, Jonsvatnet rural.
+        "apartment_share": {
+            "Midtbyen": 0.60, "Ila - Trolla": 0.50, "Øya - Singsaker": 0.50, "Rosenborg - Møllenberg": 0.55,
+            "Lademoen": 0.55, "Lade": 0.45, "Berg - Tyholt": 0.35, "Nardo": 0.35, "Nidarvoll - Leira": 0.35,
+            "Strindheim": 0.30, "Sverresborg": 0.30, "Heimdal": 0.30, "Tiller - Hårstad": 0.30,
+            "Flatåsen - Saupstad": 0.35, "Risvollan - Othilienborg": 0.30, "Åsvang - Stokkan": 0.25,
+            "Jonsvatnet": 0.02, "Bratsberg": 0.02, "Byneset - Leinstrand": 0.05, "Klæbu": 0.10,
+        },
+        "default_apartment_share": 0.20,
+        # E: services ≈ 0.8 × households' energy (§2.2) at ≈230 kWh/m².
+        "services_m2": {"office": 2_000_000, "retail": 1_300_000, "other_commercial": 1_200_000},
+        # E: NTNU, St. Olavs hospital, schools and nursing homes.
+        "public_m2": {"school": 650_000, "care": 350_000, "other_public": 300_000},
+        # E: Midtbyen; Lade and Leangen (Lade); Sluppen (Nidarvoll - Leira); Tiller (City Syd);
+        # Øya (St. Olavs, NTNU Gløshaugen); Heimdal centre.
+        "services_weight": {
+            "Midtbyen": 0.22, "Lade": 0.10, "Nidarvoll - Leira": 0.08, "Tiller - Hårstad": 0.08,
+            "Øya - Singsaker": 0.08, "Heimdal": 0.04,
+        },
+        # E: the network covers the centre and the main corridors; ≈30 % of the city's heat [TR1].
+        "dh_share": {
+            "Midtbyen": 0.68, "Øya - Singsaker": 0.59, "Rosenborg - Møllenberg": 0.5, "Lademoen": 0.45,
+            "Lade": 0.45, "Ila - Trolla": 0.41, "Nardo": 0.36, "Berg - Tyholt": 0.32, "Nidarvoll - Leira": 0.36,
+            "Strindheim": 0.27, "Heimdal": 0.36, "Tiller - Hårstad": 0.32, "Sverresborg": 0.18, "Byåsen": 0.14,
+            "Åsvang - Stokkan": 0.23, "Risvollan - Othilienborg": 0.32, "Flatåsen - Saupstad": 0.27,
+            "Charlottenlund - Jakobsli": 0.09, "Ranheim": 0.14, "Sjetne - Okstad": 0.09, "Hallset": 0.09,
+        },
+        "air_to_air_base": 0.42,  # E: heat pumps in ≈45 % of small houses (§5)
+        "cars_per_capita": 0.42,  # E: a city with good public transport
+        "ev_share": 0.30,  # E: national 24 % end 2023 + ≈4 pp/yr (§3.7)
+        "pv_potential_kwp_per_capita": 2.0,  # E
+        "pv_installed_kwp_per_capita": 0.04,  # E
+    },
 }
 
 
@@ -141,11 +197,14 @@ def main():
     name = sys.argv[1]
     cfg = CONFIG[name]
     geo = json.load(open(pathlib.Path(sys.argv[2]) / cfg["geo"], encoding="utf-8"))
-    districts = [f for f in geo["features"] if f["properties"]["kind"] == "district"]
+    # The finest level (Trondheim also has bydeler, which the delområder make up).
+    districts = [
+        f for f in geo["features"] if f["properties"]["kind"] == "district" and f["properties"]["level"] == "delomrade"
+    ]
     pop_total = sum(f["properties"]["population"] for f in districts)
     weights = cfg["services_weight"]
     rest_weight = 1.0 - sum(weights.values())
-    pop_rest = sum(f["properties"]["population"] for f in districts if f["properties"]["name"] not in weights)
+    pop_rest = sum(f["properties"]["population"] for f in districts if f["properties"]["name"] not in weights) or 1
     lat0 = sum(f["geometry"]["coordinates"][0][0][1] if f["geometry"]["type"] == "Polygon" else f["geometry"]["coordinates"][0][0][0][1] for f in districts) / len(districts)
 
     out = []

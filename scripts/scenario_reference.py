@@ -18,6 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = [
     "twin-core/src/scenario/raw/mod.rs",
     "twin-core/src/scenario/raw/materials.rs",
+    "twin-core/src/scenario/raw/inventory.rs",
     "twin-core/src/scenario/raw/policy.rs",
     "twin-core/src/math/dsm.rs",
 ]

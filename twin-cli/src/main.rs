@@ -19,6 +19,7 @@ use twin_core::session::share;
 
 mod analysis;
 mod handout;
+mod new;
 mod report;
 mod room;
 mod session;
@@ -67,6 +68,39 @@ enum Command {
         /// Print only a digest of the whole outcome (identical inputs give identical digests).
         #[arg(long)]
         digest: bool,
+    },
+    /// Write a scenario skeleton for a kommune of your own, from its map (GeoJSON of its
+    /// districts): complete and valid, every national default marked `// REPLACE:`
+    /// (docs/new-municipality.md says where to find each number).
+    New {
+        /// The kommune's name, e.g. "Træna".
+        #[arg(long)]
+        name: String,
+        /// Kommunenummer (4 digits), as the map's outline feature gives it in `code`.
+        #[arg(long)]
+        number: String,
+        /// Latitude of the main settlement, degrees north.
+        #[arg(long)]
+        lat: f64,
+        /// Longitude, degrees east.
+        #[arg(long)]
+        lon: f64,
+        /// Residents in the base year (SSB table 07459).
+        #[arg(long)]
+        population: f64,
+        /// GeoJSON of the outline (`kind: "kommune"`) and districts (`kind: "district"`,
+        /// `level: "delomrade"`), each with `name` and `code`.
+        #[arg(long)]
+        geojson: PathBuf,
+        /// GeoJSON of the land around it (`kind: "land"`) [default: none].
+        #[arg(long)]
+        surroundings: Option<PathBuf>,
+        /// First simulated year.
+        #[arg(long, default_value_t = 2025)]
+        base_year: i32,
+        /// The scenario file to write (never written over).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Check scenario files and report every problem found.
     Validate {
@@ -241,6 +275,19 @@ fn main() -> ExitCode {
             let variant = Variant { set: &set, code: code.as_deref() };
             run_command(&scenario, out, format, variant, hourly_years, digest)
         }
+        Command::New { name, number, lat, lon, population, geojson, surroundings, base_year, out } => {
+            let kommune = new::NewKommune {
+                name,
+                number,
+                latitude_deg: lat,
+                longitude_deg: lon,
+                population,
+                base_year,
+                districts: geojson,
+                surroundings,
+            };
+            new::new_command(&kommune, &out)
+        }
         Command::Validate { files } => validate_command(&files),
         Command::Levers => {
             print_levers();
@@ -399,12 +446,43 @@ fn validate_command(files: &[PathBuf]) -> Result<(), Failure> {
                 for warning in &s.warnings {
                     report.push_str(&format!("warning: {}\n", warning.display(file)));
                 }
+                report.push_str(&map_report(&s));
                 emit(&report);
             }
             Err(e) => failures.push(e.to_string()),
         }
     }
     if failures.is_empty() { Ok(()) } else { Err(Failure::Input(failures.join("\n"))) }
+}
+
+/// What `twin validate` says about a scenario's map: where it comes from, and the districts the
+/// map and the scenario do not share (they show grey on the map, or not at all).
+fn map_report(s: &Scenario) -> String {
+    let files = s.map_files.as_ref().map(|f| (f.districts.as_path(), f.surroundings.as_deref()));
+    let (map, unread) = match twin_geo::for_scenario(&s.site.kommune_number, files) {
+        Ok(found) => found,
+        Err(e) => return format!("warning: map: {e} (the viewer shows no map)\n"),
+    };
+    let mut out = match (files, unread) {
+        (_, Some(e)) => {
+            format!("map: {e}; the map built in for kommune {} stands in\n", s.site.kommune_number)
+        }
+        (Some((f, _)), None) => format!("map: {} districts from {}\n", map.districts.len(), f.display()),
+        (None, None) => format!("map: built in for kommune {}\n", s.site.kommune_number),
+    };
+    for d in map.districts.iter().filter(|d| s.districts.iter().all(|x| x.code != d.code)) {
+        out.push_str(&format!(
+            "warning: map: district {} ({}) is not in the scenario's districts\n",
+            d.code, d.name
+        ));
+    }
+    for d in s.districts.iter().filter(|d| map.districts.iter().all(|m| m.code != d.code)) {
+        out.push_str(&format!(
+            "warning: map: the scenario's district {} ({}) is not on the map\n",
+            d.code, d.name
+        ));
+    }
+    out
 }
 
 fn solar_command(options: &SolarTableOptions, out: Option<&Path>) -> Result<(), Failure> {

@@ -5,7 +5,7 @@ use twin_core::analysis::kpi;
 use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::kpi::{Direction, KpiId};
 use twin_core::catalogue::levers::LeverId;
-use twin_core::catalogue::{Carrier, Sector};
+use twin_core::catalogue::{Carrier, InventorySector, Sector};
 use twin_core::outcome::Outcome;
 use twin_core::prepare::Prepared;
 use twin_core::scenario::TargetDirection;
@@ -28,7 +28,7 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
     );
     let _ = writeln!(
         o,
-        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8}",
+        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8} {:>9}",
         "year",
         "residents",
         "electricity",
@@ -39,12 +39,13 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         "EV",
         "EV share",
         "emissions",
-        "per cap"
+        "per cap",
+        "modelled"
     );
     let _ = writeln!(
         o,
-        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8}",
-        "", "persons", "GWh", "GWh", "GWh", "MW", "GWh", "GWh", "%", "kt CO2e", "t CO2e"
+        "{:>6} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>9} {:>8} {:>9}",
+        "", "persons", "GWh", "GWh", "GWh", "MW", "GWh", "GWh", "%", "kt CO2e", "t CO2e", "kt CO2e"
     );
     let last = outcome.years.len().saturating_sub(1);
     for (i, y) in outcome.years.iter().enumerate() {
@@ -57,7 +58,7 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
             .sum();
         let _ = writeln!(
             o,
-            "{:>6} {:>9.0} {:>10.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>8.2}",
+            "{:>6} {:>9.0} {:>10.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>9.1} {:>8.2} {:>9.1}",
             y.year,
             y.population,
             y.final_energy_of(Carrier::Electricity) / 1000.0,
@@ -67,10 +68,17 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
             y.grid.pv_production_mwh / 1000.0,
             y.transport.ev_charging_mwh / 1000.0,
             y.transport.ev_share * 100.0,
+            y.inventory_total_t() / 1000.0,
+            if y.population > 0.0 { y.inventory_total_t() / y.population } else { 0.0 },
             y.total_emissions_t() / 1000.0,
-            if y.population > 0.0 { y.total_emissions_t() / y.population } else { 0.0 },
         );
     }
+    let _ = writeln!(
+        o,
+        "emissions: the territorial inventory, all nine sectors (EN: EN: AQ: 2C); modelled: the \
+         modelled energy use, grid electricity under the scenario's convention"
+    );
+    write_inventory(&mut o, outcome);
     if let Some(y) = outcome.years.last() {
         let _ = writeln!(o, "\nFinal energy {} by sector (GWh):", y.year);
         for sector in Sector::all() {
@@ -129,6 +137,36 @@ pub(crate) fn print_summary(outcome: &Outcome, prepared: &Prepared) {
         }
     }
     emit(&o);
+}
+
+/// The territorial inventory of the first and last year by sector, with each sector's share.
+fn write_inventory(o: &mut String, outcome: &Outcome) {
+    use std::fmt::Write as _;
+    let (Some(first), Some(last)) = (outcome.years.first(), outcome.years.last()) else { return };
+    let _ = writeln!(
+        o,
+        "\nEmissions by sector, territorial (kt CO2e and share):  {:>16} {:>16}",
+        first.year, last.year
+    );
+    let cell = |y: &twin_core::outcome::YearResult, sector: InventorySector| {
+        let t = y.emissions.inventory_t[sector];
+        let total = y.inventory_total_t();
+        let share = if total > 0.0 { 100.0 * t / total } else { 0.0 };
+        format!("{:>8.1} {:>5.1} %", t / 1000.0, share)
+    };
+    for sector in InventorySector::all() {
+        let _ = writeln!(o, "  {:<52} {:>16} {:>16}", sector.key(), cell(first, sector), cell(last, sector));
+    }
+    if first.emissions.landfill_methane_t > 0.0 {
+        let _ = writeln!(
+            o,
+            "  (landfill methane by first-order decay: {:.1} kt in {}, {:.1} kt in {})",
+            first.emissions.landfill_methane_t / 1000.0,
+            first.year,
+            last.emissions.landfill_methane_t / 1000.0,
+            last.year
+        );
+    }
 }
 
 pub(crate) fn print_levers() {

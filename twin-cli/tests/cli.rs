@@ -230,6 +230,23 @@ fn validate_accepts_every_scenario_in_the_repository() {
     args.extend(files.iter().map(String::as_str));
     let out = twin(&args);
     assert!(out.status.success(), "{}", stderr(&out));
+    // Each reads its map from the files it names, and the map and the districts agree.
+    let said = String::from_utf8_lossy(&out.stdout);
+    for (districts, file) in [(22, "baerum"), (13, "alesund"), (1, "traena"), (25, "trondheim")] {
+        assert!(said.contains(&format!("map: {districts} districts from ")), "{file}: {said}");
+        assert!(said.contains(&format!("assets/geo/{file}.geojson")), "{said}");
+    }
+    assert!(!said.contains("warning:"), "{said}");
+}
+
+#[test]
+fn a_scenario_copied_without_its_map_falls_back_to_the_built_in_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = file_with(&dir, "baerum.ron", baerum_text().as_bytes());
+    let out = twin(&["validate", &p.to_string_lossy()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("the map built in for kommune 3201 stands in"), "{said}");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 # The catalogue's names and descriptions in English: levers, KPIs and map quantities.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `kpi-<key>`, `quantity-<key>`, `inventory-<sector>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
 # `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energy retrofits per year
@@ -27,11 +27,20 @@ lever-building_material_reuse = Reuse building materials
 lever-building_material_reuse-about = None
 lever-household_reuse = More reuse
 lever-household_reuse-about = None
+lever-shore_power = Shore power for ships
+lever-shore_power-about = Share of the energy ships use at berth that comes from the grid instead of their diesel generators. Lowers sea-transport emissions and raises electricity use.
+lever-zero_emission_ferries = Zero-emission ferries and boats
+lever-zero_emission_ferries-about = Share of ferries' and passenger boats' energy that is battery electricity instead of diesel.
+lever-zero_emission_heavy_vehicles = Electric lorries and buses
+lever-zero_emission_heavy_vehicles-about = Share of lorries', buses' and vans' energy that is electricity instead of diesel.
+lever-fossil_free_construction = Zero-emission building sites
+lever-fossil_free_construction-about = Share of construction machinery's energy that is electricity instead of diesel, through requirements in the municipality's own projects.
 kpi-renewable_share = Renewable energy consumption
 kpi-electricity_per_capita = Electricity consumption per capita
 kpi-residential_thermal_per_capita = Residential thermal energy consumption per capita
 kpi-public_building_energy = Public building energy consumption
 kpi-ghg_per_capita = Greenhouse gas emissions per capita
+kpi-modelled_ghg_per_capita = Modelled emissions per capita (energy use)
 kpi-low_carbon_vehicles = Low-carbon emission passenger vehicles
 kpi-demand_response = Demand response penetration
 kpi-grid_peak = Annual grid peak
@@ -41,7 +50,7 @@ kpi-ev_charging = EV charging energy
 kpi-ev_share_of_peak = EV charging's share of the grid peak
 kpi-waste_heat_share = District heat from waste incineration
 kpi-final_energy_per_capita = Final energy per capita
-kpi-total_emissions = Total modelled emissions
+kpi-total_emissions = Total emissions (all nine sectors)
 kpi-household_energy_cost = Energy cost per household
 kpi-waste_recycled = Solid waste treatment: recycled
 kpi-waste_incinerated = Solid waste treatment: incinerated
@@ -63,6 +72,18 @@ quantity-population = Residents
 lever-group-buildings = Buildings
 lever-group-supply = Energy supply and charging
 lever-group-waste = Waste and materials
+lever-group-transport = Transport and machinery
+
+## Sectors of the territorial emission inventory (Miljødirektoratet's nine)
+inventory-energy_supply = Energy supply
+inventory-industry = Industry, oil and gas
+inventory-heating = Heating
+inventory-road_transport = Road transport
+inventory-sea_transport = Sea transport
+inventory-aviation = Aviation
+inventory-other_mobile = Other mobile combustion
+inventory-agriculture = Agriculture
+inventory-waste_and_wastewater = Waste and wastewater
 
 ## Units: the words of the core's (English) units, as the viewer and the handout write them
 unit-persons = persons

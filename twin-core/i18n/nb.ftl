@@ -1,6 +1,6 @@
 # Katalogens navn og beskrivelser på bokmål: tiltak, KPI-er og kartstørrelser.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `kpi-<key>`, `quantity-<key>`, `inventory-<sector>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
 # `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energirehabilitering per år
@@ -27,11 +27,20 @@ lever-building_material_reuse = Ombruk av byggematerialer
 lever-building_material_reuse-about = Andelen av materialene fra riving som brukes om igjen i nye bygg. Sparer utslipp fra produksjon.
 lever-household_reuse = Mer ombruk
 lever-household_reuse-about = Andelen av kasserte ting (møbler, klær, elektronikk) som går til ombruk og reparasjon i stedet for avfall.
+lever-shore_power = Landstrøm til skip
+lever-shore_power-about = Andelen av energien skip bruker ved kai, som kommer fra strømnettet i stedet for dieselaggregat om bord. Gir lavere utslipp fra sjøfart og mer strømbruk.
+lever-zero_emission_ferries = Utslippsfrie ferjer og hurtigbåter
+lever-zero_emission_ferries-about = Andelen av energien til ferjer og hurtigbåter som er strøm fra batteri i stedet for diesel.
+lever-zero_emission_heavy_vehicles = Elektriske lastebiler og busser
+lever-zero_emission_heavy_vehicles-about = Andelen av energien til lastebiler, busser og varebiler som er strøm i stedet for diesel.
+lever-fossil_free_construction = Utslippsfrie byggeplasser
+lever-fossil_free_construction-about = Andelen av energien til anleggsmaskiner som er strøm i stedet for diesel, gjennom krav i kommunens egne prosjekter.
 kpi-renewable_share = Fornybar energibruk
 kpi-electricity_per_capita = Strømforbruk per innbygger
 kpi-residential_thermal_per_capita = Energi til oppvarming i boliger per innbygger
 kpi-public_building_energy = Energibruk i offentlige bygg
 kpi-ghg_per_capita = Klimagassutslipp per innbygger
+kpi-modelled_ghg_per_capita = Modellerte utslipp per innbygger (energibruk)
 kpi-low_carbon_vehicles = Lavutslippsbiler
 kpi-demand_response = Andel kunder med laststyring
 kpi-grid_peak = Høyeste timelast fra nettet
@@ -41,7 +50,7 @@ kpi-ev_charging = Energi til elbillading
 kpi-ev_share_of_peak = Elbillading sin andel av effekttoppen
 kpi-waste_heat_share = Fjernvarme fra avfallsforbrenning
 kpi-final_energy_per_capita = Energibruk per innbygger
-kpi-total_emissions = Samlede utslipp (modellert)
+kpi-total_emissions = Samlede utslipp (alle ni sektorer)
 kpi-household_energy_cost = Energikostnad per husholdning
 kpi-waste_recycled = Avfall til materialgjenvinning
 kpi-waste_incinerated = Avfall til forbrenning
@@ -63,6 +72,18 @@ quantity-population = Innbyggere
 lever-group-buildings = Bygninger
 lever-group-supply = Energiforsyning og lading
 lever-group-waste = Avfall og materialer
+lever-group-transport = Transport og maskiner
+
+## Sectors of the territorial emission inventory (Miljødirektoratet's nine)
+inventory-energy_supply = Energiforsyning
+inventory-industry = Industri, olje og gass
+inventory-heating = Oppvarming
+inventory-road_transport = Veitrafikk
+inventory-sea_transport = Sjøfart
+inventory-aviation = Luftfart
+inventory-other_mobile = Annen mobil forbrenning
+inventory-agriculture = Jordbruk
+inventory-waste_and_wastewater = Avfall og avløp
 
 ## Units: the words of the core's (English) units, as the viewer and the handout write them
 unit-persons = personer

@@ -1,6 +1,6 @@
 # Namn og skildringar i katalogen på nynorsk: tiltak, KPI-ar og kartstorleikar.
 # Keys as in the catalogue (`lever-<key>`, `lever-<key>-about`, `lever-group-<group>`,
-# `kpi-<key>`, `quantity-<key>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
+# `kpi-<key>`, `quantity-<key>`, `inventory-<sector>`), units (`unit-<word>`) and influence levels (`influence-<key>`,
 # `influence-<key>-about`); the viewer and the handout read them.
 
 lever-retrofit_rate = Energirehabilitering per år
@@ -27,11 +27,20 @@ lever-building_material_reuse = Ombruk av byggematerial
 lever-building_material_reuse-about = Delen av materiala frå riving som blir brukte om att i nye bygg. Sparer utslepp frå produksjon.
 lever-household_reuse = Meir ombruk
 lever-household_reuse-about = Delen av kasserte ting (møblar, klede, elektronikk) som går til ombruk og reparasjon i staden for avfall.
+lever-shore_power = Landstraum til skip
+lever-shore_power-about = Delen av energien skip brukar ved kai, som kjem frå straumnettet i staden for dieselaggregat om bord. Gjev lågare utslepp frå sjøfart og meir straumbruk.
+lever-zero_emission_ferries = Utsleppsfrie ferjer og snøggbåtar
+lever-zero_emission_ferries-about = Delen av energien til ferjer og snøggbåtar som er straum frå batteri i staden for diesel.
+lever-zero_emission_heavy_vehicles = Elektriske lastebilar og bussar
+lever-zero_emission_heavy_vehicles-about = Delen av energien til lastebilar, bussar og varebilar som er straum i staden for diesel.
+lever-fossil_free_construction = Utsleppsfrie byggjeplassar
+lever-fossil_free_construction-about = Delen av energien til anleggsmaskiner som er straum i staden for diesel, gjennom krav i kommunen sine eigne prosjekt.
 kpi-renewable_share = Fornybar energibruk
 kpi-electricity_per_capita = Straumforbruk per innbyggjar
 kpi-residential_thermal_per_capita = Energi til oppvarming i bustader per innbyggjar
 kpi-public_building_energy = Energibruk i offentlege bygg
 kpi-ghg_per_capita = Klimagassutslepp per innbyggjar
+kpi-modelled_ghg_per_capita = Modellerte utslepp per innbyggjar (energibruk)
 kpi-low_carbon_vehicles = Lågutsleppsbilar
 kpi-demand_response = Del kundar med laststyring
 kpi-grid_peak = Høgaste timelast frå nettet
@@ -41,7 +50,7 @@ kpi-ev_charging = Energi til elbillading
 kpi-ev_share_of_peak = Elbilladinga sin del av effekttoppen
 kpi-waste_heat_share = Fjernvarme frå avfallsforbrenning
 kpi-final_energy_per_capita = Energibruk per innbyggjar
-kpi-total_emissions = Samla utslepp (modellert)
+kpi-total_emissions = Samla utslepp (alle ni sektorane)
 kpi-household_energy_cost = Energikostnad per hushald
 kpi-waste_recycled = Avfall til materialattvinning
 kpi-waste_incinerated = Avfall til forbrenning
@@ -63,6 +72,18 @@ quantity-population = Innbyggjarar
 lever-group-buildings = Bygningar
 lever-group-supply = Energiforsyning og lading
 lever-group-waste = Avfall og materialar
+lever-group-transport = Transport og maskiner
+
+## Sectors of the territorial emission inventory (Miljødirektoratet's nine)
+inventory-energy_supply = Energiforsyning
+inventory-industry = Industri, olje og gass
+inventory-heating = Oppvarming
+inventory-road_transport = Vegtrafikk
+inventory-sea_transport = Sjøfart
+inventory-aviation = Luftfart
+inventory-other_mobile = Anna mobil forbrenning
+inventory-agriculture = Jordbruk
+inventory-waste_and_wastewater = Avfall og avløp
 
 ## Units: the words of the core's (English) units, as the viewer and the handout write them
 unit-persons = personar

@@ -1,4 +1,5 @@
-//! The map's geometry: reads a municipality's GeoJSON (its districts and the surrounding land),
+//! The map's geometry: reads a municipality's GeoJSON (its districts and the surrounding land,
+//! from the files a scenario names or from the four maps built in),
 //! projects lon/lat to a flat plane in kilometres around the municipality's centre, triangulates
 //! the polygons for drawing, and answers "how large is it" and "which district is under this
 //! point" with the `geo` crate.
@@ -51,6 +52,8 @@ pub struct Region {
     pub code: String,
     /// Norwegian name.
     pub name: String,
+    /// Residents, if the file gives them (property `population`).
+    pub population: Option<f64>,
     /// Its polygons.
     pub polygons: Vec<Polygon>,
 }
@@ -160,6 +163,59 @@ pub fn built_in(kommune_number: &str) -> Result<MapGeometry, GeoError> {
     parse(kommune_number, main, surroundings, slug)
 }
 
+/// Largest map file read, bytes (the shipped files are under 60 KB; Kartverket's detailed
+/// outlines of a large kommune stay under a few MB).
+pub const MAX_MAP_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A municipality's map from its GeoJSON files: `districts` (outline + districts) and, if given,
+/// `surroundings` (neighbouring land). Files are read with a size limit and errors name the file.
+pub fn from_files(
+    kommune_number: &str,
+    districts: &std::path::Path,
+    surroundings: Option<&std::path::Path>,
+) -> Result<MapGeometry, GeoError> {
+    let main = read_file(districts)?;
+    let around = match surroundings {
+        Some(path) => read_file(path)?,
+        None => EMPTY_COLLECTION.to_owned(),
+    };
+    let name = districts.file_stem().map_or_else(|| "map".into(), |s| s.to_string_lossy().into_owned());
+    parse(kommune_number, &main, &around, &name)
+        .map_err(|e| GeoError { file: format!("{} ({})", e.file, districts.display()), ..e })
+}
+
+/// The map a scenario names (`files`: its districts file and its surroundings), or the one built
+/// in for its kommune; if the files cannot be read but a map is built in, that one is used and
+/// the files' error comes with it.
+pub fn for_scenario(
+    kommune_number: &str,
+    files: Option<(&std::path::Path, Option<&std::path::Path>)>,
+) -> Result<(MapGeometry, Option<GeoError>), GeoError> {
+    let Some((districts, surroundings)) = files else {
+        return built_in(kommune_number).map(|m| (m, None));
+    };
+    match from_files(kommune_number, districts, surroundings) {
+        Ok(map) => Ok((map, None)),
+        Err(e) => built_in(kommune_number).map(|m| (m, Some(e.clone()))).map_err(|_| e),
+    }
+}
+
+/// A GeoJSON collection with no features (the surroundings of a map that has none).
+const EMPTY_COLLECTION: &str = r#"{"type": "FeatureCollection", "features": []}"#;
+
+/// A map file's text, at most [`MAX_MAP_BYTES`].
+fn read_file(path: &std::path::Path) -> Result<String, GeoError> {
+    use std::io::Read;
+    let err = |message: String| GeoError { file: path.display().to_string(), message };
+    let file = std::fs::File::open(path).map_err(|e| err(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_MAP_BYTES + 1).read_to_end(&mut bytes).map_err(|e| err(e.to_string()))?;
+    if bytes.len() as u64 > MAX_MAP_BYTES {
+        return Err(err(format!("larger than {} MiB", MAX_MAP_BYTES / 1024 / 1024)));
+    }
+    String::from_utf8(bytes).map_err(|e| err(format!("not UTF-8: {e}")))
+}
+
 /// Parses a municipality's main GeoJSON (outline + districts) and its surroundings.
 pub fn parse(
     kommune_number: &str,
@@ -180,7 +236,12 @@ pub fn parse(
         rings.iter().map(|poly| polygon(poly, origin_deg, file)).collect()
     };
     let region = |f: &RawFeature, file: &str| -> Result<Region, GeoError> {
-        Ok(Region { code: f.code.clone(), name: f.name.clone(), polygons: project(&f.rings, file)? })
+        Ok(Region {
+            code: f.code.clone(),
+            name: f.name.clone(),
+            population: f.population,
+            polygons: project(&f.rings, file)?,
+        })
     };
     let municipality = region(outline, &main_file)?;
     // Trondheim has bydeler and delområder; the districts are the finest level (delområder).
@@ -207,6 +268,7 @@ struct RawFeature {
     name: String,
     kind: String,
     level: String,
+    population: Option<f64>,
     rings: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
@@ -236,6 +298,7 @@ fn read_features(text: &str, file: &str) -> Result<Vec<RawFeature>, GeoError> {
                 name: prop("name"),
                 kind: prop("kind"),
                 level: prop("level"),
+                population: feature.property("population").and_then(|v| v.as_f64()),
                 rings,
             })
         })
@@ -377,6 +440,24 @@ mod tests {
                 assert!((flat_km / geodesic_km - 1.0).abs() < 5e-3, "{flat_km} km vs {geodesic_km} km");
             }
         }
+    }
+
+    #[test]
+    fn a_map_read_from_its_files_is_the_built_in_one_and_a_missing_file_falls_back() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/geo");
+        let (main, around) = (dir.join("traena.geojson"), dir.join("traena_surroundings.geojson"));
+        let built = built_in("1835").expect("Træna");
+        assert_eq!(from_files("1835", &main, Some(&around)), Ok(built.clone()));
+        let alone = from_files("1835", &main, None).expect("no surroundings");
+        assert!(alone.land.is_empty() && alone.districts == built.districts);
+        let missing = dir.join("no_such.geojson");
+        let e = from_files("1835", &missing, None).expect_err("missing");
+        assert!(e.file.contains("no_such.geojson"), "{e}");
+        let (fallback, why) = for_scenario("1835", Some((&missing, None))).expect("built in");
+        assert_eq!((fallback, why.map(|e| e.file.contains("no_such"))), (built, Some(true)));
+        assert!(for_scenario("9999", Some((&missing, None))).is_err(), "no file and no built-in map");
+        let wrong = from_files("3201", &main, None).expect_err("Træna's file has no Bærum");
+        assert!(wrong.message.contains("3201"), "{wrong}");
     }
 
     #[test]

@@ -347,9 +347,11 @@ fn figures(w: &Workshop, year: i32, text: &Text) -> Vec<Figure> {
 }
 
 /// The map of the lead variant's emissions per resident by district, with the approved pins
-/// numbered as in the list below it (none for a municipality without a built-in map).
+/// numbered as in the list below it (none for a municipality whose map neither its files nor the
+/// built-in maps give).
 fn map_figure(w: &Workshop, year: i32, text: &Text) -> Option<Figure> {
-    let geometry = twin_geo::built_in(&w.scenario.site.kommune_number).ok()?;
+    let files = w.scenario.map_files.as_ref().map(|f| (f.districts.as_path(), f.surroundings.as_deref()));
+    let (geometry, _) = twin_geo::for_scenario(&w.scenario.site.kommune_number, files).ok()?;
     let lead = w.outcome(w.lead)?;
     let at = lead.year(year)?;
     let quantity = twin_core::analysis::quantity::DISTRICT_QUANTITIES.first()?;

@@ -163,6 +163,7 @@ charts-diesel = Diesel
 charts-waste = Waste
 charts-final-energy-by-carrier = Final energy by carrier
 charts-greenhouse-gas-per-resident = Greenhouse gas per resident
+charts-modelled-energy-use = Modelled energy use
 charts-peak-hourly-grid-import = Peak hourly grid import
 charts-district-heat-by-source = District heat by source
 charts-waste-by-treatment = Waste by treatment

@@ -163,6 +163,7 @@ charts-diesel = Diesel
 charts-waste = Avfall
 charts-final-energy-by-carrier = Energibruk etter energibærer
 charts-greenhouse-gas-per-resident = Klimagassutslipp per innbygger
+charts-modelled-energy-use = Modellert energibruk
 charts-peak-hourly-grid-import = Høyeste timeeffekt fra nettet
 charts-district-heat-by-source = Fjernvarme etter kilde
 charts-waste-by-treatment = Avfall etter behandling

@@ -163,6 +163,7 @@ charts-diesel = Diesel
 charts-waste = Avfall
 charts-final-energy-by-carrier = Energibruk etter energiberar
 charts-greenhouse-gas-per-resident = Klimagassutslepp per innbyggjar
+charts-modelled-energy-use = Modellert energibruk
 charts-peak-hourly-grid-import = Høgaste timeeffekt frå nettet
 charts-district-heat-by-source = Fjernvarme etter kjelde
 charts-waste-by-treatment = Avfall etter handsaming

@@ -44,6 +44,8 @@ pub struct MapState {
     pub geometry: Option<Arc<MapGeometry>>,
     /// Kommune number of the geometry on show.
     kommune: Option<String>,
+    /// The map files it was read from (none: built in).
+    files: Option<twin_core::scenario::MapFiles>,
     /// Why there is no map, if there is none.
     pub error: Option<String>,
     /// For each map district, the model's district index with the same code.
@@ -113,8 +115,14 @@ struct Built {
 }
 
 impl Built {
-    fn make(kommune: &str) -> Result<Built, String> {
-        let geometry = geo::built_in(kommune).map_err(|e| e.to_string())?;
+    /// The scenario's map: from the files it names, else the one built in for its kommune (a
+    /// file that cannot be read is reported in the log when the built-in map stands in).
+    fn make(kommune: &str, files: Option<&twin_core::scenario::MapFiles>) -> Result<Built, String> {
+        let named = files.map(|f| (f.districts.as_path(), f.surroundings.as_deref()));
+        let (geometry, unread) = geo::for_scenario(kommune, named).map_err(|e| e.to_string())?;
+        if let Some(e) = unread {
+            warn!("the scenario's map could not be read ({e}); showing the built-in map");
+        }
         let land = geometry.land.iter().map(top_mesh).collect();
         let districts = geometry.districts.iter().map(|r| (prism_mesh(r), border_mesh(r))).collect();
         Ok(Built { geometry: Arc::new(geometry), land, districts })
@@ -141,18 +149,19 @@ fn rebuild_map(
     waker: Res<crate::redraw::Waker>,
 ) {
     let kommune = &sim.scenario.site.kommune_number;
-    if state.kommune.as_ref() != Some(kommune) {
+    let files = &sim.scenario.map_files;
+    if state.kommune.as_ref() != Some(kommune) || state.files != *files {
         for entity in &pieces {
             commands.entity(entity).despawn();
         }
-        *state = MapState { kommune: Some(kommune.clone()), ..MapState::default() };
+        *state = MapState { kommune: Some(kommune.clone()), files: files.clone(), ..MapState::default() };
         view.hovered = None;
         view.selected = None;
         let (tx, rx) = crossbeam::channel::bounded(1);
-        let (of, waker) = (kommune.clone(), waker.clone());
+        let (of, files, waker) = (kommune.clone(), files.clone(), waker.clone());
         // A map no longer wanted is dropped with its channel.
         std::thread::spawn(move || {
-            let _ = tx.send(Built::make(&of));
+            let _ = tx.send(Built::make(&of, files.as_ref()));
             waker.wake();
         });
         making.0 = Some(rx);
@@ -613,11 +622,24 @@ mod tests {
 
     #[test]
     fn a_map_made_off_thread_has_every_piece_or_says_why_not() {
-        let built = std::thread::spawn(|| Built::make("3201")).join().expect("no panic").expect("Bærum");
+        let built =
+            std::thread::spawn(|| Built::make("3201", None)).join().expect("no panic").expect("Bærum");
         assert_eq!(built.districts.len(), built.geometry.districts.len());
         assert_eq!(built.land.len(), built.geometry.land.len());
-        let error = Built::make("9999").err().expect("no such map");
+        let error = Built::make("9999", None).err().expect("no such map");
         assert!(error.contains("9999"), "{error}");
+        // From the files a scenario names.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/geo");
+        let files = twin_core::scenario::MapFiles {
+            districts: dir.join("trondheim.geojson"),
+            surroundings: Some(dir.join("trondheim_surroundings.geojson")),
+        };
+        let built = Built::make("5001", Some(&files)).expect("Trondheim");
+        assert_eq!(built.geometry.districts.len(), 25);
+        let missing =
+            twin_core::scenario::MapFiles { districts: dir.join("none.geojson"), surroundings: None };
+        let error = Built::make("9999", Some(&missing)).err().expect("neither files nor a built-in map");
+        assert!(error.contains("none.geojson"), "{error}");
     }
 
     #[test]

@@ -102,7 +102,9 @@ pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
             .final_mwh
             .values()
             .map(|row| row.iter().map(|(carrier, mwh)| mwh * 1000.0 * prices[carrier]).sum::<f64>())
-            .sum();
+            .sum::<f64>()
+            // The fuel electrified inventory sources no longer buy.
+            - y.energy.replaced_fuel_mwh.iter().map(|(carrier, mwh)| mwh * 1000.0 * prices[carrier]).sum::<f64>();
         let waste_nok = y.materials.as_ref().map_or(0.0, |m| {
             let handling: f64 = m
                 .flows
@@ -157,7 +159,7 @@ pub fn abatement_table(
     let with_all = run(scenario, levers, prepared, &options)?;
     let with_costs = system_costs(&with_all, &scenario.costs);
     let npv_with = present_value(&with_costs, scenario.costs.discount_rate);
-    let emissions_with: f64 = with_all.years.iter().map(|y| y.total_emissions_t()).sum();
+    let emissions_with: f64 = with_all.years.iter().map(|y| y.accounted_emissions_t()).sum();
     let no_policy = scenario.no_policy_levers();
     let mut table = Vec::new();
     for id in LeverId::all() {
@@ -172,7 +174,7 @@ pub fn abatement_table(
         }
         let outcome = run(scenario, &without, prepared, &options)?;
         let costs = system_costs(&outcome, &scenario.costs);
-        let abated_t = outcome.years.iter().map(|y| y.total_emissions_t()).sum::<f64>() - emissions_with;
+        let abated_t = outcome.years.iter().map(|y| y.accounted_emissions_t()).sum::<f64>() - emissions_with;
         let cost_change_nok = npv_with - present_value(&costs, scenario.costs.discount_rate);
         let investment_nok = with_costs.iter().map(|c| c.investment_nok).sum::<f64>()
             - costs.iter().map(|c| c.investment_nok).sum::<f64>();

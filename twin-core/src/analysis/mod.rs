@@ -2,6 +2,7 @@
 //! two outcomes, ensembles, sensitivity and costs. Reads outcomes and runs the model; nothing
 //! below this layer knows it exists.
 
+pub mod calibration;
 pub mod compare;
 pub mod costs;
 pub mod ensemble;

@@ -1,6 +1,8 @@
-//! The keys energy is booked by: carriers, sectors and building heating systems. Each is a closed
-//! list with a stable key used in files and output columns, and tables keyed by them
-//! ([`ByCarrier`], [`BySector`], [`BySystem`]) name their keys instead of counting positions.
+//! The keys energy and emissions are booked by: carriers, sectors of use, building heating
+//! systems and the nine sectors of the territorial emission inventory. Each is a closed list with
+//! a stable key used in files and output columns, and tables keyed by them ([`ByCarrier`],
+//! [`BySector`], [`BySystem`], [`ByInventorySector`]) name their keys instead of counting
+//! positions.
 
 use enum_map::EnumMap;
 
@@ -42,6 +44,10 @@ pub enum Sector {
     Public,
     /// Private cars.
     Transport,
+    /// Electricity that replaced fuel in the inventory's other sources (shore power, electric
+    /// ferries, heavy vehicles and machinery); those sources' fuels are outside the energy
+    /// balance, only their emissions are counted (in the inventory).
+    Other,
 }
 }
 
@@ -80,6 +86,37 @@ impl Catalogue for HeatingSystem {}
 /// A figure for each heating system.
 pub type BySystem<T = f64> = EnumMap<HeatingSystem, T>;
 
+catalogue_enum! {
+/// A sector of the territorial greenhouse-gas inventory: the nine sectors of Miljødirektoratet's
+/// municipal statistics ("Klimagassutslipp fra kommuner": CO2, CH4 and N2O emitted inside the
+/// municipality's borders; electricity and district heat count where they are produced).
+pub enum InventorySector {
+    /// Energiforsyning: district-heating plants and waste incineration.
+    EnergySupply,
+    /// Industri, olje og gass.
+    Industry,
+    /// Oppvarming: fuels burnt in buildings.
+    Heating,
+    /// Veitrafikk: cars, vans, heavy vehicles and buses, through traffic included.
+    RoadTransport,
+    /// Sjøfart: ferries, fishing vessels, ships at berth and passing.
+    SeaTransport,
+    /// Luftfart: domestic aviation's landings and take-offs.
+    Aviation,
+    /// Annen mobil forbrenning: construction and farm machinery, snowmobiles, leisure boats.
+    OtherMobile,
+    /// Jordbruk: livestock and soils.
+    Agriculture,
+    /// Avfall og avløp: landfill methane, biological treatment, wastewater.
+    WasteAndWastewater,
+}
+}
+
+impl Catalogue for InventorySector {}
+
+/// A figure for each inventory sector.
+pub type ByInventorySector<T = f64> = EnumMap<InventorySector, T>;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +131,8 @@ mod tests {
             Some(HeatingSystem::GroundSourceHeatPump)
         );
         assert_eq!(Carrier::from_key("coal"), None);
+        assert_eq!(InventorySector::SeaTransport.key(), "sea_transport");
+        assert_eq!(InventorySector::all().count(), 9);
         assert_eq!(Carrier::all().count(), <Carrier as strum::EnumCount>::COUNT);
     }
 }

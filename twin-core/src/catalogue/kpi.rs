@@ -28,8 +28,10 @@ pub enum KpiId {
     ResidentialThermalPerCapita,
     /// EN: E: E: 4A Public building energy consumption.
     PublicBuildingEnergy,
-    /// EN: EN: AQ: 2C GHG emissions per capita.
+    /// EN: EN: AQ: 2C GHG emissions per capita (the territorial inventory, all nine sectors).
     GhgPerCapita,
+    /// Extension: the emissions of the modelled energy use per capita.
+    ModelledGhgPerCapita,
     /// EC: I: T: 8A Low-carbon emission passenger vehicles.
     LowCarbonVehicles,
     /// EC: ICT: ES: 3A Demand response penetration.
@@ -141,8 +143,19 @@ impl KpiId {
                 name_nb: "Klimagassutslipp per innbygger",
                 unit: "t CO2e/capita",
                 direction: Direction::Lower,
-                formula: "modelled emissions (buildings, district heating, private cars; electricity under the \
-                          scenario's convention) ÷ residents; industry, heavy transport and shipping are outside the model",
+                formula: "territorial emissions (CO2, CH4, N2O inside the borders) in Miljødirektoratet's nine \
+                          sectors ÷ residents: energy supply, heating, private cars and landfill methane from the \
+                          model; industry, sea transport, heavy road transport, aviation, other mobile sources, \
+                          agriculture and wastewater from the scenario's inventory pathways (with their levers)",
+            },
+            KpiId::ModelledGhgPerCapita => &KpiSpec {
+                code: None,
+                name: "Modelled emissions per capita (energy use)",
+                name_nb: "Modellerte utslipp per innbygger (energibruk)",
+                unit: "t CO2e/capita",
+                direction: Direction::Lower,
+                formula: "emissions of the modelled energy use (buildings, district heating, private cars; grid \
+                          electricity under the scenario's convention) ÷ residents",
             },
             KpiId::LowCarbonVehicles => &KpiSpec {
                 code: Some("EC: I: T: 8A"),
@@ -219,11 +232,11 @@ impl KpiId {
             },
             KpiId::TotalEmissions => &KpiSpec {
                 code: None,
-                name: "Total modelled emissions",
-                name_nb: "Samlede utslipp (modellert)",
+                name: "Total emissions (all nine sectors)",
+                name_nb: "Samlede utslipp (alle ni sektorer)",
                 unit: "kt CO2e/yr",
                 direction: Direction::Lower,
-                formula: "sum of emissions by carrier",
+                formula: "the territorial inventory's nine sectors summed (as EN: EN: AQ: 2C, not per capita)",
             },
             KpiId::HouseholdEnergyCost => &KpiSpec {
                 code: None,

@@ -37,6 +37,14 @@ pub enum LeverId {
     BuildingMaterialReuse,
     /// Reuse of household items (furniture, textiles, electronics) instead of discarding them.
     HouseholdReuse,
+    /// Share of ships' energy at berth taken from shore power instead of their own engines.
+    ShorePower,
+    /// Share of ferry and passenger-boat energy that is electric (battery ferries).
+    ZeroEmissionFerries,
+    /// Share of heavy vehicles' (lorries, buses) energy that is electric.
+    ZeroEmissionHeavyVehicles,
+    /// Share of construction machinery's energy that is electric (fossil-free building sites).
+    FossilFreeConstruction,
 }
 }
 
@@ -77,6 +85,15 @@ pub struct LeverSpec {
 }
 
 impl LeverId {
+    /// The levers that replace fuel with electricity in the scenario's inventory sources (they
+    /// act only on the sources that name them).
+    pub const ELECTRIFYING: [LeverId; 4] = [
+        LeverId::ShorePower,
+        LeverId::ZeroEmissionFerries,
+        LeverId::ZeroEmissionHeavyVehicles,
+        LeverId::FossilFreeConstruction,
+    ];
+
     /// The entry's description.
     pub const fn spec(self) -> &'static LeverSpec {
         match self {
@@ -235,6 +252,62 @@ impl LeverId {
                 description: "Share of discarded household items (all fractions but residual waste) \
                               passed on for reuse (second-hand shops, repair) instead of collection.",
                 description_nb: "Andelen av kasserte ting (møbler, klær, elektronikk) som går til ombruk og reparasjon i stedet for avfall.",
+            },
+            LeverId::ShorePower => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Landstrøm til skip",
+                label_nn: "Landstraum til skip",
+                label_en: "Shore power for ships",
+                description: "Share of ships' energy at berth (the inventory's sources tied to this lever) \
+                              taken from shore power instead of their diesel generators: their emissions \
+                              fall by the share and the municipality's electricity use rises by the energy \
+                              it replaces.",
+                description_nb: "Andelen av energien skip bruker ved kai, som kommer fra strømnettet i stedet for dieselaggregat om bord.",
+            },
+            LeverId::ZeroEmissionFerries => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Utslippsfrie ferjer og hurtigbåter",
+                label_nn: "Utsleppsfrie ferjer og snøggbåtar",
+                label_en: "Zero-emission ferries and boats",
+                description: "Share of ferries' and passenger boats' energy that is electric (battery \
+                              ferries charged on shore): their emissions fall by the share, electricity use \
+                              rises by the energy it replaces.",
+                description_nb: "Andelen av energien til ferjer og hurtigbåter som er strøm fra batteri i stedet for diesel.",
+            },
+            LeverId::ZeroEmissionHeavyVehicles => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Elektriske lastebiler og busser",
+                label_nn: "Elektriske lastebilar og bussar",
+                label_en: "Electric lorries and buses",
+                description: "Share of heavy vehicles' energy (lorries, buses, vans: the inventory's sources \
+                              tied to this lever) that is electric, through the municipality's own buses, \
+                              procurement and charging sites.",
+                description_nb: "Andelen av energien til lastebiler, busser og varebiler som er strøm i stedet for diesel.",
+            },
+            LeverId::FossilFreeConstruction => &LeverSpec {
+                unit: "share",
+                min: 0.0,
+                max: 1.0,
+                default: 0.0,
+                base: LeverBase::Fixed,
+                label_nb: "Utslippsfrie byggeplasser",
+                label_nn: "Utsleppsfrie byggjeplassar",
+                label_en: "Zero-emission building sites",
+                description: "Share of construction machinery's energy that is electric, through the \
+                              municipality's requirements in its own projects and plans.",
+                description_nb: "Andelen av energien til anleggsmaskiner som er strøm i stedet for diesel, gjennom krav i kommunens egne prosjekter.",
             },
         }
     }

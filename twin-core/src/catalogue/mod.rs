@@ -38,7 +38,9 @@ use std::str::FromStr;
 
 use strum::{EnumCount, IntoEnumIterator};
 
-pub use energy::{ByCarrier, BySector, BySystem, Carrier, HeatingSystem, Sector};
+pub use energy::{
+    ByCarrier, ByInventorySector, BySector, BySystem, Carrier, HeatingSystem, InventorySector, Sector,
+};
 
 /// A closed list of named things with a stable key.
 pub trait Catalogue:

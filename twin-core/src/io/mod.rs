@@ -9,9 +9,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::catalogue::Carrier;
-use crate::catalogue::Catalogue;
-use crate::catalogue::Sector;
+use crate::catalogue::{Carrier, Catalogue, InventorySector, Sector};
 use crate::outcome::{HourlyYear, Outcome};
 
 /// Writes `bytes` to `path` atomically (temporary file in the same folder, fsync, rename, then
@@ -241,6 +239,10 @@ pub fn yearly_csv(outcome: &Outcome) -> String {
         header.push(format!("emissions_{}_t", sector.key()));
     }
     header.push("emissions_total_t".into());
+    for sector in InventorySector::all() {
+        header.push(format!("inventory_{}_t", sector.key()));
+    }
+    header.extend(["inventory_landfill_methane_t", "inventory_total_t"].map(String::from));
 
     let rows = outcome
         .years
@@ -271,6 +273,9 @@ pub fn yearly_csv(outcome: &Outcome) -> String {
             row.extend(y.emissions.by_carrier_t.values().map(f64::to_string));
             row.extend(y.emissions.by_sector_t.values().map(f64::to_string));
             row.push(y.total_emissions_t().to_string());
+            row.extend(y.emissions.inventory_t.values().map(f64::to_string));
+            row.push(y.emissions.landfill_methane_t.to_string());
+            row.push(y.inventory_total_t().to_string());
             row
         })
         .collect();
@@ -391,6 +396,7 @@ pub fn hourly_csv(hourly: &HourlyYear, unit_names: &[String]) -> String {
         "building_electricity_mw",
         "ev_charging_mw",
         "district_heating_electricity_mw",
+        "other_electricity_mw",
         "pv_mw",
         "chp_electricity_mw",
         "grid_import_mw",
@@ -423,7 +429,12 @@ pub fn hourly_csv(hourly: &HourlyYear, unit_names: &[String]) -> String {
     let mut table = Table::new(&header, hours);
     for h in 0..hours {
         table.cell(h);
-        for column in columns.iter().copied().chain(&hourly.unit_heat_mw) {
+        // The electrified inventory sources' flat load follows the heat plant's electricity.
+        for column in &columns[..4] {
+            table.cell(column[h]);
+        }
+        table.cell(hourly.other_electricity_mw);
+        for column in columns[4..].iter().copied().chain(&hourly.unit_heat_mw) {
             table.cell(column[h]);
         }
         table.end_row();

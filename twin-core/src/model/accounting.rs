@@ -76,17 +76,20 @@ pub(super) fn buildings_year(state: &YearState, prepared: &Prepared, scenario: &
     year
 }
 
-/// Final energy by sector and carrier: buildings' needs and the cars' energy, MWh.
+/// Final energy by sector and carrier: buildings' needs, the cars' energy and the electricity
+/// of the inventory's electrified sources (`other_electricity_mwh`), MWh.
 pub(super) fn final_energy(
     state: &YearState,
     prepared: &Prepared,
     scenario: &Scenario,
+    other_electricity_mwh: f64,
 ) -> BySector<ByCarrier> {
     let mut final_mwh = BySector::<ByCarrier>::default();
     for sector in Sector::BUILDINGS {
         final_mwh[sector] = building_final_energy(&state.needs, sector, prepared, scenario);
     }
     add_cars(&mut final_mwh[Sector::Transport], &state.cars);
+    final_mwh[Sector::Other][Carrier::Electricity] = other_electricity_mwh;
     final_mwh
 }
 
@@ -147,7 +150,7 @@ pub(super) fn emissions(
         diesel: t_per_mwh(ef.diesel_g_per_kwh),
     };
     let by_sector_t = EnumMap::from_fn(|sector| allocation.of(&final_mwh[sector]));
-    (EmissionsYear { by_carrier_t, by_sector_t }, allocation)
+    (EmissionsYear { by_carrier_t, by_sector_t, ..EmissionsYear::default() }, allocation)
 }
 
 /// Emissions by carrier, t CO2e: grid import under the convention; fuels burnt in buildings,
@@ -274,5 +277,5 @@ pub(super) fn energy_year(
     grid: &GridYear,
 ) -> EnergyYear {
     let renewable_mwh = renewable_final_energy(scenario, &final_mwh, &heat.units, waste_fossil_mwh, grid);
-    EnergyYear { final_mwh, renewable_mwh }
+    EnergyYear { final_mwh, renewable_mwh, replaced_fuel_mwh: ByCarrier::default() }
 }

@@ -1,5 +1,5 @@
-//! Stage 4 of a year, the grid: hour by hour, the electricity that buildings, cars and the heat
-//! plant use, less rooftop PV and incineration power, is imported from or exported to the grid
+//! Stage 4 of a year, the grid: hour by hour, the electricity that buildings, cars, the heat
+//! plant and the inventory's electrified sources use, less rooftop PV and incineration power, is imported from or exported to the grid
 //! ([`GridYear`]): the year's import, export, peak and overload hours, and the households' monthly
 //! peaks that set their capacity tariff.
 
@@ -12,15 +12,17 @@ use crate::prepare::weather::HOURS;
 /// Days in each month of the model's 365-day year.
 const DAYS_IN_MONTH: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/// Balances every hour with the grid and sums the year. `pv_kwp` is the rooftop PV installed;
-/// the scratch series hold the year's demand and the heat plant's electricity.
+/// Balances every hour with the grid and sums the year. `pv_kwp` is the rooftop PV installed,
+/// `other_mw` the electrified sources' flat load; the scratch series hold the year's demand and
+/// the heat plant's electricity.
 pub(super) fn balance(
     prepared: &Prepared,
     pv_kwp: f64,
+    other_mw: f64,
     import_capacity_mw: f64,
     scratch: &mut Scratch,
 ) -> GridYear {
-    fill_balance(prepared, pv_kwp / 1000.0, scratch);
+    fill_balance(prepared, pv_kwp / 1000.0, other_mw, scratch);
     let peak_mw = maximum(&scratch.import);
     // The first hour with the peak (deterministic if several hours tie).
     let peak_hour = scratch.import.iter().position(|x| *x == peak_mw).unwrap_or(0);
@@ -41,7 +43,7 @@ pub(super) fn balance(
 }
 
 /// Fills PV, demand, PV used on site, import and export for every hour, MW.
-fn fill_balance(prepared: &Prepared, pv_mw_per_kwp: f64, scratch: &mut Scratch) {
+fn fill_balance(prepared: &Prepared, pv_mw_per_kwp: f64, other_mw: f64, scratch: &mut Scratch) {
     let s = scratch;
     let (pv_per_kw, building, ev, dh_el, chp) = (
         &prepared.pv_kw_per_kwp[..HOURS],
@@ -59,7 +61,7 @@ fn fill_balance(prepared: &Prepared, pv_mw_per_kwp: f64, scratch: &mut Scratch) 
     );
     for h in 0..HOURS {
         let pv = pv_mw_per_kwp * pv_per_kw[h];
-        let demand = building[h] + ev[h] + dh_el[h];
+        let demand = building[h] + ev[h] + dh_el[h] + other_mw;
         let net = demand - pv - chp[h];
         pv_out[h] = pv;
         demand_out[h] = demand;

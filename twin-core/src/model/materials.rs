@@ -70,6 +70,9 @@ pub fn waste_year(
                 && let Some(t) = treated.iter_mut().find(|(name, _)| *name == network.processes[*to])
             {
                 t.1 += throughput[*from] * share;
+                if t.0 == "landfill" {
+                    out.landfilled_doc_t += throughput[*from] * share * fraction.doc_share;
+                }
             }
             out.flows.push(MaterialFlow {
                 from: network.processes[*from].clone(),

@@ -13,7 +13,10 @@
 //! 4. `grid`: the hourly electricity balance with the grid ([`GridYear`]);
 //! 5. `accounting`: final energy, emissions by carrier, sector and district,
 //!    renewable energy;
-//! 6. `household`: an average household's energy bill ([`HouseholdCost`]).
+//! 6. `household`: an average household's energy bill ([`HouseholdCost`]);
+//! 7. `inventory`: the territorial inventory in nine sectors: the model's parts, the scenario's
+//!    other sources after their levers (whose electricity joins the grid before stage 4), and
+//!    landfill methane by first-order decay carried from year to year.
 //!
 //! `run` is a pure function of (scenario, levers, prepared site data): no global state, no
 //! threads, no hash maps, so the same inputs give bit-identical outcomes. Invariants (tested in
@@ -32,17 +35,19 @@ mod demand;
 mod grid;
 mod heat;
 mod household;
+mod inventory;
 pub mod materials;
 
 use crate::catalogue::Sector;
 use crate::catalogue::levers::Levers;
-use crate::outcome::{HourlyYear, NonFinite, Outcome, TransportYear, YearResult};
+use crate::outcome::{EnergyYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult};
 use crate::prepare::Prepared;
 use crate::prepare::weather::HOURS;
 use crate::scenario::Scenario;
 
 pub use accounting::electricity_factor_g_per_kwh;
 pub use demand::{DIESEL_KWH_PER_L, PETROL_KWH_PER_L};
+pub use inventory::CH4_GWP100;
 
 /// Which years' hourly series to keep in the outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -141,7 +146,13 @@ impl Scratch {
     }
 
     /// The year's hourly series, for the outcome.
-    fn hourly_year(&self, year: i32, prepared: &Prepared, unit_heat_mw: Vec<Vec<f64>>) -> HourlyYear {
+    fn hourly_year(
+        &self,
+        year: i32,
+        prepared: &Prepared,
+        other_electricity_mw: f64,
+        unit_heat_mw: Vec<Vec<f64>>,
+    ) -> HourlyYear {
         HourlyYear {
             year,
             temperature_c: prepared.temperature_c.clone(),
@@ -157,6 +168,7 @@ impl Scratch {
             district_heat_loss_mw: self.dh_demand.iter().zip(&self.delivered).map(|(d, x)| d - x).collect(),
             unit_heat_mw,
             district_heat_unserved_mw: self.remaining.clone(),
+            other_electricity_mw,
         }
     }
 }
@@ -180,12 +192,15 @@ pub fn run(
 fn run_years(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &RunOptions) -> Outcome {
     let mut scratch = Scratch::new();
     let mut carried = demand::Carried::new(scenario);
+    let mut landfill =
+        scenario.inventory.landfill.as_ref().map(|l| inventory::Landfill::new(l, scenario.base_year));
     let mut years = Vec::with_capacity(scenario.year_count());
     let mut hourly = Vec::new();
     for year in scenario.base_year..=scenario.end_year {
         carried.advance(levers, year, scenario.base_year);
         let run = YearRun { scenario, levers, prepared, year };
-        let (result, series) = run.stages(&carried, &mut scratch, options.hourly_years.wants(year));
+        let (result, series) =
+            run.stages(&carried, landfill.as_mut(), &mut scratch, options.hourly_years.wants(year));
         years.push(result);
         hourly.extend(series);
     }
@@ -213,6 +228,7 @@ impl YearRun<'_> {
     fn stages(
         &self,
         carried: &demand::Carried,
+        landfill: Option<&mut inventory::Landfill>,
         scratch: &mut Scratch,
         keep_hourly: bool,
     ) -> (YearResult, Option<HourlyYear>) {
@@ -224,13 +240,26 @@ impl YearRun<'_> {
         let fuel = heat::unit_fuel(scenario, materials.as_ref());
         let units = &scenario.district_heating.units;
         let (unit_years, unit_heat_mw) = heat::dispatch(units, &fuel, scratch, keep_hourly);
-        let grid = grid::balance(prepared, state.pv_kwp, scenario.grid.import_capacity_mw, scratch);
-        let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, unit_heat_mw));
+        let sources = inventory::SourcesYear::new(&scenario.inventory.sources, self.levers, self.year);
+        let other_mw = sources.electricity_mw();
+        let grid = grid::balance(prepared, state.pv_kwp, other_mw, scenario.grid.import_capacity_mw, scratch);
+        let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw, unit_heat_mw));
         let heat = heat::network_year(units, unit_years, scratch);
         let waste_fossil_mwh: f64 = fuel.iter().map(|f| f.fossil_mwh).sum();
-        let final_mwh = accounting::final_energy(&state, prepared, scenario);
-        let (emissions, allocation) =
+        let final_mwh = accounting::final_energy(&state, prepared, scenario, sources.electricity_mwh);
+        let (mut emissions, allocation) =
             accounting::emissions(scenario, &final_mwh, &heat, waste_fossil_mwh, &grid);
+        let deposited_doc_t = materials.as_ref().map_or(0.0, |m| m.landfilled_doc_t);
+        emissions.landfill_methane_t = landfill.map_or(0.0, |l| l.year(deposited_doc_t));
+        emissions.inventory_t = inventory::inventory(
+            scenario,
+            &final_mwh,
+            &heat,
+            &emissions.by_carrier_t,
+            emissions.landfill_methane_t,
+            &sources,
+        );
+        emissions.sources_t = sources.emissions_t;
         let households = population / scenario.persons_per_household;
         let household_cost = household::household_cost(
             &scenario.costs,
@@ -246,7 +275,10 @@ impl YearRun<'_> {
             buildings: accounting::buildings_year(&state, prepared, scenario),
             transport: transport_year(&state),
             districts: accounting::districts(&state, prepared, scenario, &allocation),
-            energy: accounting::energy_year(scenario, final_mwh, &heat, waste_fossil_mwh, &grid),
+            energy: EnergyYear {
+                replaced_fuel_mwh: sources.replaced_fuel_mwh,
+                ..accounting::energy_year(scenario, final_mwh, &heat, waste_fossil_mwh, &grid)
+            },
             heat,
             grid,
             emissions,

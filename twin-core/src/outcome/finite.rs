@@ -339,6 +339,7 @@ mod tests {
             district_heat_loss_mw: vec![],
             unit_heat_mw: vec![],
             district_heat_unserved_mw: vec![],
+            other_electricity_mw: 0.0,
         };
         outcome.hourly.push(hours.clone());
         let e = outcome.check_finite().expect_err("infinity found");

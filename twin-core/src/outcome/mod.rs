@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use finite::NonFinite;
 
-use crate::catalogue::{ByCarrier, BySector, Carrier};
+use crate::catalogue::{ByCarrier, ByInventorySector, BySector, Carrier};
 
 /// One district's figures for one year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -125,7 +125,8 @@ pub struct DistrictHeatYear {
 /// The electricity balance's year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct GridYear {
-    /// All electricity used in the municipality (buildings, cars, district-heating plant), MWh.
+    /// All electricity used in the municipality (buildings, cars, district-heating plant, the
+    /// inventory sources' electricity), MWh.
     pub demand_mwh: f64,
     /// Electricity imported from the grid, MWh.
     pub import_mwh: f64,
@@ -161,16 +162,29 @@ pub struct EnergyYear {
     /// Final energy from renewable sources (grid mix, PV, renewable part of district heat
     /// including heat pumps' ambient heat, bio), MWh.
     pub renewable_mwh: f64,
+    /// Fuel the inventory's electrified sources no longer burn, by carrier, MWh (their fuels are
+    /// outside final energy; their electricity is in it, as [`Sector::Other`](crate::catalogue::Sector::Other)).
+    pub replaced_fuel_mwh: ByCarrier,
 }
 
 /// Emissions of the year, t CO2e.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct EmissionsYear {
-    /// By carrier (electricity: grid import under the chosen convention; district heat: 0, its
-    /// plant's fuels are counted under their own carriers).
+    /// Emissions of the modelled energy use by carrier (electricity: grid import under the
+    /// chosen convention; district heat: 0, its plant's fuels are counted under their own
+    /// carriers).
     pub by_carrier_t: ByCarrier,
-    /// Allocated to sectors by use.
+    /// The modelled energy use's emissions allocated to sectors by use.
     pub by_sector_t: BySector,
+    /// The territorial inventory in Miljødirektoratet's nine sectors (CO2, CH4, N2O inside the
+    /// borders; electricity counts where it is produced, so grid imports are 0): the heat plant,
+    /// fuels in buildings, private cars and landfill methane from the model, the rest from the
+    /// scenario's inventory sources after their levers.
+    pub inventory_t: ByInventorySector,
+    /// Landfill methane by first-order decay (in `inventory_t`'s waste sector), t CO2e.
+    pub landfill_methane_t: f64,
+    /// Each of the scenario's inventory sources after its lever, t CO2e, in file order.
+    pub sources_t: Vec<f64>,
 }
 
 /// Yearly energy cost of an average household, NOK per household.
@@ -211,9 +225,22 @@ pub struct LeverStock {
 }
 
 impl YearResult {
-    /// Total emissions, t CO2e.
+    /// Emissions of the modelled energy use (by carrier, electricity under the scenario's
+    /// convention), t CO2e.
     pub fn total_emissions_t(&self) -> f64 {
         self.emissions.by_carrier_t.values().sum()
+    }
+
+    /// The territorial inventory's total over its nine sectors, t CO2e.
+    pub fn inventory_total_t(&self) -> f64 {
+        self.emissions.inventory_t.values().sum()
+    }
+
+    /// Everything the run accounts for, t CO2e: the territorial inventory plus grid
+    /// electricity's emissions under the scenario's convention (what a lever's abatement is
+    /// measured on).
+    pub fn accounted_emissions_t(&self) -> f64 {
+        self.inventory_total_t() + self.emissions.by_carrier_t[Carrier::Electricity]
     }
 
     /// Final energy of one carrier over all sectors, MWh.
@@ -277,6 +304,8 @@ pub struct MaterialsYear {
     pub incinerated_energy_mwh: f64,
     /// Fossil part of that energy, MWh.
     pub incinerated_fossil_mwh: f64,
+    /// Degradable organic carbon landfilled from collection and sorting (ash excluded), t.
+    pub landfilled_doc_t: f64,
     /// Share of generated waste that was sorted at source (separate collection).
     pub source_separation_share: f64,
     /// Waste moved to separate collection by the sorting campaign, t.
@@ -346,12 +375,18 @@ pub struct HourlyYear {
     pub unit_heat_mw: Vec<Vec<f64>>,
     /// Unmet district-heat demand, MW.
     pub district_heat_unserved_mw: Vec<f64>,
+    /// Electricity that replaced fuel in the inventory's other sources, the same in every
+    /// hour, MW.
+    pub other_electricity_mw: f64,
 }
 
 impl HourlyYear {
     /// Electricity demand in hour `h`, MW.
     pub fn electricity_demand_mw(&self, h: usize) -> f64 {
-        self.building_electricity_mw[h] + self.ev_charging_mw[h] + self.district_heating_electricity_mw[h]
+        self.building_electricity_mw[h]
+            + self.ev_charging_mw[h]
+            + self.district_heating_electricity_mw[h]
+            + self.other_electricity_mw
     }
 }
 

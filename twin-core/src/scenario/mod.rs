@@ -235,8 +235,60 @@ pub struct Scenario {
     pub costs: Costs,
     /// Waste network and building stock, if modelled.
     pub materials: Option<MaterialsModel>,
+    /// The inventory's sources outside the model and the landfill (empty if the file has none).
+    pub inventory: Inventory,
+    /// The map's files, resolved against the scenario file's folder (none: the built-in map).
+    pub map_files: Option<MapFiles>,
     /// Values outside the plausible band for a Norwegian municipality (they do not block a run).
     pub warnings: Vec<Issue>,
+}
+
+/// A scenario's map files, as paths a program can open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapFiles {
+    /// Outline and districts.
+    pub districts: PathBuf,
+    /// Neighbouring land, if given.
+    pub surroundings: Option<PathBuf>,
+}
+
+impl MapFiles {
+    /// The files `map` names, relative to the folder of `scenario_file`.
+    pub fn resolve(map: &raw::RawMapFiles, scenario_file: &Path) -> MapFiles {
+        let folder = scenario_file.parent().unwrap_or(Path::new(""));
+        MapFiles {
+            districts: folder.join(&map.districts),
+            surroundings: map.surroundings.as_ref().map(|s| folder.join(s)),
+        }
+    }
+}
+
+/// The validated inventory: emission sources outside the model, and the landfill's parameters.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Inventory {
+    /// Sources in file order.
+    pub sources: Vec<EmissionSource>,
+    /// Landfill methane parameters and history (history sorted by year, before the base year).
+    pub landfill: Option<raw::RawLandfill>,
+}
+
+/// A validated emission source outside the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EmissionSource {
+    /// Name.
+    pub name: String,
+    /// Inventory sector.
+    pub sector: crate::catalogue::InventorySector,
+    /// Emissions with no new policy: (year, t CO2e/yr), strictly increasing years.
+    pub emissions_t: Vec<(i32, f64)>,
+    /// Its fuel (diesel, petrol or oil).
+    pub fuel: crate::catalogue::Carrier,
+    /// Emissions of its fuel, t CO2e per MWh.
+    pub t_per_fuel_mwh: f64,
+    /// The lever that electrifies it, if any.
+    pub lever: Option<crate::catalogue::levers::LeverId>,
+    /// Electricity per MWh of fuel replaced, MWh.
+    pub electricity_per_fuel_mwh: f64,
 }
 
 /// The validated materials part of a scenario.

@@ -51,6 +51,8 @@ pub struct Fraction {
     pub lhv_mwh_per_t: f64,
     /// Fossil share of its energy.
     pub fossil_energy_share: f64,
+    /// Degradable organic carbon, share of the wet mass.
+    pub doc_share: f64,
 }
 
 /// The validated waste network: processes, and per fraction the transfers and the throughput
@@ -166,6 +168,8 @@ fn check_fractions(raw: &RawMaterials, issues: &mut Vec<NetworkIssue>) -> Vec<Fr
         range(issues, format!("{p}.source_separation_share"), f.source_separation_share, 0.0, 1.0);
         range(issues, format!("{p}.lhv_mwh_per_t"), f.lhv_mwh_per_t, 0.0, 12.0);
         range(issues, format!("{p}.fossil_energy_share"), f.fossil_energy_share, 0.0, 1.0);
+        // IPCC's highest default DOC (wood, 0.43) with room for dry fractions.
+        range(issues, format!("{p}.doc_share"), f.doc_share, 0.0, 0.6);
         fractions.push(Fraction {
             name: f.name.clone(),
             kg_per_person: f.kg_per_person,
@@ -175,6 +179,7 @@ fn check_fractions(raw: &RawMaterials, issues: &mut Vec<NetworkIssue>) -> Vec<Fr
             sortable: f.sortable,
             lhv_mwh_per_t: f.lhv_mwh_per_t,
             fossil_energy_share: f.fossil_energy_share,
+            doc_share: f.doc_share,
         });
     }
     fractions

@@ -1,14 +1,14 @@
-//! Share codes: a variant's levers, the scenario it runs on and the model version in at most 40
-//! characters of Crockford base32 (digits and capitals without I, L, O or U; typed in lower case
+//! Share codes: a variant's levers, the scenario it runs on and the model version in at most 48
+//! characters (a group's usual code, a few levers moved, takes 20–25) of Crockford base32 (digits and capitals without I, L, O or U; typed in lower case
 //! or with I, L and O for 1, 1 and 0 it still reads), short enough to read aloud or print under a
 //! QR code. The same scenario and model reproduce the variant's outcome bit for bit.
 //!
 //! The bits, in order: the model version (10), the scenario's identity (20 of its name's hash and
 //! 28 of its text's hash, so a refusal can say whether the code was made with another scenario or
 //! another version of this one), a mask of the levers whose target differs from the scenario's own
-//! (12), each such target on its lever's grid, and a 10-bit check. A target is held to 0.1
-//! percentage point for a share, 0.01 for a yearly rate and a whole year for a year: finer than
-//! any panel shows. [`encode`] returns the levers as the code holds them, so a handout made from
+//! (one bit per lever), each such target on its lever's grid, and a 10-bit check. A target is held
+//! to 0.1 percentage point for a share (a whole point for the levers that electrify inventory
+//! sources), 0.01 for a yearly rate and a whole year for a year: as fine as any panel shows. [`encode`] returns the levers as the code holds them, so a handout made from
 //! them is exactly what the code reproduces.
 
 use crate::catalogue::Catalogue;
@@ -17,10 +17,10 @@ use crate::scenario::Scenario;
 
 /// The model's version in share codes: raise it when a change to the model changes results, so
 /// old codes are refused rather than silently giving other numbers.
-pub const MODEL_VERSION: u16 = 1;
+pub const MODEL_VERSION: u16 = 2;
 
 /// Longest share code, characters.
-pub const MAX_CODE_CHARS: usize = 40;
+pub const MAX_CODE_CHARS: usize = 48;
 
 const VERSION_BITS: u32 = 10;
 const NAME_BITS: u32 = 20;
@@ -84,6 +84,7 @@ fn scale(lever: LeverId) -> f64 {
     match lever.spec().unit {
         "year" => 1.0,
         "share/yr" => 10_000.0,
+        _ if LeverId::ELECTRIFYING.contains(&lever) => 100.0,
         _ => 1_000.0,
     }
 }
@@ -254,7 +255,7 @@ mod tests {
     }
 
     #[test]
-    fn every_lever_moved_fits_in_forty_characters_and_reads_back() {
+    fn every_lever_moved_fits_in_the_longest_code_and_reads_back() {
         let (scenario, id) = baerum();
         let mut levers = scenario.levers;
         for lever in LeverId::all() {
@@ -309,9 +310,9 @@ mod tests {
             decode(&code, &scenario, other),
             Err(CodeError::OtherScenario { this: scenario.name.clone() })
         );
-        // A code of model version 2: the same fields, another version number and its own check.
+        // A code of the next model version: the same fields, another version number and its own check.
         let mut bits = Bits::default();
-        bits.push(2, VERSION_BITS);
+        bits.push(3, VERSION_BITS);
         bits.push(id.name, NAME_BITS);
         bits.push(id.text, TEXT_BITS);
         bits.push(0, LeverId::all().count() as u32);
@@ -319,7 +320,7 @@ mod tests {
         bits.push(check, CHECK_BITS);
         assert_eq!(
             decode(&bits.base32(), &scenario, id),
-            Err(CodeError::OtherModel { code: 2, this: MODEL_VERSION })
+            Err(CodeError::OtherModel { code: 3, this: MODEL_VERSION })
         );
         // One character changed is caught by the check.
         let mut typo: Vec<char> = code.chars().collect();

@@ -1,5 +1,6 @@
-//! Pathway and hourly charts (egui_plot): energy by carrier (stacked), emissions per resident with
-//! the target, the grid peak against the import capacity, district-heating supply by source,
+//! Pathway and hourly charts (egui_plot): energy by carrier (stacked), emissions per resident by
+//! sector of the territorial inventory (stacked, each named with its share in the timeline's
+//! year) beside the modelled energy use's emissions and the target, the grid peak against the import capacity, district-heating supply by source,
 //! waste by treatment route, a winter week hour by hour and the load-duration curve. The
 //! baseline is always drawn as a faint line; a vertical line marks the timeline's year.
 //!
@@ -7,8 +8,8 @@
 
 use egui::{Color32, Ui};
 use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints, Points, VLine};
-use twin_core::catalogue::Catalogue;
 use twin_core::catalogue::kpi::KpiId;
+use twin_core::catalogue::{Catalogue, InventorySector};
 use twin_core::outcome::YearResult;
 use twin_core::{Carrier, Outcome};
 
@@ -65,6 +66,58 @@ pub fn title(kind: ChartKind, lang: Lang) -> (&'static str, &'static str) {
         ChartKind::WinterWeek => (crate::i18n::t(lang, "charts-coldest-week-hour-by-hour"), "MW"),
         ChartKind::LoadDuration => (crate::i18n::t(lang, "charts-load-duration-curve-of-grid"), "MW"),
     }
+}
+
+/// Height kept below a chart for its legend, points.
+fn legend_height(kind: ChartKind, district: Option<usize>) -> f32 {
+    if kind == ChartKind::Emissions && district.is_none() { 120.0 } else { 70.0 }
+}
+
+/// Colours of the inventory's sectors in catalogue order: Okabe–Ito's first five and its purple
+/// (not its vermillion, the target's colour, nor its black, unseen on the dark theme), then
+/// brown, olive and grey.
+fn sector_colour(i: usize) -> Color32 {
+    const COLOURS: [Color32; 9] = [
+        palette::OKABE_ITO[0],
+        palette::OKABE_ITO[1],
+        palette::OKABE_ITO[2],
+        palette::OKABE_ITO[3],
+        palette::OKABE_ITO[4],
+        palette::OKABE_ITO[6],
+        Color32::from_rgb(0x9C, 0x6B, 0x3F),
+        Color32::from_rgb(0x8C, 0x9A, 0x3C),
+        Color32::from_gray(150),
+    ];
+    COLOURS.get(i).copied().unwrap_or(Color32::from_gray(150))
+}
+
+/// The years of an outcome as chart x values.
+fn xs_of(outcome: &Outcome) -> Vec<f64> {
+    outcome.years.iter().map(|y| f64::from(y.year)).collect()
+}
+
+/// The territorial inventory's sectors per resident as stacked layers, each named with its share
+/// of the total in `year` (`Veitrafikk 35 %`).
+fn sector_layers(outcome: &Outcome, year: i32, lang: Lang) -> Vec<(String, Color32, Vec<f64>)> {
+    let at = outcome.year(year).or(outcome.years.first());
+    InventorySector::all()
+        .enumerate()
+        .map(|(i, sector)| {
+            let values = outcome
+                .years
+                .iter()
+                .map(
+                    |y| if y.population > 0.0 { y.emissions.inventory_t[sector] / y.population } else { 0.0 },
+                )
+                .collect();
+            let share = at.map_or(0.0, |y| {
+                let total = y.inventory_total_t();
+                if total > 0.0 { 100.0 * y.emissions.inventory_t[sector] / total } else { 0.0 }
+            });
+            let name = crate::i18n::t(lang, &format!("inventory-{}", sector.key()));
+            (format!("{name} {share:.0}\u{a0}%"), sector_colour(i), values)
+        })
+        .collect()
 }
 
 fn series(outcome: &Outcome, f: impl Fn(&YearResult) -> f64) -> Vec<[f64; 2]> {
@@ -183,7 +236,8 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
     };
     let still = input.still;
     let plot = Plot::new(("chart", kind as u8))
-        .height((ui.available_height() - 70.0).max(120.0))
+        // Room below for the legend: the sectors of the inventory take three rows or more.
+        .height((ui.available_height() - legend_height(kind, input.district)).max(120.0))
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -243,7 +297,18 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                     }),
                     None => KpiId::GhgPerCapita.value(y),
                 };
-                items.line(with_levers, series(input.outcome, per_capita), blue, 3.0);
+                if input.district.is_none() {
+                    items.stacked(&xs_of(input.outcome), sector_layers(input.outcome, input.year, lang));
+                    let modelled = crate::i18n::t(lang, "charts-modelled-energy-use");
+                    items.line(
+                        modelled,
+                        series(input.outcome, |y| KpiId::ModelledGhgPerCapita.value(y)),
+                        Color32::from_gray(235),
+                        2.0,
+                    );
+                } else {
+                    items.line(with_levers, series(input.outcome, per_capita), blue, 3.0);
+                }
                 items.baseline(base_name, series(input.baseline, per_capita));
                 if input.district.is_none() {
                     for p in input.derived[0].progress.iter().filter(|p| p.target.kpi == KpiId::GhgPerCapita)

@@ -31,7 +31,7 @@ pub struct LeverGroup {
 }
 
 /// The other levers, by group.
-pub const GROUPS: [LeverGroup; 3] = [
+pub const GROUPS: [LeverGroup; 4] = [
     LeverGroup { name: "lever-group-buildings", levers: &[LeverId::RetrofitDepth, LeverId::OilPhaseOutYear] },
     LeverGroup {
         name: "lever-group-supply",
@@ -40,6 +40,15 @@ pub const GROUPS: [LeverGroup; 3] = [
     LeverGroup {
         name: "lever-group-waste",
         levers: &[LeverId::WastePrevention, LeverId::HouseholdReuse, LeverId::BuildingMaterialReuse],
+    },
+    LeverGroup {
+        name: "lever-group-transport",
+        levers: &[
+            LeverId::ZeroEmissionHeavyVehicles,
+            LeverId::FossilFreeConstruction,
+            LeverId::ZeroEmissionFerries,
+            LeverId::ShorePower,
+        ],
     },
 ];
 
@@ -77,9 +86,17 @@ pub fn format_value(id: LeverId, value: f64, lang: Lang) -> String {
     }
 }
 
-/// The whole panel. `own` holds the scenario file's settings (what "reset" returns to).
+/// The whole panel. `own` holds the scenario file's settings (what "reset" returns to); `acts`
+/// says whether a lever does anything in this scenario (a lever that electrifies ships is left
+/// out where the scenario has no ships), and a group with no lever left is left out.
 /// Returns whether any lever changed.
-pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> bool {
+pub fn levers_ui(
+    ui: &mut Ui,
+    levers: &mut Levers,
+    own: &Levers,
+    acts: impl Fn(LeverId) -> bool,
+    lang: Lang,
+) -> bool {
     let mut changed = false;
     ui.horizontal(|ui| {
         ui.heading(crate::i18n::t(lang, "levers-policy-levers"));
@@ -100,12 +117,16 @@ pub fn levers_ui(ui: &mut Ui, levers: &mut Levers, own: &Levers, lang: Lang) -> 
         changed |= lever_ui(ui, levers, own, id, lang);
     }
     for LeverGroup { name, levers: ids } in GROUPS {
+        let ids: Vec<LeverId> = ids.iter().copied().filter(|id| acts(*id)).collect();
+        if ids.is_empty() {
+            continue;
+        }
         ui.add_space(6.0);
         egui::CollapsingHeader::new(RichText::new(crate::i18n::t(lang, name)).strong())
             .id_salt(name)
             .default_open(true)
             .show(ui, |ui| {
-                for &id in ids {
+                for &id in &ids {
                     changed |= lever_ui(ui, levers, own, id, lang);
                 }
             });
@@ -299,11 +320,29 @@ mod tests {
         {
             let mut l = own;
             let harness = Harness::new_ui(|ui| {
-                levers_ui(ui, &mut l, &own, lang);
+                levers_ui(ui, &mut l, &own, |_| true, lang);
             });
             harness.get_by_label(heading);
             harness.get_by_label(lever);
         }
+    }
+
+    #[test]
+    fn a_lever_with_nothing_to_act_on_is_left_out() {
+        let own = levers();
+        let mut l = own;
+        let ships = |id: LeverId| !matches!(id, LeverId::ShorePower | LeverId::ZeroEmissionFerries);
+        let harness = Harness::new_ui(|ui| {
+            levers_ui(ui, &mut l, &own, ships, Lang::En);
+        });
+        harness.get_by_label("Zero-emission building sites");
+        assert!(harness.query_by_label("Shore power for ships").is_none());
+        assert!(harness.query_by_label("Zero-emission ferries and boats").is_none());
+        drop(harness);
+        let nothing = Harness::new_ui(|ui| {
+            levers_ui(ui, &mut l, &own, |id| !LeverId::ELECTRIFYING.contains(&id), Lang::En);
+        });
+        assert!(nothing.query_by_label("Transport and machinery").is_none(), "an empty group is left out");
     }
 
     #[test]

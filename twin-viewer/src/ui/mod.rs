@@ -479,7 +479,11 @@ fn left_panel(
             let own = sim.scenario.levers;
             let shown = sim.wanted(session.view.b).copied().unwrap_or(own);
             let mut levers = shown;
-            if levers::levers_ui(ui, &mut levers, &own, lang) {
+            let inventory = &sim.scenario.inventory;
+            let acts = |id: LeverId| {
+                !LeverId::ELECTRIFYING.contains(&id) || inventory.sources.iter().any(|s| s.lever == Some(id))
+            };
+            if levers::levers_ui(ui, &mut levers, &own, acts, lang) {
                 let moved: Vec<(LeverId, f64)> = LeverId::all()
                     .filter(|&id| levers.get(id).target != shown.get(id).target)
                     .map(|id| (id, levers.get(id).target))

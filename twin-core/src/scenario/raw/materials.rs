@@ -62,6 +62,12 @@ pub struct RawFraction {
     pub lhv_mwh_per_t: f64,
     /// Fossil share (0..1) of the fraction's energy.
     pub fossil_energy_share: f64,
+    /// Degradable organic carbon (DOC), share of the wet mass: what makes landfilled waste emit
+    /// methane (IPCC 2006 Guidelines vol. 5 ch. 2 table 2.4: food 0.15, garden 0.20, paper 0.40,
+    /// wood 0.43, textiles 0.24; glass, metal and plastic 0). Used when the scenario's
+    /// `inventory.landfill` is given. Default 0.
+    #[serde(default)]
+    pub doc_share: f64,
 }
 
 /// Transfer coefficients out of one process: shares of what enters it that go to each next

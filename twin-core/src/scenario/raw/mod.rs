@@ -5,6 +5,7 @@
 //! `super::validate`. Every field documents its unit, meaning and default; this module is
 //! the reference for people who edit scenario files (see also `scenarios/README.md`).
 
+mod inventory;
 mod materials;
 mod policy;
 
@@ -12,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use inventory::{RawDepositPoint, RawEmissionPoint, RawEmissionSource, RawInventory, RawLandfill};
 pub use materials::{
     RawFraction, RawIntensityPeriod, RawMaterialFactor, RawMaterials, RawProcess, RawStockGroup,
 };
@@ -75,6 +77,10 @@ pub struct RawScenario {
     /// Waste and building materials. Default: not modelled.
     #[serde(default)]
     pub materials: Option<RawMaterials>,
+    /// The rest of the territorial emission inventory: sources outside the model and the
+    /// landfill's history. Default: none (the inventory holds the model's own sectors only).
+    #[serde(default)]
+    pub inventory: Option<RawInventory>,
     /// Where the figures come from: one note per field or list element (its source, data year
     /// and reasoning). Kept by every save (unlike `//` comments) and shown by the viewer.
     /// Default none.
@@ -175,6 +181,25 @@ pub struct RawSite {
     /// Base temperature for heating degree-hours in °C (Norwegian convention 17). Default 17.
     #[serde(default = "default_heating_base")]
     pub heating_base_temperature_c: f64,
+    /// The map's GeoJSON files, relative to this file's folder. Default: the map built into the
+    /// viewer for the kommune number (Bærum, Ålesund, Træna and Trondheim have one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<RawMapFiles>,
+}
+
+/// A municipality's map as GeoJSON files (RFC 7946, WGS 84 lon/lat): features with the
+/// properties `name`, `code`, `kind` (`"kommune"` for the outline, `"district"` for a district,
+/// `"land"` in the surroundings) and `level` (`"delomrade"` for the districts the scenario's
+/// `districts` name by `code`). `twin new` writes a scenario that names its files this way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "MapFiles")]
+pub struct RawMapFiles {
+    /// The outline and the districts, e.g. `"maps/traena.geojson"`.
+    pub districts: String,
+    /// Neighbouring land around the municipality (the sea is what no land covers). Default
+    /// none: the map shows the municipality alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surroundings: Option<String>,
 }
 
 fn default_utc_offset() -> i32 {

@@ -11,10 +11,11 @@
 //!
 //! Sections: [`site`] (header, site, population), [`buildings`] (classes, heating, new buildings,
 //! districts), [`energy`] (transport, PV, district heating, grid, emission factors), [`policy`]
-//! (levers, targets, uncertainties, costs) and [`materials`].
+//! (levers, targets, uncertainties, costs), [`materials`] and [`inventory`].
 
 mod buildings;
 mod energy;
+mod inventory;
 mod materials;
 mod policy;
 mod site;
@@ -199,6 +200,8 @@ pub(super) fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scen
     policy::costs(&mut c, &raw.costs);
     let levers = policy::levers(&mut c, &raw, &districts, &district_heating);
     let materials = materials::materials(&mut c, &raw, &classes, &districts, &district_heating);
+    let inventory = inventory::inventory(&mut c, &raw);
+    let map_files = site::map_files(&raw, file);
     sources(&mut c, &raw);
     if !c.errors.is_empty() {
         return Err(ScenarioError::Invalid { file: file.to_owned(), issues: c.errors, warnings: c.warnings });
@@ -225,6 +228,8 @@ pub(super) fn validate(raw: RawScenario, text: &str, file: &Path) -> Result<Scen
         uncertainties,
         costs: raw.costs.clone(),
         materials,
+        inventory,
+        map_files,
         warnings: c.warnings,
         raw,
     })

@@ -1,7 +1,10 @@
-//! Validation of the header (format, name, years), the site and its climate, and the population.
+//! Validation of the header (format, name, years), the site and its climate, the population, and
+//! the map's files.
+
+use std::path::Path;
 
 use super::{Band, Checker};
-use crate::scenario::{MAX_YEARS, RawScenario, Site};
+use crate::scenario::{MAX_YEARS, MapFiles, RawScenario, Site};
 
 /// Format version, name, base and end year.
 pub(super) fn header(c: &mut Checker, raw: &RawScenario) {
@@ -80,4 +83,11 @@ pub(super) fn population(c: &mut Checker, raw: &RawScenario) {
             c.error(format!("population[{i}].year"), "years must increase strictly");
         }
     }
+}
+
+/// The map's files resolved against the scenario's folder. Whether they can be read is the
+/// front ends' business (`twin validate` says; the viewer falls back to a built-in map): a
+/// scenario copied without its map still runs.
+pub(super) fn map_files(raw: &RawScenario, file: &Path) -> Option<MapFiles> {
+    raw.site.map.as_ref().map(|map| MapFiles::resolve(map, file))
 }
