@@ -274,7 +274,9 @@ mod tests {
         let total: f64 = s.districts.iter().map(|d| d.population).sum();
         assert!((total - 216_177.0).abs() < 30.0, "rounded per district: {total}");
         let wrong = NewKommune { number: "3201".into(), ..k };
-        let e = skeleton(&wrong, &dir.path().join("t.ron")).err().expect("Bærum is not in Trondheim's map");
+        let Err(e) = skeleton(&wrong, &dir.path().join("t.ron")) else {
+            panic!("Bærum is not in Trondheim's map")
+        };
         assert!(matches!(e, Failure::Input(m) if m.contains("3201")));
         let bad = NewKommune { latitude_deg: 40.0, ..traena() };
         assert!(
