@@ -33,7 +33,7 @@ const AGE_SPLIT: [(&str, f64); 6] = [
     ("post2016", 0.10),
 ];
 /// Apartment blocks' share of residential floor area (E: ≈25 % of households live in blocks,
-/// SSB 2020 [N20], row houses counted half).
+/// SSB 2020, source N20 of the reference, row houses counted half).
 const APARTMENT_SHARE: f64 = 0.3;
 
 /// What the planner gives.
