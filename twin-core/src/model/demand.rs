@@ -2,11 +2,12 @@
 //! buildings (floor area and heat need by sector and heating system), cars and rooftop PV
 //! ([`YearState`]), and those into hourly demand for electricity and district heat.
 
+use std::ops::Range;
+
 use super::Scratch;
 use crate::catalogue::levers::{LeverId, Levers};
 use crate::catalogue::{BySector, BySystem, Catalogue, HeatingSystem, Sector};
 use crate::outcome::LeverStock;
-use crate::prepare::weather::HOURS;
 use crate::prepare::{ELECTRIC_SYSTEMS, Prepared};
 use crate::scenario::{BuildingClass, District, HeatingShares, Scenario, Transport};
 
@@ -376,74 +377,81 @@ impl ElectricHeat {
     }
 }
 
-/// Fills the scratch series with the year's hourly demand: households' and all buildings'
-/// electricity, EV charging, and district heat delivered and needed at the plant (with network
-/// loss); clears the plant's electricity series for the heat stage. Loops run over whole series
-/// resliced to [`HOURS`], so bounds checks vanish and they vectorise.
+/// Fills the scratch series with a block of the year's hourly demand: households' and all
+/// buildings' electricity, EV charging, and district heat delivered and needed at the plant (with
+/// network loss).
 pub(super) fn fill_hourly(
     state: &YearState,
     scenario: &Scenario,
     prepared: &Prepared,
     scratch: &mut Scratch,
+    hours: Range<usize>,
 ) {
-    fill_building_electricity(&state.needs, prepared, scratch);
-    let smart = state.levers.smart_charging_share;
-    let (uncontrolled_mwh, smart_mwh) = (state.cars.ev_mwh * (1.0 - smart), state.cars.ev_mwh * smart);
-    let ev = &mut scratch.ev[..HOURS];
-    let building = &mut scratch.building[..HOURS];
-    let residential = &scratch.residential[..HOURS];
-    let (unc, sm) = (&prepared.ev_uncontrolled_profile[..HOURS], &prepared.ev_smart_profile[..HOURS]);
-    for h in 0..HOURS {
-        ev[h] = uncontrolled_mwh * unc[h] + smart_mwh * sm[h];
-        building[h] += residential[h];
-    }
-    fill_district_heat(&state.needs, scenario.district_heating.network_loss_share, prepared, scratch);
-    scratch.dh_electricity.fill(0.0);
-    scratch.chp.fill(0.0);
+    fill_electricity(state, prepared, scratch, hours.clone());
+    let loss_share = scenario.district_heating.network_loss_share;
+    fill_district_heat(&state.needs, loss_share, prepared, scratch, hours);
 }
 
-/// Households' electricity (`residential`) and other buildings' (`building`, households not yet
-/// added), MW.
-fn fill_building_electricity(needs: &Needs, prepared: &Prepared, scratch: &mut Scratch) {
-    let residential = &mut scratch.residential[..HOURS];
-    let building = &mut scratch.building[..HOURS];
+/// Households' electricity (`residential`), all buildings' (`building`) and EV charging (`ev`),
+/// MW, in one pass over the block's hours. Every slice is cut to one length first, so bounds
+/// checks vanish and the loop vectorises.
+fn fill_electricity(state: &YearState, prepared: &Prepared, scratch: &mut Scratch, hours: Range<usize>) {
+    let needs = &state.needs;
     let app_res = needs.appliances_mwh[Sector::Residential];
     let app_non = needs.appliances_mwh[Sector::Services] + needs.appliances_mwh[Sector::Public];
-    let (res_profile, non_profile) = (
-        &prepared.appliance_profile_residential[..HOURS],
-        &prepared.appliance_profile_non_residential[..HOURS],
-    );
-    for h in 0..HOURS {
-        residential[h] = app_res * res_profile[h];
-        building[h] = app_non * non_profile[h];
-    }
     let c = ElectricHeat::new(needs);
-    for k in 0..ELECTRIC_SYSTEMS.len() {
-        let (per_space, per_water) = (
-            &prepared.electricity_per_space_heat[k][..HOURS],
-            &prepared.electricity_per_hot_water[k][..HOURS],
-        );
-        let (rs, rw, ns, nw) =
-            (c.space_residential[k], c.water_residential[k], c.space_other[k], c.water_other[k]);
-        for h in 0..HOURS {
-            residential[h] += rs * per_space[h] + rw * per_water[h];
-            building[h] += ns * per_space[h] + nw * per_water[h];
+    let smart = state.levers.smart_charging_share;
+    let (uncontrolled_mwh, smart_mwh) = (state.cars.ev_mwh * (1.0 - smart), state.cars.ev_mwh * smart);
+    let residential = &mut scratch.residential[hours.clone()];
+    let n = residential.len();
+    let building = &mut scratch.building[hours.clone()][..n];
+    let ev = &mut scratch.ev[hours.clone()][..n];
+    let profile = |series| block_of(series, &hours, n);
+    let (res_profile, non_profile) = (
+        profile(&prepared.appliance_profile_residential),
+        profile(&prepared.appliance_profile_non_residential),
+    );
+    let (unc, sm) = (profile(&prepared.ev_uncontrolled_profile), profile(&prepared.ev_smart_profile));
+    let per_space = prepared.electricity_per_space_heat.each_ref().map(|s| profile(s));
+    let per_water = prepared.electricity_per_hot_water.each_ref().map(|s| profile(s));
+    for h in 0..n {
+        let mut res = app_res * res_profile[h];
+        let mut non = app_non * non_profile[h];
+        for k in 0..ELECTRIC_SYSTEMS.len() {
+            res += c.space_residential[k] * per_space[k][h] + c.water_residential[k] * per_water[k][h];
+            non += c.space_other[k] * per_space[k][h] + c.water_other[k] * per_water[k][h];
         }
+        residential[h] = res;
+        building[h] = non + res;
+        ev[h] = uncontrolled_mwh * unc[h] + smart_mwh * sm[h];
     }
+}
+
+/// The block `hours` of a year's series, cut to `n` hours.
+fn block_of<'a>(series: &'a [f64], hours: &Range<usize>, n: usize) -> &'a [f64] {
+    &series[hours.clone()][..n]
 }
 
 /// District heat delivered to buildings, needed at the plant, and (before dispatch) still to be
 /// met, MW.
-fn fill_district_heat(needs: &Needs, loss_share: f64, prepared: &Prepared, scratch: &mut Scratch) {
+fn fill_district_heat(
+    needs: &Needs,
+    loss_share: f64,
+    prepared: &Prepared,
+    scratch: &mut Scratch,
+    hours: Range<usize>,
+) {
     let dh = HeatingSystem::DistrictHeating;
     let dh_space: f64 = Sector::BUILDINGS.iter().map(|s| needs.space_heat_mwh[*s][dh]).sum();
     let dh_water: f64 = Sector::BUILDINGS.iter().map(|s| needs.hot_water_mwh[*s][dh]).sum();
-    let (space, water) = (&prepared.space_heat_profile[..HOURS], &prepared.hot_water_profile[..HOURS]);
-    let delivered = &mut scratch.delivered[..HOURS];
-    let demand = &mut scratch.dh_demand[..HOURS];
-    let remaining = &mut scratch.remaining[..HOURS];
+    let delivered = &mut scratch.delivered[hours.clone()];
+    let n = delivered.len();
+    let demand = &mut scratch.dh_demand[hours.clone()][..n];
+    let remaining = &mut scratch.remaining[hours.clone()][..n];
+    let space = &prepared.space_heat_profile[hours.clone()][..n];
+    let water = &prepared.hot_water_profile[hours][..n];
     let gross = 1.0 / (1.0 - loss_share);
-    for h in 0..HOURS {
+    for h in 0..n {
         let d = dh_space * space[h] + dh_water * water[h];
         delivered[h] = d;
         demand[h] = d * gross;

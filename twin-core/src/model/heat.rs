@@ -3,9 +3,11 @@
 //! and cool away what the network cannot take. The result is each unit's year and the network's
 //! ([`DistrictHeatYear`]).
 
+use std::ops::Range;
+
 use super::Scratch;
 use crate::catalogue::{ByCarrier, Carrier};
-use crate::math::series::{maximum, sum};
+use crate::math::series::{RunningMax, RunningSum, min_of};
 use crate::outcome::{DistrictHeatYear, MaterialsYear, UnitYear};
 use crate::prepare::weather::HOURS;
 use crate::scenario::{Scenario, Unit, UnitKind};
@@ -44,87 +46,158 @@ pub(super) fn unit_fuel(scenario: &Scenario, materials: Option<&MaterialsYear>) 
         .collect()
 }
 
-/// Dispatches the units in merit order over the year: each takes what it can of
-/// `scratch.remaining` (MW each hour), adding its electricity use or production to the scratch
-/// series. Returns each unit's year and, if asked, its hourly heat.
-pub(super) fn dispatch(
-    units: &[Unit],
-    fuel: &[UnitFuel],
-    scratch: &mut Scratch,
-    keep_hourly: bool,
-) -> (Vec<UnitYear>, Vec<Vec<f64>>) {
-    let mut unit_heat_mw = Vec::new();
-    let mut unit_years = Vec::with_capacity(units.len());
-    for (unit, fuel) in units.iter().zip(fuel) {
-        let mut year = match unit.kind {
-            UnitKind::WasteIncineration => burn_evenly(unit, fuel.energy_mwh, scratch),
-            UnitKind::HeatPump => take_with_electricity(unit.heat_capacity_mw, 1.0 / unit.cop, scratch),
-            UnitKind::ElectricBoiler => {
-                take_with_electricity(unit.heat_capacity_mw, 1.0 / unit.efficiency, scratch)
+/// What a unit does in every hour.
+#[derive(Debug, Clone, Copy)]
+enum Duty {
+    /// An incinerator burns its fuel evenly over the year, producing `power_mw` in every hour
+    /// and heat up to `available_mw`; heat the network cannot take is cooled away.
+    BurnEvenly { available_mw: f64, power_mw: f64 },
+    /// A heat pump or electric boiler takes what it can up to its capacity, using
+    /// `electricity_per_heat` MWh of electricity per MWh of heat.
+    TakeWithElectricity { capacity_mw: f64, electricity_per_heat: f64 },
+    /// A bio or oil boiler takes what it can up to its capacity, burning fuel at its efficiency.
+    TakeFuel { capacity_mw: f64 },
+}
+
+impl Duty {
+    fn of(unit: &Unit, fuel: &UnitFuel) -> Duty {
+        match unit.kind {
+            UnitKind::WasteIncineration => {
+                let fuel_mw = fuel.energy_mwh / HOURS as f64;
+                Duty::BurnEvenly {
+                    available_mw: (fuel_mw * unit.efficiency).min(unit.heat_capacity_mw),
+                    power_mw: fuel_mw * unit.electric_efficiency,
+                }
             }
-            UnitKind::BioBoiler | UnitKind::OilBoiler => take_fuel(unit, scratch),
-        };
-        year.peak_heat_mw = maximum(&scratch.unit_heat);
-        if keep_hourly {
-            unit_heat_mw.push(scratch.unit_heat.clone());
+            UnitKind::HeatPump => Duty::TakeWithElectricity {
+                capacity_mw: unit.heat_capacity_mw,
+                electricity_per_heat: 1.0 / unit.cop,
+            },
+            UnitKind::ElectricBoiler => Duty::TakeWithElectricity {
+                capacity_mw: unit.heat_capacity_mw,
+                electricity_per_heat: 1.0 / unit.efficiency,
+            },
+            UnitKind::BioBoiler | UnitKind::OilBoiler => {
+                Duty::TakeFuel { capacity_mw: unit.heat_capacity_mw }
+            }
         }
-        unit_years.push(year);
     }
-    (unit_years, unit_heat_mw)
+
+    /// Takes this unit's heat from `remaining` in each hour of a block, writing it to `heat` and
+    /// adding the unit's electricity use or production to `electricity` or `chp`.
+    fn run(self, remaining: &mut [f64], heat: &mut [f64], electricity: &mut [f64], chp: &mut [f64]) {
+        let hours = remaining.len();
+        let (heat, electricity, chp) = (&mut heat[..hours], &mut electricity[..hours], &mut chp[..hours]);
+        let capacity_mw = match self {
+            Duty::BurnEvenly { available_mw, .. } => available_mw,
+            Duty::TakeWithElectricity { capacity_mw, .. } | Duty::TakeFuel { capacity_mw } => capacity_mw,
+        };
+        for h in 0..hours {
+            let used = min_of(capacity_mw, remaining[h]);
+            remaining[h] -= used;
+            heat[h] = used;
+        }
+        match self {
+            Duty::BurnEvenly { power_mw, .. } => chp.iter_mut().for_each(|p| *p += power_mw),
+            Duty::TakeWithElectricity { electricity_per_heat, .. } => {
+                for h in 0..hours {
+                    electricity[h] += heat[h] * electricity_per_heat;
+                }
+            }
+            Duty::TakeFuel { .. } => {}
+        }
+    }
 }
 
-/// An incinerator burns its fuel evenly over the year, producing power in every hour and heat
-/// up to its capacity; heat the network cannot take is cooled away.
-fn burn_evenly(unit: &Unit, fuel_mwh: f64, scratch: &mut Scratch) -> UnitYear {
-    let fuel = fuel_mwh / HOURS as f64;
-    let available = (fuel * unit.efficiency).min(unit.heat_capacity_mw);
-    let power = fuel * unit.electric_efficiency;
-    let remaining = &mut scratch.remaining[..HOURS];
-    let heat = &mut scratch.unit_heat[..HOURS];
-    let chp = &mut scratch.chp[..HOURS];
-    for h in 0..HOURS {
-        let used = available.min(remaining[h]);
-        remaining[h] -= used;
-        heat[h] = used;
-        chp[h] += power;
-    }
-    let heat_mwh = sum(&scratch.unit_heat);
-    UnitYear {
-        heat_mwh,
-        input_mwh: fuel * HOURS as f64,
-        electricity_mwh: power * HOURS as f64,
-        dumped_heat_mwh: (available * HOURS as f64 - heat_mwh).max(0.0),
-        peak_heat_mw: 0.0,
-    }
+/// The plant's year, dispatched a block of hours at a time: the units in merit order, each
+/// taking what it can of `scratch.remaining` (MW each hour), and the running sums of its year.
+pub(super) struct Plant<'a> {
+    units: &'a [Unit],
+    fuel: &'a [UnitFuel],
+    duties: Vec<Duty>,
+    /// Each unit's heat.
+    heat: Vec<(RunningSum, RunningMax)>,
+    delivered: RunningSum,
+    demand: RunningSum,
+    unserved: RunningSum,
 }
 
-/// A heat pump or electric boiler takes what it can up to its capacity, using
-/// `electricity_per_heat` MWh of electricity per MWh of heat.
-fn take_with_electricity(capacity_mw: f64, electricity_per_heat: f64, scratch: &mut Scratch) -> UnitYear {
-    let remaining = &mut scratch.remaining[..HOURS];
-    let heat = &mut scratch.unit_heat[..HOURS];
-    let electricity = &mut scratch.dh_electricity[..HOURS];
-    for h in 0..HOURS {
-        let used = capacity_mw.min(remaining[h]);
-        remaining[h] -= used;
-        heat[h] = used;
-        electricity[h] += used * electricity_per_heat;
+impl<'a> Plant<'a> {
+    pub(super) fn new(units: &'a [Unit], fuel: &'a [UnitFuel]) -> Plant<'a> {
+        Plant {
+            units,
+            fuel,
+            duties: units.iter().zip(fuel).map(|(u, f)| Duty::of(u, f)).collect(),
+            heat: vec![Default::default(); units.len()],
+            delivered: RunningSum::default(),
+            demand: RunningSum::default(),
+            unserved: RunningSum::default(),
+        }
     }
-    let heat_mwh = sum(&scratch.unit_heat);
-    UnitYear { heat_mwh, input_mwh: heat_mwh * electricity_per_heat, ..UnitYear::default() }
-}
 
-/// A bio or oil boiler takes what it can up to its capacity, burning fuel at its efficiency.
-fn take_fuel(unit: &Unit, scratch: &mut Scratch) -> UnitYear {
-    let remaining = &mut scratch.remaining[..HOURS];
-    let heat = &mut scratch.unit_heat[..HOURS];
-    for h in 0..HOURS {
-        let used = unit.heat_capacity_mw.min(remaining[h]);
-        remaining[h] -= used;
-        heat[h] = used;
+    /// Dispatches the units over a block of hours whose district-heat demand the demand stage
+    /// has filled: each unit's hourly heat goes to `scratch.unit_heat`, the plant's electricity
+    /// use to `scratch.dh_electricity` and incineration power to `scratch.chp`.
+    pub(super) fn dispatch(&mut self, scratch: &mut Scratch, hours: Range<usize>) {
+        let remaining = &mut scratch.remaining[hours.clone()];
+        let electricity = &mut scratch.dh_electricity[hours.clone()];
+        let chp = &mut scratch.chp[hours.clone()];
+        electricity.fill(0.0);
+        chp.fill(0.0);
+        for ((duty, unit_heat), (sum, peak)) in
+            self.duties.iter().zip(&mut scratch.unit_heat).zip(&mut self.heat)
+        {
+            let heat = &mut unit_heat[hours.clone()];
+            duty.run(remaining, heat, electricity, chp);
+            sum.add(heat);
+            peak.add(heat);
+        }
+        self.delivered.add(&scratch.delivered[hours.clone()]);
+        self.demand.add(&scratch.dh_demand[hours]);
+        self.unserved.add(remaining);
     }
-    let heat_mwh = sum(&scratch.unit_heat);
-    UnitYear { heat_mwh, input_mwh: heat_mwh / unit.efficiency, ..UnitYear::default() }
+
+    /// The network's year and each unit's, once every block is dispatched.
+    pub(super) fn finish(self) -> DistrictHeatYear {
+        let hours = HOURS as f64;
+        let mut input_mwh = ByCarrier::default();
+        let mut unit_years = Vec::with_capacity(self.units.len());
+        for (((unit, fuel), duty), (sum, peak)) in
+            self.units.iter().zip(self.fuel).zip(&self.duties).zip(&self.heat)
+        {
+            let heat_mwh = sum.total();
+            let year = match *duty {
+                Duty::BurnEvenly { available_mw, power_mw } => UnitYear {
+                    heat_mwh,
+                    input_mwh: fuel.energy_mwh / hours * hours,
+                    electricity_mwh: power_mw * hours,
+                    dumped_heat_mwh: (available_mw * hours - heat_mwh).max(0.0),
+                    peak_heat_mw: 0.0,
+                },
+                Duty::TakeWithElectricity { electricity_per_heat, .. } => {
+                    UnitYear { heat_mwh, input_mwh: heat_mwh * electricity_per_heat, ..UnitYear::default() }
+                }
+                Duty::TakeFuel { .. } => {
+                    UnitYear { heat_mwh, input_mwh: heat_mwh / unit.efficiency, ..UnitYear::default() }
+                }
+            };
+            input_mwh[input_carrier(unit.kind)] += year.input_mwh;
+            unit_years.push(UnitYear { peak_heat_mw: peak.total(), ..year });
+        }
+        let waste_incineration_heat_mwh = (self.units.iter().zip(&unit_years))
+            .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
+            .map(|(_, uy)| uy.heat_mwh)
+            .sum();
+        let delivered_mwh = self.delivered.total();
+        DistrictHeatYear {
+            input_mwh,
+            delivered_mwh,
+            loss_mwh: self.demand.total() - delivered_mwh,
+            unserved_mwh: self.unserved.total(),
+            waste_incineration_heat_mwh,
+            units: unit_years,
+        }
+    }
 }
 
 /// The carrier a unit's input is booked to.
@@ -134,27 +207,5 @@ pub(super) fn input_carrier(kind: UnitKind) -> Carrier {
         UnitKind::HeatPump | UnitKind::ElectricBoiler => Carrier::Electricity,
         UnitKind::BioBoiler => Carrier::Bio,
         UnitKind::OilBoiler => Carrier::Oil,
-    }
-}
-
-/// The network's year from the units' years and the hourly series the dispatch left.
-pub(super) fn network_year(units: &[Unit], unit_years: Vec<UnitYear>, scratch: &Scratch) -> DistrictHeatYear {
-    let mut input_mwh = ByCarrier::default();
-    for (unit, uy) in units.iter().zip(&unit_years) {
-        input_mwh[input_carrier(unit.kind)] += uy.input_mwh;
-    }
-    let delivered_mwh = sum(&scratch.delivered);
-    DistrictHeatYear {
-        input_mwh,
-        delivered_mwh,
-        loss_mwh: sum(&scratch.dh_demand) - delivered_mwh,
-        unserved_mwh: sum(&scratch.remaining),
-        waste_incineration_heat_mwh: units
-            .iter()
-            .zip(&unit_years)
-            .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
-            .map(|(_, uy)| uy.heat_mwh)
-            .sum(),
-        units: unit_years,
     }
 }

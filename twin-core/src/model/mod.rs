@@ -18,6 +18,11 @@
 //!    other sources after their levers (whose electricity joins the grid before stage 4), and
 //!    landfill methane by first-order decay carried from year to year.
 //!
+//! The hourly stages (the hourly part of 1, then 3 and 4) run over the year a block of five days
+//! at a time, each in turn over the same block, so the block's series stay in the core's cache;
+//! their yearly sums add the hours in the same order as a sum over the whole year would, so the
+//! results do not depend on the block's size.
+//!
 //! `run` is a pure function of (scenario, levers, prepared site data): no global state, no
 //! threads, no hash maps, so the same inputs give bit-identical outcomes. Invariants (tested in
 //! `tests/balance.rs`): no flow is negative in any hour; the network loses its share of what the
@@ -110,8 +115,8 @@ struct Scratch {
     dh_electricity: Vec<f64>,
     /// Incineration power.
     chp: Vec<f64>,
-    /// The unit being dispatched: its heat.
-    unit_heat: Vec<f64>,
+    /// Each district-heating unit's heat.
+    unit_heat: Vec<Vec<f64>>,
     /// Rooftop PV.
     pv: Vec<f64>,
     /// PV used in the same hour.
@@ -125,7 +130,7 @@ struct Scratch {
 }
 
 impl Scratch {
-    fn new() -> Scratch {
+    fn new(unit_count: usize) -> Scratch {
         let v = || vec![0.0; HOURS];
         Scratch {
             residential: v(),
@@ -136,7 +141,7 @@ impl Scratch {
             remaining: v(),
             dh_electricity: v(),
             chp: v(),
-            unit_heat: v(),
+            unit_heat: (0..unit_count).map(|_| v()).collect(),
             pv: v(),
             pv_self: v(),
             demand: v(),
@@ -146,13 +151,7 @@ impl Scratch {
     }
 
     /// The year's hourly series, for the outcome.
-    fn hourly_year(
-        &self,
-        year: i32,
-        prepared: &Prepared,
-        other_electricity_mw: f64,
-        unit_heat_mw: Vec<Vec<f64>>,
-    ) -> HourlyYear {
+    fn hourly_year(&self, year: i32, prepared: &Prepared, other_electricity_mw: f64) -> HourlyYear {
         HourlyYear {
             year,
             temperature_c: prepared.temperature_c.clone(),
@@ -166,11 +165,22 @@ impl Scratch {
             district_heat_demand_mw: self.dh_demand.clone(),
             district_heat_delivered_mw: self.delivered.clone(),
             district_heat_loss_mw: self.dh_demand.iter().zip(&self.delivered).map(|(d, x)| d - x).collect(),
-            unit_heat_mw,
+            unit_heat_mw: self.unit_heat.clone(),
             district_heat_unserved_mw: self.remaining.clone(),
             other_electricity_mw,
         }
     }
+}
+
+/// Hours in a block of the hourly stages: five days, so a block's series stay in the core's
+/// first-level cache while the demand, heat and grid stages run over it in turn (and a block is
+/// whole days and a whole number of four-hour lanes, see [`crate::math::series::RunningSum`]).
+const BLOCK_HOURS: usize = 5 * 24;
+
+/// The year's hours, block by block.
+fn blocks() -> impl Iterator<Item = std::ops::Range<usize>> {
+    const _: () = assert!(HOURS.is_multiple_of(BLOCK_HOURS));
+    (0..HOURS).step_by(BLOCK_HOURS).map(|start| start..start + BLOCK_HOURS)
 }
 
 /// Runs the model for every year with the given levers and prepared site data.
@@ -190,7 +200,7 @@ pub fn run(
 
 /// The years of a run, unchecked.
 fn run_years(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &RunOptions) -> Outcome {
-    let mut scratch = Scratch::new();
+    let mut scratch = Scratch::new(scenario.district_heating.units.len());
     let mut carried = demand::Carried::new(scenario);
     let mut landfill =
         scenario.inventory.landfill.as_ref().map(|l| inventory::Landfill::new(l, scenario.base_year));
@@ -235,16 +245,20 @@ impl YearRun<'_> {
         let (scenario, prepared) = (self.scenario, self.prepared);
         let population = scenario.population_in(self.year);
         let state = demand::YearState::new(scenario, self.levers, prepared, self.year, carried);
-        demand::fill_hourly(&state, scenario, prepared, scratch);
         let materials = materials::year(scenario, self.levers, prepared, self.year, population);
         let fuel = heat::unit_fuel(scenario, materials.as_ref());
-        let units = &scenario.district_heating.units;
-        let (unit_years, unit_heat_mw) = heat::dispatch(units, &fuel, scratch, keep_hourly);
         let sources = inventory::SourcesYear::new(&scenario.inventory.sources, self.levers, self.year);
         let other_mw = sources.electricity_mw();
-        let grid = grid::balance(prepared, state.pv_kwp, other_mw, scenario.grid.import_capacity_mw, scratch);
-        let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw, unit_heat_mw));
-        let heat = heat::network_year(units, unit_years, scratch);
+        let mut plant = heat::Plant::new(&scenario.district_heating.units, &fuel);
+        let mut balance = grid::Balance::new(state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
+        for hours in blocks() {
+            demand::fill_hourly(&state, scenario, prepared, scratch, hours.clone());
+            plant.dispatch(scratch, hours.clone());
+            balance.add(prepared, scratch, hours);
+        }
+        let heat = plant.finish();
+        let grid = balance.finish(scratch);
+        let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw));
         let waste_fossil_mwh: f64 = fuel.iter().map(|f| f.fossil_mwh).sum();
         let final_mwh = accounting::final_energy(&state, prepared, scenario, sources.electricity_mwh);
         let (mut emissions, allocation) =
