@@ -170,6 +170,7 @@ charts-waste-by-treatment = Waste by treatment
 charts-coldest-week-hour-by-hour = Coldest week, hour by hour
 charts-load-duration-curve-of-grid = Load-duration curve of grid import
 charts-whole-municipality = Whole municipality
+charts-other-sectors = Other sectors
 charts-day = day
 charts-hours = hours
 charts-target = Target

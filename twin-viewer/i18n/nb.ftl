@@ -170,6 +170,7 @@ charts-waste-by-treatment = Avfall etter behandling
 charts-coldest-week-hour-by-hour = Kaldeste uke, time for time
 charts-load-duration-curve-of-grid = Varighetskurve for nettimport
 charts-whole-municipality = Hele kommunen
+charts-other-sectors = Andre sektorer
 charts-day = dag
 charts-hours = timer
 charts-target = Mål

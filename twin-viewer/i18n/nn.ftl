@@ -170,6 +170,7 @@ charts-waste-by-treatment = Avfall etter handsaming
 charts-coldest-week-hour-by-hour = Kaldaste veke, time for time
 charts-load-duration-curve-of-grid = Varigheitskurve for nettimport
 charts-whole-municipality = Heile kommunen
+charts-other-sectors = Andre sektorar
 charts-day = dag
 charts-hours = timar
 charts-target = Mål

@@ -1,8 +1,11 @@
 //! Pathway and hourly charts (egui_plot): energy by carrier (stacked), emissions per resident by
 //! sector of the territorial inventory (stacked, each named with its share in the timeline's
-//! year) beside the modelled energy use's emissions and the target, the grid peak against the import capacity, district-heating supply by source,
-//! waste by treatment route, a winter week hour by hour and the load-duration curve. The
-//! baseline is always drawn as a faint line; a vertical line marks the timeline's year.
+//! year; on the projector the small sectors gathered into one) beside the modelled energy use's
+//! emissions and the target, the grid peak against the import capacity, district-heating supply
+//! by source, waste by treatment route, a winter week hour by hour and the load-duration curve.
+//! The baseline is always drawn as a faint line; a vertical line marks the timeline's year.
+//! Legends sit below the plot, each entry whole on a row, and the plot leaves them the height
+//! they took when last drawn.
 //!
 //! Plain functions over plain data: [`chart_ui`] reads two outcomes and draws.
 
@@ -68,10 +71,15 @@ pub fn title(kind: ChartKind, lang: Lang) -> (&'static str, &'static str) {
     }
 }
 
-/// Height kept below a chart for its legend, points.
+/// Height first kept below a chart for its legend, points, until the legend has been drawn once
+/// and measured.
 fn legend_height(kind: ChartKind, district: Option<usize>) -> f32 {
     if kind == ChartKind::Emissions && district.is_none() { 120.0 } else { 70.0 }
 }
+
+/// Largest text size of a legend, points: the projector's 28-point text would leave its chart
+/// little room, and 24 points is still read from the back row.
+const LEGEND_MAX_TEXT_PT: f32 = 24.0;
 
 /// Colours of the inventory's sectors in catalogue order: Okabe–Ito's first five and its purple
 /// (not its vermillion, the target's colour, nor its black, unseen on the dark theme), then
@@ -96,28 +104,53 @@ fn xs_of(outcome: &Outcome) -> Vec<f64> {
     outcome.years.iter().map(|y| f64::from(y.year)).collect()
 }
 
+/// Share of the total below which the projector's chart gathers a sector into "other sectors":
+/// its legend must stay short at the projector's text size.
+const PROJECTOR_MIN_SECTOR_SHARE_PCT: f64 = 8.0;
+
 /// The territorial inventory's sectors per resident as stacked layers, each named with its share
-/// of the total in `year` (`Veitrafikk 35 %`).
-fn sector_layers(outcome: &Outcome, year: i32, lang: Lang) -> Vec<(String, Color32, Vec<f64>)> {
+/// of the total in `year` (`Veitrafikk 35 %`). Sectors the municipality never has are left out;
+/// those under `min_share_pct` in `year` are gathered into one grey layer.
+fn sector_layers(
+    outcome: &Outcome,
+    year: i32,
+    min_share_pct: f64,
+    lang: Lang,
+) -> Vec<(String, Color32, Vec<f64>)> {
     let at = outcome.year(year).or(outcome.years.first());
-    InventorySector::all()
-        .enumerate()
-        .map(|(i, sector)| {
-            let values = outcome
-                .years
-                .iter()
-                .map(
-                    |y| if y.population > 0.0 { y.emissions.inventory_t[sector] / y.population } else { 0.0 },
-                )
-                .collect();
-            let share = at.map_or(0.0, |y| {
-                let total = y.inventory_total_t();
-                if total > 0.0 { 100.0 * y.emissions.inventory_t[sector] / total } else { 0.0 }
-            });
-            let name = crate::i18n::t(lang, &format!("inventory-{}", sector.key()));
-            (format!("{name} {share:.0}\u{a0}%"), sector_colour(i), values)
+    let share_pct = |sector: InventorySector| {
+        at.map_or(0.0, |y| {
+            let total = y.inventory_total_t();
+            if total > 0.0 { 100.0 * y.emissions.inventory_t[sector] / total } else { 0.0 }
         })
-        .collect()
+    };
+    let per_resident = |sector: InventorySector| -> Vec<f64> {
+        let value = |y: &YearResult| {
+            if y.population > 0.0 { y.emissions.inventory_t[sector] / y.population } else { 0.0 }
+        };
+        outcome.years.iter().map(value).collect()
+    };
+    let mut layers = Vec::new();
+    let (mut other_share_pct, mut other) = (0.0, vec![0.0; outcome.years.len()]);
+    for (i, sector) in InventorySector::all().enumerate() {
+        // A sector the municipality never has (no farms, no airport) only lengthens the legend.
+        if outcome.years.iter().all(|y| y.emissions.inventory_t[sector] == 0.0) {
+            continue;
+        }
+        let share = share_pct(sector);
+        if share < min_share_pct {
+            other_share_pct += share;
+            other.iter_mut().zip(per_resident(sector)).for_each(|(o, v)| *o += v);
+            continue;
+        }
+        let name = crate::i18n::t(lang, &format!("inventory-{}", sector.key()));
+        layers.push((format!("{name} {share:.0}\u{a0}%"), sector_colour(i), per_resident(sector)));
+    }
+    if other_share_pct > 0.0 {
+        let name = crate::i18n::t(lang, "charts-other-sectors");
+        layers.push((format!("{name} {other_share_pct:.0}\u{a0}%"), Color32::from_gray(105), other));
+    }
+    layers
 }
 
 fn series(outcome: &Outcome, f: impl Fn(&YearResult) -> f64) -> Vec<[f64; 2]> {
@@ -186,27 +219,47 @@ impl Items<'_, '_> {
     }
 }
 
-/// Draws a legend as a wrapped row of swatches.
-pub fn legend_ui(ui: &mut Ui, entries: &[LegendEntry]) {
-    ui.horizontal_wrapped(|ui| {
+/// Size of a legend entry's swatch, points.
+const SWATCH: egui::Vec2 = egui::vec2(18.0, 12.0);
+
+/// Draws a legend as wrapped rows of swatches, each entry whole on one row; returns the height
+/// it took.
+pub fn legend_ui(ui: &mut Ui, entries: &[LegendEntry]) -> f32 {
+    let body = ui.style().text_styles.get(&egui::TextStyle::Body).map_or(14.0, |f| f.size);
+    let size = body.min(LEGEND_MAX_TEXT_PT);
+    let response = ui.horizontal_wrapped(|ui| {
         for (name, colour, dashed) in entries {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
-            if *dashed {
-                let y = rect.center().y;
-                for i in 0..3 {
-                    let x = rect.left() + i as f32 * 7.0;
-                    ui.painter().line_segment(
-                        [egui::pos2(x, y), egui::pos2(x + 4.0, y)],
-                        egui::Stroke::new(2.5, *colour),
-                    );
-                }
-            } else {
-                ui.painter().rect_filled(rect, 2.0, *colour);
+            let text = egui::WidgetText::from(egui::RichText::new(name).size(size)).into_galley(
+                ui,
+                Some(egui::TextWrapMode::Extend),
+                f32::INFINITY,
+                egui::TextStyle::Body,
+            );
+            let entry_width = SWATCH.x + ui.spacing().item_spacing.x + text.size().x;
+            if entry_width > ui.available_size_before_wrap().x {
+                ui.end_row();
             }
-            ui.label(name);
+            swatch(ui, *colour, *dashed);
+            ui.add(egui::Label::new(text));
             ui.add_space(6.0);
         }
     });
+    response.response.rect.height()
+}
+
+/// A legend entry's swatch: a filled box, or a dashed line for a reference or a target.
+fn swatch(ui: &mut Ui, colour: Color32, dashed: bool) {
+    let (rect, _) = ui.allocate_exact_size(SWATCH, egui::Sense::hover());
+    if dashed {
+        let y = rect.center().y;
+        for i in 0..3 {
+            let x = rect.left() + i as f32 * 7.0;
+            ui.painter()
+                .line_segment([egui::pos2(x, y), egui::pos2(x + 4.0, y)], egui::Stroke::new(2.5, colour));
+        }
+    } else {
+        ui.painter().rect_filled(rect, 2.0, colour);
+    }
 }
 
 /// Draws one chart filling the space given, with its legend below.
@@ -235,9 +288,15 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         _ => String::new(),
     };
     let still = input.still;
+    // Room below for the legend, as tall as it was when last drawn at this width.
+    let legend_id = ui.id().with(("chart-legend", kind as u8, input.district.is_some()));
+    let width = ui.available_width();
+    let kept_legend_pt = ui
+        .data(|d| d.get_temp::<(f32, f32)>(legend_id))
+        .filter(|(w, _)| (w - width).abs() < 1.0)
+        .map_or_else(|| legend_height(kind, input.district), |(_, h)| h);
     let plot = Plot::new(("chart", kind as u8))
-        // Room below for the legend: the sectors of the inventory take three rows or more.
-        .height((ui.available_height() - legend_height(kind, input.district)).max(120.0))
+        .height((ui.available_height() - kept_legend_pt).max(120.0))
         .allow_scroll(false)
         .allow_zoom(false)
         .allow_drag(false)
@@ -298,7 +357,10 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                     None => KpiId::GhgPerCapita.value(y),
                 };
                 if input.district.is_none() {
-                    items.stacked(&xs_of(input.outcome), sector_layers(input.outcome, input.year, lang));
+                    // The projector (a still chart) gathers the small sectors; the operator sees all.
+                    let min_share_pct = if input.still { PROJECTOR_MIN_SECTOR_SHARE_PCT } else { 0.0 };
+                    let layers = sector_layers(input.outcome, input.year, min_share_pct, lang);
+                    items.stacked(&xs_of(input.outcome), layers);
                     let modelled = crate::i18n::t(lang, "charts-modelled-energy-use");
                     items.line(
                         modelled,
@@ -435,7 +497,12 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
         }
         items.legend
     });
-    legend_ui(ui, &response.inner);
+    let legend_pt = legend_ui(ui, &response.inner) + ui.spacing().item_spacing.y;
+    if (legend_pt - kept_legend_pt).abs() > 1.0 {
+        ui.data_mut(|d| d.insert_temp(legend_id, (width, legend_pt)));
+        // The chart's height follows in the next frame.
+        ui.ctx().request_repaint();
+    }
 }
 
 fn route_name(route: &str, lang: Lang) -> &str {
@@ -481,5 +548,23 @@ mod tests {
         }
         assert_eq!(coldest_week_start(&t), 1000);
         assert_eq!(coldest_week_start(&[1.0; 10]), 0);
+    }
+
+    #[test]
+    fn the_projector_gathers_small_sectors_and_keeps_the_total() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/alesund.ron");
+        let text = std::fs::read_to_string(path).expect("Ålesund's scenario");
+        let scenario = twin_core::Scenario::from_str_named(&text, path.as_ref()).expect("valid");
+        let outcome = twin_core::simulate(&scenario).expect("runs");
+        let all = sector_layers(&outcome, 2030, 0.0, Lang::En);
+        let gathered = sector_layers(&outcome, 2030, PROJECTOR_MIN_SECTOR_SHARE_PCT, Lang::En);
+        assert!(gathered.len() < all.len(), "{} layers of {}", gathered.len(), all.len());
+        assert!(gathered.last().is_some_and(|(name, ..)| name.starts_with("Other sectors")));
+        for (i, y) in outcome.years.iter().enumerate() {
+            let total = |layers: &[(String, Color32, Vec<f64>)]| layers.iter().map(|l| l.2[i]).sum::<f64>();
+            let inventory = y.inventory_total_t() / y.population;
+            assert!((total(&all) - inventory).abs() < 1e-9 * inventory, "{}", y.year);
+            assert!((total(&gathered) - inventory).abs() < 1e-9 * inventory, "{}", y.year);
+        }
     }
 }

@@ -374,14 +374,30 @@ fn view_switch(ui: &mut Ui, mode: ViewMode, lang: Lang) -> Option<session::Actio
     (chosen != mode).then_some(session::Action::View(chosen))
 }
 
+/// Width of the map quantity's box in the top bar, points: 170 at 1280 points (the whole bar
+/// then fits in nynorsk, the longest language), growing with the window to show whole names.
+fn quantity_box_width(ui: &Ui) -> f32 {
+    (ui.ctx().content_rect().width() * 0.13).max(170.0)
+}
+
 fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
     let lang = view.lang;
     ui.label(crate::i18n::t(lang, "mod-map"));
     let mut quantity = view.quantity;
-    egui::ComboBox::from_id_salt("map-quantity").selected_text(view.quantity_name()).show_ui(ui, |ui| {
-        for i in 0..DISTRICT_QUANTITIES.len() {
-            ui.selectable_value(&mut quantity, i, crate::view::quantity_name(i, lang));
-        }
+    // A fixed width, so a long name does not push the bar's last controls off a 1280-pixel
+    // screen; the map's legend and the box's hover text give the whole name.
+    let size = egui::vec2(quantity_box_width(ui), ui.available_height());
+    ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
+        egui::ComboBox::from_id_salt("map-quantity")
+            .selected_text(view.quantity_name())
+            .truncate()
+            .show_ui(ui, |ui| {
+                for i in 0..DISTRICT_QUANTITIES.len() {
+                    ui.selectable_value(&mut quantity, i, crate::view::quantity_name(i, lang));
+                }
+            })
+            .response
+            .on_hover_text(view.quantity_name());
     });
     if quantity != view.quantity {
         view.quantity = quantity;
