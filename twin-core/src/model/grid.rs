@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::Scratch;
-use crate::math::series::{RunningMax, RunningSum, max_of, min_of};
+use crate::math::series::{RunningSum, max_of, maximum, min_of};
 use crate::outcome::GridYear;
 use crate::prepare::Prepared;
 use crate::prepare::weather::HOURS;
@@ -33,7 +33,8 @@ pub(super) struct Balance {
     pv: RunningSum,
     pv_self: RunningSum,
     chp: RunningSum,
-    peak: RunningMax,
+    /// The import's peak so far, the first hour it was reached, and EV charging in that hour.
+    peak: Peak,
     overload_hours: u32,
     /// Each day's peak of households' load (buildings + EV charging), MW.
     daily_household_peak_mw: [f64; DAYS],
@@ -53,7 +54,7 @@ impl Balance {
             pv: RunningSum::default(),
             pv_self: RunningSum::default(),
             chp: RunningSum::default(),
-            peak: RunningMax::default(),
+            peak: Peak::default(),
             overload_hours: 0,
             daily_household_peak_mw: [0.0; DAYS],
         }
@@ -71,17 +72,15 @@ impl Balance {
         self.pv.add(&s.pv[hours.clone()]);
         self.pv_self.add(&s.pv_self[hours.clone()]);
         self.chp.add(&s.chp[hours.clone()]);
-        self.peak.add(import);
+        self.peak.add(import, &s.ev[hours.clone()], hours.start);
         self.overload_hours += import.iter().filter(|x| **x > self.import_capacity_mw).count() as u32;
         let daily_peak_mw = &mut self.daily_household_peak_mw[hours.start / 24..];
         daily_peaks(&s.residential[hours.clone()], &s.ev[hours], daily_peak_mw);
     }
 
     /// The year's figures, once every hour is balanced.
-    pub(super) fn finish(self, scratch: &Scratch) -> GridYear {
-        let peak_mw = self.peak.total();
-        // The first hour with the peak (deterministic if several hours tie).
-        let peak_hour = scratch.import.iter().position(|x| *x == peak_mw).unwrap_or(0);
+    pub(super) fn finish(self) -> GridYear {
+        let Peak { mw: peak_mw, hour: peak_hour, ev_mw: ev_at_peak_mw } = self.peak;
         GridYear {
             demand_mwh: self.demand.total(),
             import_mwh: self.import.total(),
@@ -89,12 +88,33 @@ impl Balance {
             peak_mw,
             peak_hour: peak_hour as u32,
             overload_hours: self.overload_hours,
-            ev_at_peak_mw: scratch.ev[peak_hour],
+            ev_at_peak_mw,
             pv_installed_kwp: self.pv_kwp,
             pv_production_mwh: self.pv.total(),
             pv_self_consumed_mwh: self.pv_self.total(),
             chp_electricity_mwh: self.chp.total(),
             monthly_household_peak_mw: monthly_peaks(&self.daily_household_peak_mw),
+        }
+    }
+}
+
+/// The grid import's peak: its value (at least 0), the first hour it was reached (hour 0 if the
+/// year never imports), and EV charging in that hour, MW.
+#[derive(Debug, Default, Clone, Copy)]
+struct Peak {
+    mw: f64,
+    hour: usize,
+    ev_mw: f64,
+}
+
+impl Peak {
+    /// Takes in the import and EV charging of the block that starts at hour `start`; blocks come
+    /// in order, so the first of several equal hours stays.
+    fn add(&mut self, import_mw: &[f64], ev_mw: &[f64], start: usize) {
+        let block_mw = maximum(import_mw);
+        if block_mw > self.mw || start == 0 {
+            let at = import_mw.iter().position(|x| *x == block_mw).unwrap_or(0);
+            *self = Peak { mw: block_mw, hour: start + at, ev_mw: ev_mw[at] };
         }
     }
 }
@@ -157,14 +177,28 @@ fn monthly_peaks(daily_peak_mw: &[f64; DAYS]) -> [f64; 12] {
     let mut out = [0.0; 12];
     let mut day = 0usize;
     for (month, days) in DAYS_IN_MONTH.into_iter().enumerate() {
-        let mut highest = [0.0f64; 31];
-        let highest = &mut highest[..days];
-        highest.copy_from_slice(&daily_peak_mw[day..day + days]);
-        highest.sort_unstable_by(|a, b| b.total_cmp(a));
-        out[month] = highest.iter().take(3).sum::<f64>() / 3.0;
+        let [first, second, third] = three_highest(&daily_peak_mw[day..day + days]);
+        out[month] = (first + second + third) / 3.0;
         day += days;
     }
     out
+}
+
+/// The three highest of values that are never negative, highest first (0 for those missing).
+fn three_highest(values: &[f64]) -> [f64; 3] {
+    let mut top = [0.0f64; 3];
+    for &x in values {
+        if x > top[2] {
+            top[2] = x;
+            if top[2] > top[1] {
+                top.swap(1, 2);
+                if top[1] > top[0] {
+                    top.swap(0, 1);
+                }
+            }
+        }
+    }
+    top
 }
 
 #[cfg(test)]
@@ -187,5 +221,14 @@ mod tests {
         assert_eq!(peaks[0], (11.0 + 9.0 + 7.0) / 3.0);
         assert_eq!(peaks[1], (4.0 + 1.0 + 1.0) / 3.0);
         assert_eq!(peaks[11], 1.0);
+    }
+
+    #[test]
+    fn three_highest_agree_with_a_sort() {
+        let values: [f64; 7] = [3.0, 9.0, 1.0, 9.0, 4.0, 0.5, 7.0];
+        let mut sorted = values;
+        sorted.sort_by(|a, b| b.total_cmp(a));
+        assert_eq!(three_highest(&values), [sorted[0], sorted[1], sorted[2]]);
+        assert_eq!(three_highest(&[2.0]), [2.0, 0.0, 0.0]);
     }
 }

@@ -257,7 +257,7 @@ impl YearRun<'_> {
             balance.add(prepared, scratch, hours);
         }
         let heat = plant.finish();
-        let grid = balance.finish(scratch);
+        let grid = balance.finish();
         let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw));
         let waste_fossil_mwh: f64 = fuel.iter().map(|f| f.fossil_mwh).sum();
         let final_mwh = accounting::final_energy(&state, prepared, scenario, sources.electricity_mwh);
