@@ -169,6 +169,7 @@ impl<'a> Plant<'a> {
             let year = match *duty {
                 Duty::BurnEvenly { available_mw, power_mw } => UnitYear {
                     heat_mwh,
+                    // The hourly burn times the hours, as the year has always been booked.
                     input_mwh: fuel.energy_mwh / hours * hours,
                     electricity_mwh: power_mw * hours,
                     dumped_heat_mwh: (available_mw * hours - heat_mwh).max(0.0),

@@ -45,7 +45,9 @@ pub mod materials;
 
 use crate::catalogue::Sector;
 use crate::catalogue::levers::Levers;
-use crate::outcome::{EnergyYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult};
+use crate::outcome::{
+    DistrictHeatYear, EnergyYear, GridYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult,
+};
 use crate::prepare::Prepared;
 use crate::prepare::weather::HOURS;
 use crate::scenario::Scenario;
@@ -234,6 +236,25 @@ struct YearRun<'a> {
 }
 
 impl YearRun<'_> {
+    /// The hourly stages, block by block: demand, the heat plant's dispatch, the grid balance.
+    fn hourly_stages(
+        &self,
+        state: &demand::YearState,
+        fuel: &[heat::UnitFuel],
+        other_mw: f64,
+        scratch: &mut Scratch,
+    ) -> (DistrictHeatYear, GridYear) {
+        let scenario = self.scenario;
+        let mut plant = heat::Plant::new(&scenario.district_heating.units, fuel);
+        let mut balance = grid::Balance::new(state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
+        for hours in blocks() {
+            demand::fill_hourly(state, scenario, self.prepared, scratch, hours.clone());
+            plant.dispatch(scratch, hours.clone());
+            balance.add(self.prepared, scratch, hours);
+        }
+        (plant.finish(), balance.finish())
+    }
+
     /// Runs the year's stages in order; the hourly series too if `keep_hourly`.
     fn stages(
         &self,
@@ -249,15 +270,7 @@ impl YearRun<'_> {
         let fuel = heat::unit_fuel(scenario, materials.as_ref());
         let sources = inventory::SourcesYear::new(&scenario.inventory.sources, self.levers, self.year);
         let other_mw = sources.electricity_mw();
-        let mut plant = heat::Plant::new(&scenario.district_heating.units, &fuel);
-        let mut balance = grid::Balance::new(state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
-        for hours in blocks() {
-            demand::fill_hourly(&state, scenario, prepared, scratch, hours.clone());
-            plant.dispatch(scratch, hours.clone());
-            balance.add(prepared, scratch, hours);
-        }
-        let heat = plant.finish();
-        let grid = balance.finish();
+        let (heat, grid) = self.hourly_stages(&state, &fuel, other_mw, scratch);
         let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw));
         let waste_fossil_mwh: f64 = fuel.iter().map(|f| f.fossil_mwh).sum();
         let final_mwh = accounting::final_energy(&state, prepared, scenario, sources.electricity_mwh);
