@@ -1,8 +1,6 @@
 //! KPIs, comparison, ensembles, sensitivity and costs on the shipped scenarios: golden KPI
 //! snapshots, comparison recomputed from its outcomes, thread-count determinism, and the direction of key effects.
 
-use std::path::PathBuf;
-
 use twin_core::analysis::compare::compare;
 use twin_core::analysis::costs::{abatement_table, present_value, system_costs};
 use twin_core::analysis::ensemble::{EnsembleOptions, run_ensemble, variant};
@@ -16,9 +14,9 @@ use twin_core::model::{RunOptions, run};
 use twin_core::prepare::Prepared;
 use twin_core::scenario::{self, Scenario};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+
+use common::{root, scenario_files};
 
 fn baerum() -> Scenario {
     scenario::load(&root().join("scenarios/baerum.ron")).expect("valid")
@@ -37,12 +35,7 @@ fn sig6(x: f64) -> String {
 /// model that moves them fails here and shows in review; refresh with `UPDATE_GOLDEN=1`.
 #[test]
 fn golden_kpis_of_every_scenario() {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
-        .expect("scenarios/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
+    let files = scenario_files();
     assert!(!files.is_empty());
     let mut failures = Vec::new();
     for file in files {

@@ -14,19 +14,13 @@ use twin_core::outcome::Outcome;
 use twin_core::prepare::Prepared;
 use twin_core::scenario::{self, Scenario};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+
+use common::{root, scenario_files};
 
 /// Every shipped scenario, by file stem.
 fn scenarios() -> Vec<(String, Scenario)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
-        .expect("scenarios/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .collect();
-    files.sort();
-    files
+    scenario_files()
         .into_iter()
         .map(|f| {
             let stem = f.file_stem().expect("stem").to_string_lossy().into_owned();
