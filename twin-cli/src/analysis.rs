@@ -1,10 +1,8 @@
 //! The analysis commands of `twin`: compare, ensemble, sensitivity, costs and the stand-alone
 //! dynamic stock model.
 
-use std::io::IsTerminal;
 use std::path::Path;
 
-use indicatif::{ProgressBar, ProgressStyle};
 use twin_core::analysis::ensemble::{EnsembleOptions, run_ensemble};
 use twin_core::analysis::quantity::QUANTITIES;
 use twin_core::analysis::sensitivity::{self, HEADLINE_KPIS};
@@ -16,7 +14,7 @@ use twin_core::prepare::Prepared;
 use twin_core::scenario;
 
 use crate::report::num;
-use crate::{Failure, emit, levers_with, load, write_file};
+use crate::{Failure, emit, levers_with, load, progress_bar, write_file};
 
 pub(crate) fn compare_command(
     a: &Path,
@@ -96,15 +94,7 @@ pub(crate) fn ensemble_command(
         return Err(Failure::Input(format!("--threads {threads}: expected 1..=256")));
     }
     let options = EnsembleOptions { runs, threads, vary_weather: !fixed_weather };
-    let bar = if std::io::stderr().is_terminal() && !digest {
-        let bar = ProgressBar::new(runs as u64);
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} runs, {elapsed} (eta {eta})") {
-            bar.set_style(style);
-        }
-        Some(bar)
-    } else {
-        None
-    };
+    let bar = if digest { None } else { progress_bar(runs, "runs") };
     let progress = |done: usize| {
         if let Some(bar) = &bar {
             bar.set_position(done as u64);

@@ -18,6 +18,7 @@ use twin_core::scenario::{self, Scenario};
 use twin_core::session::share;
 
 mod analysis;
+mod batch;
 mod handout;
 mod new;
 mod report;
@@ -147,6 +148,22 @@ enum Command {
         /// Print only a digest of the whole ensemble result.
         #[arg(long)]
         digest: bool,
+    },
+    /// Run many scenarios × lever settings from a manifest, one CSV row per run; a second start
+    /// continues an interrupted batch (docs/batch.md).
+    Batch {
+        /// The manifest (RON): scenarios, variants, draws, years and quantities.
+        manifest: PathBuf,
+        /// The result file [default: `out/MANIFEST-STEM.csv`].
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Worker threads [default: all cores].
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Run only part K (0-based) of N equal parts of the runs, e.g. `--shard 3/100` for an
+        /// array job; the parts' rows joined in order are the whole batch's.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
     },
     /// Rank what moves each headline KPI most (levers and uncertain parameters).
     Sensitivity {
@@ -300,6 +317,9 @@ fn main() -> ExitCode {
         Command::Compare { a, b, years, out } => compare_command(&a, &b, years, out.as_deref()),
         Command::Ensemble { scenario, runs, threads, fixed_weather, set, out, digest } => {
             ensemble_command(&scenario, runs, threads, fixed_weather, &set, out.as_deref(), digest)
+        }
+        Command::Batch { manifest, out, threads, shard } => {
+            batch::batch_command(&batch::BatchRequest { manifest, out, threads, shard })
         }
         Command::Sensitivity { scenario, year, runs, out } => {
             sensitivity_command(&scenario, year, runs, out.as_deref())
@@ -541,6 +561,20 @@ pub(crate) fn emit(text: &str) {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
+}
+
+/// A progress bar on standard error for `len` steps, when standard error is a terminal.
+pub(crate) fn progress_bar(len: usize, unit: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {unit}, {{elapsed}} (eta {{eta}})");
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    Some(bar)
 }
 
 /// Loads a scenario; its warnings (unusual but possible values) go to stderr.

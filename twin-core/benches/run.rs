@@ -5,7 +5,8 @@
 //! `cargo bench -p twin-core`; targets: re-run ≤ 16 ms (aim 5 ms; Trondheim ≤ 10 ms on one
 //! core), cold ≤ 100 ms, parse ≤ 1 ms,
 //! materials add ≤ 2 ms to a re-run (compare `baerum_rerun_after_lever_change` with
-//! `baerum_rerun_energy_only`), compare ≤ 1 ms, a 1000-run ensemble on 2 threads ≤ 10 s.
+//! `baerum_rerun_energy_only`), compare ≤ 1 ms, a 1000-run ensemble on 2 threads ≤ 10 s; a
+//! batch's time per run gives a national sweep's time (docs/batch.md).
 
 use std::hint::black_box;
 
@@ -95,6 +96,28 @@ fn analysis(c: &mut Criterion) {
             )
         })
     });
+    group.finish();
+
+    // A batch: the shipped manifest (four kommuner × (3 variants + 50 draws of levers,
+    // uncertain parameters and weather) = 212 runs), rows handed to a sink that keeps nothing.
+    let manifest = format!("{}/../scenarios/batches/levers.ron", env!("CARGO_MANIFEST_DIR"));
+    let plan = twin_core::analysis::batch::Plan::load(manifest.as_ref()).expect("valid manifest");
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    for threads in [1, 2] {
+        group.bench_function(format!("levers_ron_212_runs_{threads}_threads"), |bench| {
+            let options = twin_core::analysis::batch::BatchOptions { runs: 0..plan.runs(), threads };
+            bench.iter(|| {
+                let mut rows = 0usize;
+                twin_core::analysis::batch::run_batch(&plan, &options, &mut |_| {
+                    rows += 1;
+                    Ok(())
+                })
+                .expect("batch runs");
+                black_box(rows)
+            })
+        });
+    }
     group.finish();
 }
 

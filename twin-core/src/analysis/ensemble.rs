@@ -195,6 +195,30 @@ pub fn variant(scenario: &Scenario, values: &[(Parameter, f64)], seed: Option<u6
     variant
 }
 
+/// Run `index` of an ensemble: the parameter values drawn, the scenario with them applied, and
+/// its own prepared inputs where the draws change the site or the weather (`None`: the base
+/// scenario's serve).
+pub struct Member {
+    /// The values drawn, one per uncertainty of the scenario, in its order.
+    pub values: Vec<f64>,
+    /// The scenario with the values (and, if the weather varies, the run's seed) applied.
+    pub scenario: Scenario,
+    /// Its prepared inputs, where they differ from the base scenario's.
+    pub prepared: Option<Prepared>,
+}
+
+/// Draws run `index` of an ensemble of `scenario` (see [`draws`]); `sun` is the scenario's sun
+/// path, which no parameter changes.
+pub fn member(scenario: &Scenario, index: usize, vary_weather: bool, sun: &SunYear) -> Member {
+    let (values, seed) = draws(scenario, index);
+    let pairs: Vec<(Parameter, f64)> =
+        scenario.uncertainties.iter().map(|u| u.parameter).zip(values.iter().copied()).collect();
+    let needs_site = vary_weather || pairs.iter().any(|(p, _)| p.changes_site());
+    let scenario = variant(scenario, &pairs, vary_weather.then_some(seed));
+    let prepared = needs_site.then(|| Prepared::with_sun(&scenario, sun));
+    Member { values, scenario, prepared }
+}
+
 /// Runs the ensemble. `progress` is called with the number of finished runs.
 pub fn run_ensemble(
     scenario: &Scenario,
@@ -208,8 +232,6 @@ pub fn run_ensemble(
     let threads = options.threads.clamp(1, 64);
     let next = AtomicUsize::new(0);
     let done = AtomicUsize::new(0);
-    let parameters: Vec<Parameter> = scenario.uncertainties.iter().map(|u| u.parameter).collect();
-    let needs_site = options.vary_weather || parameters.iter().any(|p| p.changes_site());
 
     // Each worker claims run indices and returns (index, values); results are placed by index.
     // A run that fails stops its worker and the ensemble reports the failure of the lowest index.
@@ -221,25 +243,16 @@ pub fn run_ensemble(
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let sender = sender.clone();
-            let (next, done, sun, base_prepared, parameters) =
-                (&next, &done, &sun, &base_prepared, &parameters);
+            let (next, done, sun, base_prepared) = (&next, &done, &sun, &base_prepared);
             scope.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= runs {
                         break;
                     }
-                    let (values, seed) = draws(scenario, i);
-                    let pairs: Vec<(Parameter, f64)> =
-                        parameters.iter().copied().zip(values.iter().copied()).collect();
-                    let variant = variant(scenario, &pairs, options.vary_weather.then_some(seed));
-                    let prepared_own;
-                    let prepared = if needs_site {
-                        prepared_own = Prepared::with_sun(&variant, sun);
-                        &prepared_own
-                    } else {
-                        base_prepared
-                    };
+                    let Member { values, scenario: variant, prepared } =
+                        member(scenario, i, options.vary_weather, sun);
+                    let prepared = prepared.as_ref().unwrap_or(base_prepared);
                     let result = run(&variant, levers, prepared, &RunOptions::default()).map(|outcome| {
                         let table: Vec<Vec<f64>> = outcome
                             .years

@@ -1,6 +1,6 @@
 //! Files in and out: yearly, per-district and hourly tables as CSV (one row per year or hour,
 //! one column per quantity, the unit in every column name), the whole outcome as JSON, and the
-//! `year,value` series `twin stock` reads.
+//! `year,value` series `twin stock` reads; a batch's result file ([`batch`]).
 //!
 //! Files are written atomically: into a temporary file in the target folder, flushed to disk,
 //! then renamed over the target, so a crash never leaves a half-written result. The files of
@@ -8,6 +8,8 @@
 
 use std::io::Write;
 use std::path::Path;
+
+pub mod batch;
 
 use crate::catalogue::{Carrier, Catalogue, InventorySector, Sector};
 use crate::outcome::{HourlyYear, Outcome};
