@@ -124,6 +124,7 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         crate::sim::plugin,
         crate::workshop::plugin,
         crate::camera::plugin,
+        crate::flat::plugin,
         crate::map::plugin,
         crate::files::plugin,
         crate::map_picture::plugin,
@@ -142,7 +143,9 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         app.insert_resource(job);
     }
     if let Some(measure) = options.measure {
-        app.insert_resource(measure);
+        // Time spent in each render pass, on the CPU and (where the driver has timestamp
+        // queries, as Mesa's llvmpipe does) on the device, for the measurement's report.
+        app.add_plugins(bevy::render::diagnostic::RenderDiagnosticsPlugin).insert_resource(measure);
     }
     Ok(app)
 }

@@ -66,8 +66,10 @@ pub fn plugin(app: &mut App) {
         .add_systems(Update, measure.run_if(resource_exists::<Measure>));
 }
 
+#[allow(clippy::too_many_arguments, reason = "a bevy system receives each resource it reads as a parameter")]
 fn measure(
     time: Res<Time<Real>>,
+    passes: Option<Res<bevy::diagnostic::DiagnosticsStore>>,
     sim: Res<Sim>,
     mut workshop: ResMut<Workshop>,
     view: Res<crate::view::ViewState>,
@@ -118,8 +120,24 @@ fn measure(
         println!("lever moves: {}", lags.len());
         println!("recompute on the worker, ms: {}", stats(&mut compute_ms));
         println!("frames from lever move to result on screen: {}", stats(&mut lags));
+        if let Some(passes) = passes {
+            print!("{}", render_passes(&passes));
+        }
         exit.write(AppExit::Success);
     }
+}
+
+/// Each render pass's means over the frames bevy kept (the last 20 by default): time on the CPU
+/// while the pass was recorded and on the device while it ran, and, where the driver counts
+/// them (Mesa's llvmpipe does), shader invocations and primitives.
+fn render_passes(store: &bevy::diagnostic::DiagnosticsStore) -> String {
+    let mut lines: Vec<String> = store
+        .iter()
+        .filter(|d| d.path().as_str().starts_with("render/"))
+        .filter_map(|d| Some(format!("  {}: {:.2} {}\n", d.path().as_str(), d.average()?, d.suffix)))
+        .collect();
+    lines.sort();
+    format!("render passes, means of the last frames:\n{}", lines.concat())
 }
 
 fn take_screenshot(

@@ -8,6 +8,7 @@ pub mod app;
 pub mod automation;
 pub mod camera;
 pub mod files;
+pub mod flat;
 pub mod gap;
 /// The map's geometry (its own crate, shared with the handout).
 pub use twin_geo as geo;

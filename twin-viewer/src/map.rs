@@ -5,7 +5,8 @@
 //!
 //! World coordinates: kilometres, `x` east, `-z` north, `y` up. Each district is one mesh whose
 //! top lies at local `y = 1`; its height is the entity's `scale.y`. Colours are set on one
-//! unlit material per district, so the palette's colours reach the screen unchanged.
+//! flat material per district ([`crate::flat`]), so the palette's colours reach the screen
+//! unchanged.
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use twin_core::analysis::quantity::DISTRICT_QUANTITIES;
 
+use crate::flat::FlatMaterial;
 use crate::geo::{self, MapGeometry, Region};
 use crate::palette;
 use bevy::camera::visibility::RenderLayers;
@@ -78,7 +80,7 @@ struct MapPiece;
 struct DistrictPiece {
     map_index: usize,
     side: usize,
-    material: Handle<StandardMaterial>,
+    material: Handle<FlatMaterial>,
 }
 
 /// A district's outline on one side.
@@ -86,7 +88,7 @@ struct DistrictPiece {
 struct BorderPiece {
     map_index: usize,
     side: usize,
-    material: Handle<StandardMaterial>,
+    material: Handle<FlatMaterial>,
 }
 
 impl MapState {
@@ -144,7 +146,7 @@ fn rebuild_map(
     pieces: Query<Entity, With<MapPiece>>,
     mut making: Local<Making>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut materials: ResMut<Assets<FlatMaterial>>,
     mut cameras: Query<&mut crate::camera::MapCamera>,
     waker: Res<crate::redraw::Waker>,
 ) {
@@ -197,15 +199,9 @@ fn spawn_pieces(
     commands: &mut Commands,
     built: Built,
     meshes: &mut Assets<Mesh>,
-    materials: &mut Assets<StandardMaterial>,
+    materials: &mut Assets<FlatMaterial>,
 ) -> Arc<MapGeometry> {
-    let flat = |colour: Color| StandardMaterial {
-        base_color: colour,
-        unlit: true,
-        cull_mode: None,
-        double_sided: true,
-        ..default()
-    };
+    let flat = FlatMaterial::new;
     let land = materials.add(flat(LAND));
     for mesh in built.land {
         commands.spawn((
@@ -271,7 +267,7 @@ fn paint_districts(
     view: Res<ViewState>,
     workshop: Res<Workshop>,
     mut state: ResMut<MapState>,
-    mut materials: ResMut<Assets<StandardMaterial>>,
+    mut materials: ResMut<Assets<FlatMaterial>>,
     mut districts: Query<(&DistrictPiece, &mut Transform), Without<BorderPiece>>,
     mut borders: Query<(&BorderPiece, &mut Transform), Without<DistrictPiece>>,
 ) {
@@ -325,7 +321,7 @@ fn paint_districts(
             _ => egui::Color32::from_rgb(153, 153, 153),
         };
         if let Some(mut m) = materials.get_mut(&piece.material) {
-            m.base_color = Color::srgb_u8(colour.r(), colour.g(), colour.b());
+            m.color = Color::srgb_u8(colour.r(), colour.g(), colour.b()).to_linear();
         }
         let height = district_height(view.raised, t);
         transform.scale.y = height;
@@ -334,7 +330,7 @@ fn paint_districts(
                 bt.translation.y = height + 0.01;
                 let active = model.is_some() && (model == selected || model == hovered);
                 if let Some(mut m) = materials.get_mut(&border.material) {
-                    m.base_color = if active { HIGHLIGHT } else { BORDER };
+                    m.color = if active { HIGHLIGHT } else { BORDER }.to_linear();
                 }
             }
         }
