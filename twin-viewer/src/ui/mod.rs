@@ -328,25 +328,7 @@ fn top_bar(
             ui.separator();
             actions.extend(view_switch(ui, workshop.session.view.mode, lang));
             ui.separator();
-            quantity_choice(ui, view);
-            ui.separator();
-            let mut presenter = view.presenter;
-            if ui
-                .toggle_value(&mut presenter, crate::i18n::t(lang, "mod-presenter"))
-                .on_hover_text("F5")
-                .changed()
-            {
-                view.presenter = presenter;
-            }
-            let mut chosen = view.lang;
-            egui::ComboBox::from_id_salt("language").selected_text(chosen.name()).show_ui(ui, |ui| {
-                for l in Lang::ALL {
-                    ui.selectable_value(&mut chosen, l, l.name());
-                }
-            });
-            if chosen != view.lang {
-                view.lang = chosen;
-            }
+            bar_end(ui, view);
         });
         ui.add_space(2.0);
     });
@@ -374,22 +356,56 @@ fn view_switch(ui: &mut Ui, mode: ViewMode, lang: Lang) -> Option<session::Actio
     (chosen != mode).then_some(session::Action::View(chosen))
 }
 
-/// Width of the map quantity's box in the top bar, points: 170 at 1280 points (the whole bar
-/// then fits in nynorsk, the longest language), growing with the window to show whole names.
-fn quantity_box_width(ui: &Ui) -> f32 {
-    (ui.ctx().content_rect().width() * 0.13).max(170.0)
+/// The bar's end: the map's quantity and height, the presenter switch and the language. The
+/// last controls are laid out from the right edge first, so they are never pushed off the
+/// window; the map's quantity takes the room that leaves.
+fn bar_end(ui: &mut Ui, view: &mut ViewState) {
+    let lang = view.lang;
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        language_choice(ui, view);
+        let mut presenter = view.presenter;
+        if ui
+            .toggle_value(&mut presenter, crate::i18n::t(lang, "mod-presenter"))
+            .on_hover_text("F5")
+            .changed()
+        {
+            view.presenter = presenter;
+        }
+        ui.separator();
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            quantity_choice(ui, view);
+            raised_choice(ui, view);
+        });
+    });
 }
 
+/// The smallest width of the map quantity's box, points.
+const QUANTITY_BOX_MIN: f32 = 120.0;
+
+/// The map's quantity: a box as wide as its name where the bar has the room (the rest of the
+/// bar is laid out first), else shortened; the map's legend and the box's hover text give the
+/// whole name.
 fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
     let lang = view.lang;
     ui.label(crate::i18n::t(lang, "mod-map"));
     let mut quantity = view.quantity;
-    // A fixed width, so a long name does not push the bar's last controls off a 1280-pixel
-    // screen; the map's legend and the box's hover text give the whole name.
-    let size = egui::vec2(quantity_box_width(ui), ui.available_height());
+    let name = view.quantity_name();
+    let name_width = text_width(ui, name, egui::TextStyle::Button);
+    // The box's frame and its arrow (egui's combo box: padding, icon spacing, icon; a point
+    // for rounding).
+    let spacing = ui.spacing();
+    let chrome = 2.0 * spacing.button_padding.x + spacing.icon_spacing + spacing.icon_width + 1.0;
+    // The room the checkbox after the box takes.
+    let raised_width = text_width(ui, crate::i18n::t(lang, "mod-height"), egui::TextStyle::Body)
+        + spacing.icon_width
+        + spacing.icon_spacing
+        + 2.0 * spacing.item_spacing.x;
+    let room = ui.available_width() - raised_width - spacing.item_spacing.x;
+    let width = (name_width + chrome).min(room).max(QUANTITY_BOX_MIN);
+    let size = egui::vec2(width, ui.available_height());
     ui.allocate_ui_with_layout(size, egui::Layout::left_to_right(egui::Align::Center), |ui| {
         egui::ComboBox::from_id_salt("map-quantity")
-            .selected_text(view.quantity_name())
+            .selected_text(name)
             .truncate()
             .show_ui(ui, |ui| {
                 for i in 0..DISTRICT_QUANTITIES.len() {
@@ -397,11 +413,22 @@ fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
                 }
             })
             .response
-            .on_hover_text(view.quantity_name());
+            .on_hover_text(name);
     });
     if quantity != view.quantity {
         view.quantity = quantity;
     }
+}
+
+/// The width of `text` on one line in a text style, points.
+fn text_width(ui: &Ui, text: &str, style: egui::TextStyle) -> f32 {
+    let font = style.resolve(ui.style());
+    ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font, egui::Color32::WHITE).size().x)
+}
+
+/// Whether the districts are raised in proportion to their value.
+fn raised_choice(ui: &mut Ui, view: &mut ViewState) {
+    let lang = view.lang;
     let mut raised = view.raised;
     if ui
         .checkbox(&mut raised, crate::i18n::t(lang, "mod-height"))
@@ -409,6 +436,19 @@ fn quantity_choice(ui: &mut Ui, view: &mut ViewState) {
         .changed()
     {
         view.raised = raised;
+    }
+}
+
+/// The language of the window.
+fn language_choice(ui: &mut Ui, view: &mut ViewState) {
+    let mut chosen = view.lang;
+    egui::ComboBox::from_id_salt("language").selected_text(chosen.name()).show_ui(ui, |ui| {
+        for l in Lang::ALL {
+            ui.selectable_value(&mut chosen, l, l.name());
+        }
+    });
+    if chosen != view.lang {
+        view.lang = chosen;
     }
 }
 
@@ -975,6 +1015,34 @@ mod tests {
     use super::*;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
+
+    /// The bar's end in `width` points: where the map's label ends and the height checkbox and
+    /// the presenter switch lie.
+    fn bar_end_in(width: f32, lang: Lang) -> (egui::Rect, egui::Rect, egui::Rect) {
+        let mut view = ViewState::new(2025);
+        view.lang = lang;
+        let harness = Harness::builder()
+            .with_size(egui::vec2(width, 40.0))
+            .build_ui_state(|ui, view: &mut ViewState| ui.horizontal(|ui| bar_end(ui, view)).inner, view);
+        let rect = |key: &str| harness.get_by_label(crate::i18n::t(lang, key)).rect();
+        (rect("mod-map"), rect("mod-height"), rect("mod-presenter"))
+    }
+
+    #[test]
+    fn the_bars_end_stays_on_screen_and_shows_the_whole_map_name_where_there_is_room() {
+        for lang in Lang::ALL {
+            // What a 1280-point window leaves the bar's end in nynorsk, the longest language.
+            let (map, height, presenter) = bar_end_in(470.0, lang);
+            assert!(presenter.max.x <= 470.0 - 60.0, "{lang:?}: the language menu keeps its room");
+            assert!(height.max.x <= presenter.min.x && height.min.x > map.max.x + QUANTITY_BOX_MIN - 1.0);
+
+            let name = ViewState { lang, ..ViewState::new(2025) }.quantity_name();
+            let mut name_width = 0.0;
+            Harness::new_ui(|ui| name_width = text_width(ui, name, egui::TextStyle::Button));
+            let (map, height, _) = bar_end_in(1100.0, lang);
+            assert!(height.min.x - map.max.x > name_width, "{lang:?}: {name:?} is shown whole");
+        }
+    }
 
     #[test]
     fn legend_names_quantity_unit_and_range() {
