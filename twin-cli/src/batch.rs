@@ -45,28 +45,8 @@ pub(crate) fn batch_command(request: &BatchRequest) -> Result<(), Failure> {
         emit(&format!("All {} runs are in {}.\n", runs.len(), out.display()));
         return Ok(());
     }
-    let bar = progress_bar(runs.end - first, "runs");
     let started = std::time::Instant::now();
-    let mut failed = 0usize;
-    let options = BatchOptions { runs: first..runs.end, threads };
-    let result = run_batch(&plan, &options, &mut |row| {
-        file.append(row)?;
-        failed += usize::from(row.error.is_some());
-        if let Some(bar) = &bar {
-            bar.inc(1);
-        }
-        Ok(())
-    });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
-    // The rows written so far go to disk whatever stopped the batch.
-    let synced = file.finish();
-    result.map_err(|e| match e {
-        BatchError::Sink(_) => Failure::Other(e.into()),
-        _ => Failure::Input(e.to_string()),
-    })?;
-    synced.map_err(|e| Failure::Other(anyhow::anyhow!("{}: {e}", out.display())))?;
+    let failed = run_into(&mut file, &plan, &BatchOptions { runs: first..runs.end, threads }, &out)?;
     let done = runs.end - first;
     let seconds = started.elapsed().as_secs_f64();
     emit(&format!(
@@ -80,6 +60,36 @@ pub(crate) fn batch_command(request: &BatchRequest) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// Runs the batch's remaining runs into `file` with a progress bar; the rows written go to disk
+/// whatever stops the batch. Returns how many runs gave no values.
+fn run_into(
+    file: &mut ResultFile<'_>,
+    plan: &Plan,
+    options: &BatchOptions,
+    out: &Path,
+) -> Result<usize, Failure> {
+    let bar = progress_bar(options.runs.len(), "runs");
+    let mut failed = 0usize;
+    let result = run_batch(plan, options, &mut |row| {
+        file.append(row)?;
+        failed += usize::from(row.error.is_some());
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+        Ok(())
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let synced = file.sync();
+    result.map_err(|e| match e {
+        BatchError::Sink(_) => Failure::Other(e.into()),
+        _ => Failure::Input(e.to_string()),
+    })?;
+    synced.map_err(|e| Failure::Other(anyhow::anyhow!("{}: {e}", out.display())))?;
+    Ok(failed)
 }
 
 /// `K/N` with `K < N`.

@@ -154,15 +154,11 @@ impl<'a> ResultFile<'a> {
         Ok(())
     }
 
-    fn sync(&mut self) -> std::io::Result<()> {
+    /// Flushes the rows written to disk.
+    pub fn sync(&mut self) -> std::io::Result<()> {
         self.out.sync_data()?;
         self.synced_at = Instant::now();
         Ok(())
-    }
-
-    /// Flushes the rows to disk.
-    pub fn finish(mut self) -> std::io::Result<()> {
-        self.sync()
     }
 }
 
@@ -243,7 +239,7 @@ mod tests {
         let mut file = ResultFile::open(path, plan, runs.clone()).expect("opens");
         let options = BatchOptions { runs: file.next_run()..runs.end, threads: 2 };
         run_batch(plan, &options, &mut |row| file.append(row)).expect("runs");
-        file.finish().expect("synced");
+        file.sync().expect("synced");
         std::fs::read(path).expect("read")
     }
 
