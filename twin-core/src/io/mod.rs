@@ -4,7 +4,9 @@
 //!
 //! Files are written atomically: into a temporary file in the target folder, flushed to disk,
 //! then renamed over the target, so a crash never leaves a half-written result. The files of
-//! one result are flushed together ([`write_all_atomic`]).
+//! one result are flushed together ([`write_all_atomic`]). A batch's result file is the one
+//! exception: it grows row by row and is cut back to its last whole row when continued
+//! ([`batch`]).
 
 use std::io::Write;
 use std::path::Path;
