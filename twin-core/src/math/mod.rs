@@ -2,6 +2,7 @@
 //! stock models and reductions over hourly series. The lowest layer: it imports nothing from the rest of the crate.
 
 pub mod dsm;
+pub mod quad;
 pub mod series;
 
 /// Linear interpolation in (year, value) points sorted by year, constant outside them (0 if

@@ -1,6 +1,8 @@
 //! Reductions over hourly series, written so that they vectorise and still add in a fixed order
 //! (the same inputs give bit-identical results on every machine and thread count).
 
+use super::quad::Quad;
+
 /// The smaller of two numbers that are never NaN. `f64::min` also answers for NaN, which in
 /// a vectorised loop costs a compare and three logical operations beside the one `min`.
 #[inline(always)]
@@ -48,6 +50,14 @@ impl RunningSum {
         }
     }
 
+    /// Adds the next four hours, lane by lane (the order [`RunningSum::add`] adds them in).
+    #[inline(always)]
+    pub fn add_quad(&mut self, quad: Quad) {
+        for (lane, x) in self.0.iter_mut().zip(quad.0) {
+            *lane += x;
+        }
+    }
+
     /// The sum of the blocks added so far.
     pub fn total(&self) -> f64 {
         let l = self.0;
@@ -68,6 +78,12 @@ impl RunningMax {
                 *lane = max_of(*lane, *x);
             }
         }
+    }
+
+    /// Adds the next four hours.
+    #[inline(always)]
+    pub fn add_quad(&mut self, quad: Quad) {
+        self.0 = Quad(self.0).max(quad).0;
     }
 
     /// The largest value of the blocks added so far (0 if none was positive).

@@ -2,12 +2,11 @@
 //! buildings (floor area and heat need by sector and heating system), cars and rooftop PV
 //! ([`YearState`]), and those into hourly demand for electricity and district heat.
 
-use std::ops::Range;
-
-use super::Scratch;
 use crate::catalogue::levers::{LeverId, Levers};
 use crate::catalogue::{BySector, BySystem, Catalogue, HeatingSystem, Sector};
+use crate::math::quad::Quad;
 use crate::outcome::LeverStock;
+use crate::prepare::weather::HOURS;
 use crate::prepare::{ELECTRIC_SYSTEMS, Prepared};
 use crate::scenario::{BuildingClass, District, HeatingShares, Scenario, Transport};
 
@@ -377,85 +376,106 @@ impl ElectricHeat {
     }
 }
 
-/// Fills the scratch series with a block of the year's hourly demand: households' and all
-/// buildings' electricity, EV charging, and district heat delivered and needed at the plant (with
-/// network loss).
-pub(super) fn fill_hourly(
-    state: &YearState,
-    scenario: &Scenario,
-    prepared: &Prepared,
-    scratch: &mut Scratch,
-    hours: Range<usize>,
-) {
-    fill_electricity(state, prepared, scratch, hours.clone());
-    let loss_share = scenario.district_heating.network_loss_share;
-    fill_district_heat(&state.needs, loss_share, prepared, scratch, hours);
+/// Four hours of demand, MW.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DemandQuad {
+    /// Households' electricity (buildings only).
+    pub(super) residential: Quad,
+    /// All buildings' electricity.
+    pub(super) building: Quad,
+    /// EV charging.
+    pub(super) ev: Quad,
+    /// District heat delivered to buildings.
+    pub(super) delivered: Quad,
+    /// District heat needed at the plant (delivered + network loss).
+    pub(super) plant: Quad,
 }
 
-/// Households' electricity (`residential`), all buildings' (`building`) and EV charging (`ev`),
-/// MW, in one pass over the block's hours. Every slice is cut to one length first, so bounds
-/// checks vanish and the loop vectorises.
-fn fill_electricity(state: &YearState, prepared: &Prepared, scratch: &mut Scratch, hours: Range<usize>) {
-    let needs = &state.needs;
-    let app_res = needs.appliances_mwh[Sector::Residential];
-    let app_non = needs.appliances_mwh[Sector::Services] + needs.appliances_mwh[Sector::Public];
-    let c = ElectricHeat::new(needs);
-    let smart = state.levers.smart_charging_share;
-    let (uncontrolled_mwh, smart_mwh) = (state.cars.ev_mwh * (1.0 - smart), state.cars.ev_mwh * smart);
-    let residential = &mut scratch.residential[hours.clone()];
-    let n = residential.len();
-    let building = &mut scratch.building[hours.clone()][..n];
-    let ev = &mut scratch.ev[hours.clone()][..n];
-    let profile = |series| block_of(series, &hours, n);
-    let (res_profile, non_profile) = (
-        profile(&prepared.appliance_profile_residential),
-        profile(&prepared.appliance_profile_non_residential),
-    );
-    let (unc, sm) = (profile(&prepared.ev_uncontrolled_profile), profile(&prepared.ev_smart_profile));
-    let per_space = prepared.electricity_per_space_heat.each_ref().map(|s| profile(s));
-    let per_water = prepared.electricity_per_hot_water.each_ref().map(|s| profile(s));
-    for h in 0..n {
-        let mut res = app_res * res_profile[h];
-        let mut non = app_non * non_profile[h];
-        for k in 0..ELECTRIC_SYSTEMS.len() {
-            res += c.space_residential[k] * per_space[k][h] + c.water_residential[k] * per_water[k][h];
-            non += c.space_other[k] * per_space[k][h] + c.water_other[k] * per_water[k][h];
+/// A year's hourly demand: the year's annual needs as coefficients of the prepared hourly
+/// profiles, which it reads four hours at a time ([`HourlyDemand::at`]).
+pub(super) struct HourlyDemand<'a> {
+    app_res: f64,
+    app_non: f64,
+    heat: ElectricHeat,
+    uncontrolled_mwh: f64,
+    smart_mwh: f64,
+    dh_space: f64,
+    dh_water: f64,
+    gross: f64,
+    profiles: Profiles<'a>,
+}
+
+/// The prepared hourly profiles demand reads, each a whole year.
+struct Profiles<'a> {
+    residential: &'a [f64; HOURS],
+    non_residential: &'a [f64; HOURS],
+    uncontrolled: &'a [f64; HOURS],
+    smart: &'a [f64; HOURS],
+    per_space: [&'a [f64; HOURS]; 4],
+    per_water: [&'a [f64; HOURS]; 4],
+    space: &'a [f64; HOURS],
+    water: &'a [f64; HOURS],
+}
+
+impl<'a> Profiles<'a> {
+    fn new(prepared: &'a Prepared) -> Profiles<'a> {
+        let year = |series: &'a Vec<f64>| -> &'a [f64; HOURS] {
+            series.as_slice().try_into().expect("a prepared profile has an hour for every hour of the year")
+        };
+        Profiles {
+            residential: year(&prepared.appliance_profile_residential),
+            non_residential: year(&prepared.appliance_profile_non_residential),
+            uncontrolled: year(&prepared.ev_uncontrolled_profile),
+            smart: year(&prepared.ev_smart_profile),
+            per_space: prepared.electricity_per_space_heat.each_ref().map(year),
+            per_water: prepared.electricity_per_hot_water.each_ref().map(year),
+            space: year(&prepared.space_heat_profile),
+            water: year(&prepared.hot_water_profile),
         }
-        residential[h] = res;
-        building[h] = non + res;
-        ev[h] = uncontrolled_mwh * unc[h] + smart_mwh * sm[h];
     }
 }
 
-/// The block `hours` of a year's series, cut to `n` hours.
-fn block_of<'a>(series: &'a [f64], hours: &Range<usize>, n: usize) -> &'a [f64] {
-    &series[hours.clone()][..n]
-}
+impl<'a> HourlyDemand<'a> {
+    /// The year's coefficients: what `state` needs in the year, spread by `prepared`'s profiles;
+    /// district heat grossed up by the network's loss.
+    pub(super) fn new(state: &YearState, scenario: &Scenario, prepared: &'a Prepared) -> HourlyDemand<'a> {
+        let needs = &state.needs;
+        let smart = state.levers.smart_charging_share;
+        let dh = HeatingSystem::DistrictHeating;
+        HourlyDemand {
+            app_res: needs.appliances_mwh[Sector::Residential],
+            app_non: needs.appliances_mwh[Sector::Services] + needs.appliances_mwh[Sector::Public],
+            heat: ElectricHeat::new(needs),
+            uncontrolled_mwh: state.cars.ev_mwh * (1.0 - smart),
+            smart_mwh: state.cars.ev_mwh * smart,
+            dh_space: Sector::BUILDINGS.iter().map(|s| needs.space_heat_mwh[*s][dh]).sum(),
+            dh_water: Sector::BUILDINGS.iter().map(|s| needs.hot_water_mwh[*s][dh]).sum(),
+            gross: 1.0 / (1.0 - scenario.district_heating.network_loss_share),
+            profiles: Profiles::new(prepared),
+        }
+    }
 
-/// District heat delivered to buildings, needed at the plant, and (before dispatch) still to be
-/// met, MW.
-fn fill_district_heat(
-    needs: &Needs,
-    loss_share: f64,
-    prepared: &Prepared,
-    scratch: &mut Scratch,
-    hours: Range<usize>,
-) {
-    let dh = HeatingSystem::DistrictHeating;
-    let dh_space: f64 = Sector::BUILDINGS.iter().map(|s| needs.space_heat_mwh[*s][dh]).sum();
-    let dh_water: f64 = Sector::BUILDINGS.iter().map(|s| needs.hot_water_mwh[*s][dh]).sum();
-    let delivered = &mut scratch.delivered[hours.clone()];
-    let n = delivered.len();
-    let demand = &mut scratch.dh_demand[hours.clone()][..n];
-    let remaining = &mut scratch.remaining[hours.clone()][..n];
-    let space = &prepared.space_heat_profile[hours.clone()][..n];
-    let water = &prepared.hot_water_profile[hours][..n];
-    let gross = 1.0 / (1.0 - loss_share);
-    for h in 0..n {
-        let d = dh_space * space[h] + dh_water * water[h];
-        delivered[h] = d;
-        demand[h] = d * gross;
-        remaining[h] = d * gross;
+    /// The demand of the four hours from `hour` (a multiple of four).
+    #[inline(always)]
+    pub(super) fn at(&self, hour: usize) -> DemandQuad {
+        let (p, c) = (&self.profiles, &self.heat);
+        let mut residential = self.app_res * Quad::at(p.residential, hour);
+        let mut other = self.app_non * Quad::at(p.non_residential, hour);
+        for k in 0..ELECTRIC_SYSTEMS.len() {
+            let (space, water) = (Quad::at(p.per_space[k], hour), Quad::at(p.per_water[k], hour));
+            residential += c.space_residential[k] * space + c.water_residential[k] * water;
+            other += c.space_other[k] * space + c.water_other[k] * water;
+        }
+        let ev =
+            self.uncontrolled_mwh * Quad::at(p.uncontrolled, hour) + self.smart_mwh * Quad::at(p.smart, hour);
+        let delivered = self.dh_space * Quad::at(p.space, hour) + self.dh_water * Quad::at(p.water, hour);
+        DemandQuad {
+            residential,
+            building: other + residential,
+            ev,
+            delivered,
+            plant: delivered * Quad::splat(self.gross),
+        }
     }
 }
 

@@ -4,10 +4,10 @@
 //! ([`GridYear`]): the year's import, export, peak and overload hours, and the households' monthly
 //! peaks that set their capacity tariff.
 
-use std::ops::Range;
-
-use super::Scratch;
-use crate::math::series::{RunningSum, max_of, maximum, min_of};
+use super::demand::DemandQuad;
+use super::heat::PlantQuad;
+use crate::math::quad::{LANES, Quad};
+use crate::math::series::RunningSum;
 use crate::outcome::GridYear;
 use crate::prepare::Prepared;
 use crate::prepare::weather::HOURS;
@@ -18,10 +18,22 @@ const DAYS_IN_MONTH: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 
 /// Days in the model's year.
 const DAYS: usize = HOURS / 24;
 
-/// The year's balance with the grid, taken a block of hours at a time: running sums of every
-/// flow, the import's peak, the hours over the connection's capacity and each day's household
-/// peak.
-pub(super) struct Balance {
+/// Four hours of the balance with the grid, MW.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct GridQuad {
+    /// Rooftop PV.
+    pub(super) pv: Quad,
+    /// Grid import.
+    pub(super) import: Quad,
+    /// Grid export.
+    pub(super) export: Quad,
+}
+
+/// The year's balance with the grid, taken four hours at a time: running sums of every flow,
+/// the import's peak, the hours over the connection's capacity and each day's household peak.
+pub(super) struct Balance<'a> {
+    /// Rooftop PV's output, kW per kWp installed, each hour.
+    pv_kw_per_kwp: &'a [f64; HOURS],
     /// Rooftop PV installed, kWp.
     pv_kwp: f64,
     /// The electrified inventory sources' flat load, MW.
@@ -33,18 +45,29 @@ pub(super) struct Balance {
     pv: RunningSum,
     pv_self: RunningSum,
     chp: RunningSum,
-    /// The import's peak so far, the first hour it was reached, and EV charging in that hour.
-    peak: Peak,
-    overload_hours: u32,
-    /// Each day's peak of households' load (buildings + EV charging), MW.
-    daily_household_peak_mw: [f64; DAYS],
+    /// The import's peak so far in each lane.
+    peak: [Peak; LANES],
+    /// Hours over the connection's capacity so far in each lane.
+    overload_hours: [u32; LANES],
+    /// Households' daily peaks.
+    household: HouseholdPeaks,
 }
 
-impl Balance {
+impl<'a> Balance<'a> {
     /// A year's balance before its first hour. `pv_kwp` is the rooftop PV installed, `other_mw`
     /// the electrified sources' flat load.
-    pub(super) fn new(pv_kwp: f64, other_mw: f64, import_capacity_mw: f64) -> Balance {
+    pub(super) fn new(
+        prepared: &'a Prepared,
+        pv_kwp: f64,
+        other_mw: f64,
+        import_capacity_mw: f64,
+    ) -> Balance<'a> {
         Balance {
+            pv_kw_per_kwp: prepared
+                .pv_kw_per_kwp
+                .as_slice()
+                .try_into()
+                .expect("PV output for every hour of the year"),
             pv_kwp,
             other_mw,
             import_capacity_mw,
@@ -54,53 +77,60 @@ impl Balance {
             pv: RunningSum::default(),
             pv_self: RunningSum::default(),
             chp: RunningSum::default(),
-            peak: Peak::default(),
-            overload_hours: 0,
-            daily_household_peak_mw: [0.0; DAYS],
+            peak: [Peak::NONE; LANES],
+            overload_hours: [0; LANES],
+            household: HouseholdPeaks::new(),
         }
     }
 
-    /// Balances a block of whole days whose demand and heat-plant electricity the scratch
-    /// series hold.
-    pub(super) fn add(&mut self, prepared: &Prepared, scratch: &mut Scratch, hours: Range<usize>) {
-        fill_balance(prepared, self.pv_kwp / 1000.0, self.other_mw, scratch, hours.clone());
-        let s = &*scratch;
-        let import = &s.import[hours.clone()];
-        self.demand.add(&s.demand[hours.clone()]);
-        self.import.add(import);
-        self.export.add(&s.export[hours.clone()]);
-        self.pv.add(&s.pv[hours.clone()]);
-        self.pv_self.add(&s.pv_self[hours.clone()]);
-        self.chp.add(&s.chp[hours.clone()]);
-        self.peak.add(import, &s.ev[hours.clone()], hours.start);
-        self.overload_hours += import.iter().filter(|x| **x > self.import_capacity_mw).count() as u32;
-        let daily_peak_mw = &mut self.daily_household_peak_mw[hours.start / 24..];
-        daily_peaks(&s.residential[hours.clone()], &s.ev[hours], daily_peak_mw);
+    /// Balances the four hours from `hour` (hours come in order): demand, PV, the heat plant's
+    /// electricity use and production, import and export.
+    #[inline(always)]
+    pub(super) fn add(&mut self, hour: usize, demand: &DemandQuad, plant: &PlantQuad) -> GridQuad {
+        let pv = (self.pv_kwp / 1000.0) * Quad::at(self.pv_kw_per_kwp, hour);
+        let total = demand.building + demand.ev + plant.electricity + Quad::splat(self.other_mw);
+        let net = total - pv - plant.chp;
+        let grid = GridQuad { pv, import: net.max(Quad::ZERO), export: (-net).max(Quad::ZERO) };
+        self.demand.add_quad(total);
+        self.import.add_quad(grid.import);
+        self.export.add_quad(grid.export);
+        self.pv.add_quad(pv);
+        self.pv_self.add_quad(pv.min(total));
+        self.chp.add_quad(plant.chp);
+        for (lane, peak) in self.peak.iter_mut().enumerate() {
+            peak.add(grid.import.0[lane], hour + lane, demand.ev.0[lane]);
+        }
+        let above = grid.import.count_above(self.import_capacity_mw);
+        for (count, above) in self.overload_hours.iter_mut().zip(above) {
+            *count += above;
+        }
+        self.household.add(hour, demand.residential + demand.ev);
+        grid
     }
 
     /// The year's figures, once every hour is balanced.
     pub(super) fn finish(self) -> GridYear {
-        let Peak { mw: peak_mw, hour: peak_hour, ev_mw: ev_at_peak_mw } = self.peak;
+        let Peak { mw: peak_mw, hour: peak_hour, ev_mw: ev_at_peak_mw } = Peak::first_of(&self.peak);
         GridYear {
             demand_mwh: self.demand.total(),
             import_mwh: self.import.total(),
             export_mwh: self.export.total(),
             peak_mw,
             peak_hour: peak_hour as u32,
-            overload_hours: self.overload_hours,
+            overload_hours: self.overload_hours.iter().sum(),
             ev_at_peak_mw,
             pv_installed_kwp: self.pv_kwp,
             pv_production_mwh: self.pv.total(),
             pv_self_consumed_mwh: self.pv_self.total(),
             chp_electricity_mwh: self.chp.total(),
-            monthly_household_peak_mw: monthly_peaks(&self.daily_household_peak_mw),
+            monthly_household_peak_mw: self.household.monthly(),
         }
     }
 }
 
-/// The grid import's peak: its value (at least 0), the first hour it was reached (hour 0 if the
-/// year never imports), and EV charging in that hour, MW.
-#[derive(Debug, Default, Clone, Copy)]
+/// The grid import's peak: its value, the first hour it was reached, and EV charging in that
+/// hour, MW.
+#[derive(Debug, Clone, Copy)]
 struct Peak {
     mw: f64,
     hour: usize,
@@ -108,80 +138,61 @@ struct Peak {
 }
 
 impl Peak {
-    /// Takes in the import and EV charging of the block that starts at hour `start`; blocks come
-    /// in order, so the first of several equal hours stays.
-    fn add(&mut self, import_mw: &[f64], ev_mw: &[f64], start: usize) {
-        let block_mw = maximum(import_mw);
-        if block_mw > self.mw || start == 0 {
-            let at = import_mw.iter().position(|x| *x == block_mw).unwrap_or(0);
-            *self = Peak { mw: block_mw, hour: start + at, ev_mw: ev_mw[at] };
+    /// Before the first hour (import is never negative, so the first hour replaces it).
+    const NONE: Peak = Peak { mw: -1.0, hour: 0, ev_mw: 0.0 };
+
+    /// Takes in an hour's import and EV charging; hours come in order, so the first of several
+    /// equal hours stays.
+    #[inline(always)]
+    fn add(&mut self, import_mw: f64, hour: usize, ev_mw: f64) {
+        if import_mw > self.mw {
+            *self = Peak { mw: import_mw, hour, ev_mw };
         }
     }
-}
 
-/// Fills PV, demand, PV used on site, import and export for every hour of a block, MW.
-fn fill_balance(
-    prepared: &Prepared,
-    pv_mw_per_kwp: f64,
-    other_mw: f64,
-    scratch: &mut Scratch,
-    hours: Range<usize>,
-) {
-    let s = scratch;
-    let h = hours;
-    let (pv_per_kw, building, ev, dh_el, chp) = (
-        &prepared.pv_kw_per_kwp[h.clone()],
-        &s.building[h.clone()],
-        &s.ev[h.clone()],
-        &s.dh_electricity[h.clone()],
-        &s.chp[h.clone()],
-    );
-    let (pv_out, demand_out, self_out, import_out, export_out) = (
-        &mut s.pv[h.clone()],
-        &mut s.demand[h.clone()],
-        &mut s.pv_self[h.clone()],
-        &mut s.import[h.clone()],
-        &mut s.export[h],
-    );
-    let n = pv_per_kw.len();
-    let (building, ev, dh_el, chp) = (&building[..n], &ev[..n], &dh_el[..n], &chp[..n]);
-    let (pv_out, demand_out, self_out, import_out, export_out) = (
-        &mut pv_out[..n],
-        &mut demand_out[..n],
-        &mut self_out[..n],
-        &mut import_out[..n],
-        &mut export_out[..n],
-    );
-    for h in 0..n {
-        let pv = pv_mw_per_kwp * pv_per_kw[h];
-        let demand = building[h] + ev[h] + dh_el[h] + other_mw;
-        let net = demand - pv - chp[h];
-        pv_out[h] = pv;
-        demand_out[h] = demand;
-        self_out[h] = min_of(pv, demand);
-        import_out[h] = max_of(net, 0.0);
-        export_out[h] = max_of(-net, 0.0);
+    /// The year's peak from each lane's: the highest, and of equal ones the earliest hour.
+    fn first_of(lanes: &[Peak]) -> Peak {
+        let later = |a: &Peak, b: &Peak| a.mw < b.mw || (a.mw == b.mw && a.hour > b.hour);
+        lanes.iter().copied().reduce(|a, b| if later(&a, &b) { b } else { a }).unwrap_or(Peak::NONE)
     }
 }
 
-/// Each whole day's peak of households' load (buildings + EV charging), MW, into `out`.
-fn daily_peaks(residential: &[f64], ev: &[f64], out: &mut [f64]) {
-    let days = residential.chunks_exact(24).zip(ev.chunks_exact(24));
-    for ((r, e), peak) in days.zip(out) {
-        *peak = r.iter().zip(e).map(|(r, e)| r + e).fold(0.0, max_of);
-    }
+/// Each day's peak of households' load (buildings + EV charging), MW, taken four hours at a
+/// time, and the monthly peaks that set their capacity tariff.
+struct HouseholdPeaks {
+    /// Today's peak so far, in each lane.
+    today: Quad,
+    /// Each day's peak.
+    daily_mw: [f64; DAYS],
 }
 
-/// For each month of the 365-day year: the mean of its three highest daily peaks, MW.
-fn monthly_peaks(daily_peak_mw: &[f64; DAYS]) -> [f64; 12] {
-    let mut out = [0.0; 12];
-    let mut day = 0usize;
-    for (month, days) in DAYS_IN_MONTH.into_iter().enumerate() {
-        let [first, second, third] = three_highest(&daily_peak_mw[day..day + days]);
-        out[month] = (first + second + third) / 3.0;
-        day += days;
+impl HouseholdPeaks {
+    fn new() -> HouseholdPeaks {
+        HouseholdPeaks { today: Quad::ZERO, daily_mw: [0.0; DAYS] }
     }
-    out
+
+    /// Takes in the load of the four hours from `hour` (hours come in order); a day's peak is
+    /// kept after its last hour.
+    #[inline(always)]
+    fn add(&mut self, hour: usize, load_mw: Quad) {
+        self.today = self.today.max(load_mw);
+        if (hour + LANES).is_multiple_of(24) {
+            self.daily_mw[hour / 24] = self.today.largest();
+            self.today = Quad::ZERO;
+        }
+    }
+
+    /// For each month of the 365-day year: the mean of its three highest daily peaks, MW.
+    fn monthly(&self) -> [f64; 12] {
+        let mut out = [0.0; 12];
+        let mut day = 0usize;
+        for (month, days) in DAYS_IN_MONTH.into_iter().enumerate() {
+            let [first, second, third] = three_highest(&self.daily_mw[day..day + days]);
+            out[month] = (first + second + third) / 3.0;
+            day += days;
+        }
+        out
+    }
 }
 
 /// The three highest of values that are never negative, highest first (0 for those missing).
@@ -207,20 +218,34 @@ mod tests {
 
     #[test]
     fn monthly_peak_is_the_mean_of_the_three_highest_days() {
-        let mut residential = vec![1.0; HOURS];
-        let ev = vec![0.0; HOURS];
+        let mut load_mw = [1.0; HOURS];
         // January: days 0, 1, 2, 3 peak at 5, 7, 9, 11 MW in one hour each.
         for (day, peak) in [(0, 5.0), (1, 7.0), (2, 9.0), (3, 11.0)] {
-            residential[day * 24 + 18] = peak;
+            load_mw[day * 24 + 18] = peak;
         }
-        // February's first day (day 31) peaks at 4 MW.
-        residential[31 * 24 + 8] = 4.0;
-        let mut daily_peak_mw = [0.0; DAYS];
-        daily_peaks(&residential, &ev, &mut daily_peak_mw);
-        let peaks = monthly_peaks(&daily_peak_mw);
+        // February's first day (day 31) peaks at 4 MW, in its last hour.
+        load_mw[31 * 24 + 23] = 4.0;
+        let mut household = HouseholdPeaks::new();
+        for hour in (0..HOURS).step_by(LANES) {
+            household.add(hour, Quad::at(&load_mw, hour));
+        }
+        let peaks = household.monthly();
         assert_eq!(peaks[0], (11.0 + 9.0 + 7.0) / 3.0);
         assert_eq!(peaks[1], (4.0 + 1.0 + 1.0) / 3.0);
         assert_eq!(peaks[11], 1.0);
+    }
+
+    #[test]
+    fn the_peak_is_the_first_hour_of_the_highest_import_whichever_lane_it_is_in() {
+        let import_mw = [3.0, 5.0, 1.0, 2.0, 0.0, 4.0, 5.0, 5.0, 2.0, 1.0, 5.0, 0.5];
+        let mut lanes = [Peak::NONE; LANES];
+        for (hour, mw) in import_mw.iter().enumerate() {
+            lanes[hour % LANES].add(*mw, hour, hour as f64 * 10.0);
+        }
+        let peak = Peak::first_of(&lanes);
+        assert_eq!((peak.mw, peak.hour, peak.ev_mw), (5.0, 1, 10.0));
+        let never_imports = [Peak { mw: 0.0, hour: 0, ev_mw: 0.5 }, Peak { mw: 0.0, hour: 1, ev_mw: 0.7 }];
+        assert_eq!(Peak::first_of(&never_imports).hour, 0);
     }
 
     #[test]

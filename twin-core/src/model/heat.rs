@@ -3,11 +3,10 @@
 //! and cool away what the network cannot take. The result is each unit's year and the network's
 //! ([`DistrictHeatYear`]).
 
-use std::ops::Range;
-
-use super::Scratch;
+use super::demand::DemandQuad;
 use crate::catalogue::{ByCarrier, Carrier};
-use crate::math::series::{RunningMax, RunningSum, min_of};
+use crate::math::quad::Quad;
+use crate::math::series::{RunningMax, RunningSum};
 use crate::outcome::{DistrictHeatYear, MaterialsYear, UnitYear};
 use crate::prepare::weather::HOURS;
 use crate::scenario::{Scenario, Unit, UnitKind};
@@ -83,34 +82,40 @@ impl Duty {
         }
     }
 
-    /// Takes this unit's heat from `remaining` in each hour of a block, writing it to `heat` and
-    /// adding the unit's electricity use or production to `electricity` or `chp`.
-    fn run(self, remaining: &mut [f64], heat: &mut [f64], electricity: &mut [f64], chp: &mut [f64]) {
-        let hours = remaining.len();
-        let (heat, electricity, chp) = (&mut heat[..hours], &mut electricity[..hours], &mut chp[..hours]);
+    /// The heat this unit takes of `remaining` in four hours (taken off `remaining`), adding its
+    /// electricity use or production to `electricity` or `chp`.
+    #[inline(always)]
+    fn run(self, remaining: &mut Quad, electricity: &mut Quad, chp: &mut Quad) -> Quad {
         let capacity_mw = match self {
             Duty::BurnEvenly { available_mw, .. } => available_mw,
             Duty::TakeWithElectricity { capacity_mw, .. } | Duty::TakeFuel { capacity_mw } => capacity_mw,
         };
-        for h in 0..hours {
-            let used = min_of(capacity_mw, remaining[h]);
-            remaining[h] -= used;
-            heat[h] = used;
-        }
+        let used = Quad::splat(capacity_mw).min(*remaining);
+        *remaining -= used;
         match self {
-            Duty::BurnEvenly { power_mw, .. } => chp.iter_mut().for_each(|p| *p += power_mw),
+            Duty::BurnEvenly { power_mw, .. } => *chp += Quad::splat(power_mw),
             Duty::TakeWithElectricity { electricity_per_heat, .. } => {
-                for h in 0..hours {
-                    electricity[h] += heat[h] * electricity_per_heat;
-                }
+                *electricity += used * Quad::splat(electricity_per_heat)
             }
             Duty::TakeFuel { .. } => {}
         }
+        used
     }
 }
 
-/// The plant's year, dispatched a block of hours at a time: the units in merit order, each
-/// taking what it can of `scratch.remaining` (MW each hour), and the running sums of its year.
+/// Four hours of the plant, MW.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PlantQuad {
+    /// The plant's electricity use.
+    pub(super) electricity: Quad,
+    /// Incineration power.
+    pub(super) chp: Quad,
+    /// Heat the network needed and no unit could give.
+    pub(super) unserved: Quad,
+}
+
+/// The plant's year, dispatched four hours at a time: the units in merit order, each taking
+/// what it can of the heat the network still needs, and the running sums of its year.
 pub(super) struct Plant<'a> {
     units: &'a [Unit],
     fuel: &'a [UnitFuel],
@@ -135,29 +140,33 @@ impl<'a> Plant<'a> {
         }
     }
 
-    /// Dispatches the units over a block of hours whose district-heat demand the demand stage
-    /// has filled: each unit's hourly heat goes to `scratch.unit_heat`, the plant's electricity
-    /// use to `scratch.dh_electricity` and incineration power to `scratch.chp`.
-    pub(super) fn dispatch(&mut self, scratch: &mut Scratch, hours: Range<usize>) {
-        let remaining = &mut scratch.remaining[hours.clone()];
-        let electricity = &mut scratch.dh_electricity[hours.clone()];
-        let chp = &mut scratch.chp[hours.clone()];
-        electricity.fill(0.0);
-        chp.fill(0.0);
-        for ((duty, unit_heat), (sum, peak)) in
-            self.duties.iter().zip(&mut scratch.unit_heat).zip(&mut self.heat)
-        {
-            let heat = &mut unit_heat[hours.clone()];
-            duty.run(remaining, heat, electricity, chp);
-            sum.add(heat);
-            peak.add(heat);
+    /// Dispatches the units over the four hours from `hour` whose district heat `demand` gives,
+    /// writing each unit's heat into `unit_heat_mw` (one series a unit) where the year's hours
+    /// are kept.
+    #[inline(always)]
+    pub(super) fn dispatch(
+        &mut self,
+        demand: &DemandQuad,
+        hour: usize,
+        mut unit_heat_mw: Option<&mut [Vec<f64>]>,
+    ) -> PlantQuad {
+        let mut remaining = demand.plant;
+        let (mut electricity, mut chp) = (Quad::ZERO, Quad::ZERO);
+        for (u, (duty, (sum, peak))) in self.duties.iter().zip(&mut self.heat).enumerate() {
+            let heat = duty.run(&mut remaining, &mut electricity, &mut chp);
+            sum.add_quad(heat);
+            peak.add_quad(heat);
+            if let Some(series) = unit_heat_mw.as_deref_mut() {
+                heat.store(&mut series[u], hour);
+            }
         }
-        self.delivered.add(&scratch.delivered[hours.clone()]);
-        self.demand.add(&scratch.dh_demand[hours]);
-        self.unserved.add(remaining);
+        self.delivered.add_quad(demand.delivered);
+        self.demand.add_quad(demand.plant);
+        self.unserved.add_quad(remaining);
+        PlantQuad { electricity, chp, unserved: remaining }
     }
 
-    /// The network's year and each unit's, once every block is dispatched.
+    /// The network's year and each unit's, once every hour is dispatched.
     pub(super) fn finish(self) -> DistrictHeatYear {
         let hours = HOURS as f64;
         let mut input_mwh = ByCarrier::default();

@@ -18,10 +18,10 @@
 //!    other sources after their levers (whose electricity joins the grid before stage 4), and
 //!    landfill methane by first-order decay carried from year to year.
 //!
-//! The hourly stages (the hourly part of 1, then 3 and 4) run over the year a block of five days
-//! at a time, each in turn over the same block, so the block's series stay in the core's cache;
-//! their yearly sums add the hours in the same order as a sum over the whole year would, so the
-//! results do not depend on the block's size.
+//! The hourly stages (the hourly part of 1, then 3 and 4) run over the year four hours at a time
+//! ([`Quad`](crate::math::quad::Quad)), each in turn on the same four hours, which stay in
+//! registers: no stage writes an hourly series unless the year's hours are kept for the outcome.
+//! Their yearly sums add the hours in the same order as a sum over the whole series would.
 //!
 //! `run` is a pure function of (scenario, levers, prepared site data): no global state, no
 //! threads, no hash maps, so the same inputs give bit-identical outcomes. Invariants (tested in
@@ -45,12 +45,17 @@ pub mod materials;
 
 use crate::catalogue::Sector;
 use crate::catalogue::levers::Levers;
+use crate::math::quad::LANES;
 use crate::outcome::{
     DistrictHeatYear, EnergyYear, GridYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult,
 };
 use crate::prepare::Prepared;
 use crate::prepare::weather::HOURS;
 use crate::scenario::Scenario;
+
+use demand::DemandQuad;
+use grid::GridQuad;
+use heat::PlantQuad;
 
 pub use accounting::electricity_factor_g_per_kwh;
 pub use demand::{DIESEL_KWH_PER_L, PETROL_KWH_PER_L};
@@ -99,10 +104,9 @@ pub fn simulate(scenario: &Scenario) -> Result<Outcome, NonFinite> {
     run(scenario, &scenario.levers, &prepared, &RunOptions::default())
 }
 
-/// Hourly working arrays of one year, reused from year to year (MW in each hour).
+/// A year's hourly series, for the outcome of a year whose hours are kept (MW in each hour);
+/// made once in a run and reused from year to year.
 struct Scratch {
-    /// Households' electricity (buildings only).
-    residential: Vec<f64>,
     /// All buildings' electricity.
     building: Vec<f64>,
     /// EV charging.
@@ -111,8 +115,8 @@ struct Scratch {
     delivered: Vec<f64>,
     /// District heat needed at the plant (delivered + loss).
     dh_demand: Vec<f64>,
-    /// District heat not yet met (after dispatch: unserved).
-    remaining: Vec<f64>,
+    /// District heat not met.
+    unserved: Vec<f64>,
     /// The heat plant's electricity use.
     dh_electricity: Vec<f64>,
     /// Incineration power.
@@ -121,10 +125,6 @@ struct Scratch {
     unit_heat: Vec<Vec<f64>>,
     /// Rooftop PV.
     pv: Vec<f64>,
-    /// PV used in the same hour.
-    pv_self: Vec<f64>,
-    /// All electricity demand.
-    demand: Vec<f64>,
     /// Grid import.
     import: Vec<f64>,
     /// Grid export.
@@ -135,21 +135,33 @@ impl Scratch {
     fn new(unit_count: usize) -> Scratch {
         let v = || vec![0.0; HOURS];
         Scratch {
-            residential: v(),
             building: v(),
             ev: v(),
             delivered: v(),
             dh_demand: v(),
-            remaining: v(),
+            unserved: v(),
             dh_electricity: v(),
             chp: v(),
             unit_heat: (0..unit_count).map(|_| v()).collect(),
             pv: v(),
-            pv_self: v(),
-            demand: v(),
             import: v(),
             export: v(),
         }
+    }
+
+    /// Keeps the four hours from `hour` (the units' heat the plant has kept itself).
+    #[inline(always)]
+    fn store(&mut self, hour: usize, demand: &DemandQuad, plant: &PlantQuad, grid: &GridQuad) {
+        demand.building.store(&mut self.building, hour);
+        demand.ev.store(&mut self.ev, hour);
+        demand.delivered.store(&mut self.delivered, hour);
+        demand.plant.store(&mut self.dh_demand, hour);
+        plant.unserved.store(&mut self.unserved, hour);
+        plant.electricity.store(&mut self.dh_electricity, hour);
+        plant.chp.store(&mut self.chp, hour);
+        grid.pv.store(&mut self.pv, hour);
+        grid.import.store(&mut self.import, hour);
+        grid.export.store(&mut self.export, hour);
     }
 
     /// The year's hourly series, for the outcome.
@@ -168,21 +180,10 @@ impl Scratch {
             district_heat_delivered_mw: self.delivered.clone(),
             district_heat_loss_mw: self.dh_demand.iter().zip(&self.delivered).map(|(d, x)| d - x).collect(),
             unit_heat_mw: self.unit_heat.clone(),
-            district_heat_unserved_mw: self.remaining.clone(),
+            district_heat_unserved_mw: self.unserved.clone(),
             other_electricity_mw,
         }
     }
-}
-
-/// Hours in a block of the hourly stages: five days, so a block's series stay in the core's
-/// first-level cache while the demand, heat and grid stages run over it in turn (and a block is
-/// whole days and a whole number of four-hour lanes, see [`crate::math::series::RunningSum`]).
-const BLOCK_HOURS: usize = 5 * 24;
-
-/// The year's hours, block by block.
-fn blocks() -> impl Iterator<Item = std::ops::Range<usize>> {
-    const _: () = assert!(HOURS.is_multiple_of(BLOCK_HOURS));
-    (0..HOURS).step_by(BLOCK_HOURS).map(|start| start..start + BLOCK_HOURS)
 }
 
 /// Runs the model for every year with the given levers and prepared site data.
@@ -202,7 +203,7 @@ pub fn run(
 
 /// The years of a run, unchecked.
 fn run_years(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options: &RunOptions) -> Outcome {
-    let mut scratch = Scratch::new(scenario.district_heating.units.len());
+    let mut scratch = None;
     let mut carried = demand::Carried::new(scenario);
     let mut landfill =
         scenario.inventory.landfill.as_ref().map(|l| inventory::Landfill::new(l, scenario.base_year));
@@ -211,8 +212,10 @@ fn run_years(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options:
     for year in scenario.base_year..=scenario.end_year {
         carried.advance(levers, year, scenario.base_year);
         let run = YearRun { scenario, levers, prepared, year };
-        let (result, series) =
-            run.stages(&carried, landfill.as_mut(), &mut scratch, options.hourly_years.wants(year));
+        let kept = options.hourly_years.wants(year).then(|| {
+            &mut *scratch.get_or_insert_with(|| Scratch::new(scenario.district_heating.units.len()))
+        });
+        let (result, series) = run.stages(&carried, landfill.as_mut(), kept);
         years.push(result);
         hourly.extend(series);
     }
@@ -236,32 +239,37 @@ struct YearRun<'a> {
 }
 
 impl YearRun<'_> {
-    /// The hourly stages, block by block: demand, the heat plant's dispatch, the grid balance.
+    /// The hourly stages, four hours at a time: demand, the heat plant's dispatch, the grid
+    /// balance; the hours kept in `kept` if given.
     fn hourly_stages(
         &self,
         state: &demand::YearState,
         fuel: &[heat::UnitFuel],
         other_mw: f64,
-        scratch: &mut Scratch,
+        mut kept: Option<&mut Scratch>,
     ) -> (DistrictHeatYear, GridYear) {
-        let scenario = self.scenario;
+        let (scenario, prepared) = (self.scenario, self.prepared);
+        let demand = demand::HourlyDemand::new(state, scenario, prepared);
         let mut plant = heat::Plant::new(&scenario.district_heating.units, fuel);
-        let mut balance = grid::Balance::new(state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
-        for hours in blocks() {
-            demand::fill_hourly(state, scenario, self.prepared, scratch, hours.clone());
-            plant.dispatch(scratch, hours.clone());
-            balance.add(self.prepared, scratch, hours);
+        let mut balance =
+            grid::Balance::new(prepared, state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
+        for hour in (0..HOURS).step_by(LANES) {
+            let demand = demand.at(hour);
+            let plant_quad = plant.dispatch(&demand, hour, kept.as_deref_mut().map(|k| &mut k.unit_heat[..]));
+            let grid_quad = balance.add(hour, &demand, &plant_quad);
+            if let Some(kept) = kept.as_deref_mut() {
+                kept.store(hour, &demand, &plant_quad, &grid_quad);
+            }
         }
         (plant.finish(), balance.finish())
     }
 
-    /// Runs the year's stages in order; the hourly series too if `keep_hourly`.
+    /// Runs the year's stages in order; the hourly series too if `kept` is given.
     fn stages(
         &self,
         carried: &demand::Carried,
         landfill: Option<&mut inventory::Landfill>,
-        scratch: &mut Scratch,
-        keep_hourly: bool,
+        mut kept: Option<&mut Scratch>,
     ) -> (YearResult, Option<HourlyYear>) {
         let (scenario, prepared) = (self.scenario, self.prepared);
         let population = scenario.population_in(self.year);
@@ -270,8 +278,8 @@ impl YearRun<'_> {
         let fuel = heat::unit_fuel(scenario, materials.as_ref());
         let sources = inventory::SourcesYear::new(&scenario.inventory.sources, self.levers, self.year);
         let other_mw = sources.electricity_mw();
-        let (heat, grid) = self.hourly_stages(&state, &fuel, other_mw, scratch);
-        let series = keep_hourly.then(|| scratch.hourly_year(self.year, prepared, other_mw));
+        let (heat, grid) = self.hourly_stages(&state, &fuel, other_mw, kept.as_deref_mut());
+        let series = kept.map(|k| k.hourly_year(self.year, prepared, other_mw));
         let waste_fossil_mwh: f64 = fuel.iter().map(|f| f.fossil_mwh).sum();
         let final_mwh = accounting::final_energy(&state, prepared, scenario, sources.electricity_mwh);
         let (mut emissions, allocation) =

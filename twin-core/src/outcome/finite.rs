@@ -38,9 +38,13 @@ impl Outcome {
     }
 }
 
+/// Visits the year once plainly; only if that finds a number is it visited again with the path
+/// tracked (which formats every map key and costs more than the run's accounting).
 fn check_year(year: &YearResult) -> Result<(), NonFinite> {
-    let mut finder = Finder;
-    match serde_path_to_error::serialize(year, &mut finder) {
+    if year.serialize(&mut Finder).is_ok() {
+        return Ok(());
+    }
+    match serde_path_to_error::serialize(year, &mut Finder) {
         Ok(()) => Ok(()),
         Err(e) => {
             let quantity = e.path().to_string();
