@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use twin_core::catalogue::Name;
 use twin_core::catalogue::kpi::KpiId;
 use twin_core::catalogue::levers::LeverId;
 use twin_core::model::{RunOptions, run};
@@ -28,16 +29,16 @@ fn with(s: &Scenario, prepared: &Prepared, settings: &[(LeverId, f64)]) -> Outco
 fn check_balances(outcome: &Outcome) {
     for y in &outcome.years {
         let m = y.materials.as_ref().expect("materials modelled");
-        let mut balance: std::collections::BTreeMap<(String, String), (f64, f64)> = Default::default();
+        let mut balance: std::collections::BTreeMap<(Name, Name), (f64, f64)> = Default::default();
         for f in &m.flows {
             assert!(f.mass_t >= 0.0 && f.mass_t.is_finite(), "{} {f}", y.year);
             balance.entry((f.to.clone(), f.material.clone())).or_default().0 += f.mass_t;
             balance.entry((f.from.clone(), f.material.clone())).or_default().1 += f.mass_t;
         }
         // A sink is a process nothing flows out of.
-        let is_sink = |p: &str| !m.flows.iter().any(|f| f.from == p);
+        let is_sink = |p: &str| !m.flows.iter().any(|f| *f.from == *p);
         for ((process, material), (inflow, outflow)) in &balance {
-            if process == "households" || process.starts_with("demolition_") || is_sink(process) {
+            if **process == *"households" || process.starts_with("demolition_") || is_sink(process) {
                 continue;
             }
             let scale = inflow.max(*outflow).max(1e-9);

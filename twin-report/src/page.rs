@@ -304,13 +304,13 @@ fn figures(w: &Workshop, year: i32, text: &Text) -> Vec<Figure> {
         .outcome(Variant::Baseline)
         .and_then(|o| o.year(year))
         .and_then(|y| y.materials.as_ref())
-        .map(|m| m.treated_t.iter().map(|(n, _)| n.clone()).collect())
+        .map(|m| m.treated_t.iter().map(|(n, _)| n.to_string()).collect())
         .unwrap_or_default();
     let waste = at_year(&|y| {
         let treated = y.materials.as_ref().map(|m| m.treated_t.clone()).unwrap_or_default();
         treatments
             .iter()
-            .map(|n| treated.iter().find(|(m, _)| m == n).map_or(0.0, |(_, t)| t / 1000.0))
+            .map(|n| treated.iter().find(|(m, _)| **m == **n).map_or(0.0, |(_, t)| t / 1000.0))
             .collect()
     });
     let number = &|v: f64| text.number(v);

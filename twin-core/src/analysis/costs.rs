@@ -111,7 +111,10 @@ pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
                 .iter()
                 .filter(|f| !f.from.starts_with("demolition_"))
                 .map(|f| {
-                    c.waste_nok_per_t.iter().find(|(p, _)| *p == f.to).map_or(0.0, |(_, nok)| nok * f.mass_t)
+                    c.waste_nok_per_t
+                        .iter()
+                        .find(|(p, _)| **p == *f.to)
+                        .map_or(0.0, |(_, nok)| nok * f.mass_t)
                 })
                 .sum();
             handling + m.campaign_sorted_t * c.sorting_campaign_nok_per_t

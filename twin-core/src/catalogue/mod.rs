@@ -9,6 +9,11 @@
 //! has one, is an exhaustive `match`. Adding a lever or a KPI is one variant plus its spec, and the
 //! compiler finds every place that must say what it does.
 
+/// A name the scenario gives (a material-flow process, waste fraction, building material or
+/// stock group), shared by every year's results: cloning one counts a reference and copies no
+/// text, so a run's yearly flows allocate no strings.
+pub type Name = std::sync::Arc<str>;
+
 /// Declares a catalogue enum with the derives every catalogue shares (ids, ordering, serde,
 /// `enum_map` keys, `strum` listing and snake_case keys); `impl Catalogue` stays with each enum.
 macro_rules! catalogue_enum {

@@ -332,10 +332,10 @@ pub fn material_flows_csv(outcome: &Outcome) -> String {
         for f in &m.flows {
             rows.push(vec![
                 y.year.to_string(),
-                f.from.clone(),
-                f.to.clone(),
+                f.from.to_string(),
+                f.to.to_string(),
                 format!("{} => {}", f.from, f.to),
-                f.material.clone(),
+                f.material.to_string(),
                 f.mass_t.to_string(),
             ]);
         }

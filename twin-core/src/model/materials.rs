@@ -10,12 +10,29 @@
 //! incinerator, hour by hour in the energy model. Invariants (tested): every non-sink process
 //! balances to 1e-9 relative; no flow is negative; sinks receive exactly what was generated.
 
+use std::sync::LazyLock;
+
+use crate::catalogue::Name;
 use crate::catalogue::levers::{LeverId, Levers};
 use crate::outcome::{MaterialFlow, MaterialsYear, StockYear};
 use crate::prepare::stock::GroupMaterials;
 use crate::scenario::network::{
     BUILT_IN, HOUSEHOLDS, Network, RESIDUAL_COLLECTION, REUSE, SEPARATE_COLLECTION, StockGroup, TREATMENTS,
 };
+
+/// The names the flows use that no scenario gives: households, the treatment routes, and where
+/// demolished materials go. Made once; every year's flows share them.
+struct FixedNames {
+    households: Name,
+    treatments: [Name; TREATMENTS.len()],
+    demolition_routes: [Name; 3],
+}
+
+static FIXED: LazyLock<FixedNames> = LazyLock::new(|| FixedNames {
+    households: BUILT_IN[HOUSEHOLDS].into(),
+    treatments: TREATMENTS.map(Name::from),
+    demolition_routes: ["reuse_in_construction", "construction_recycling", "landfill"].map(Name::from),
+});
 
 /// The waste part of a year: generation, source split, the network's flows.
 pub fn waste_year(
@@ -32,8 +49,9 @@ pub fn waste_year(
     let mut out = MaterialsYear::default();
     let mut sinks = vec![0.0; n];
     let mut separated = 0.0;
-    let mut treated: Vec<(String, f64)> = TREATMENTS.iter().map(|t| ((*t).to_owned(), 0.0)).collect();
-    let is_treatment = |p: usize| TREATMENTS.contains(&network.processes[p].as_str());
+    let fixed = &*FIXED;
+    let mut treated: Vec<(Name, f64)> = fixed.treatments.iter().map(|t| (t.clone(), 0.0)).collect();
+    let is_treatment = |p: usize| TREATMENTS.contains(&&*network.processes[p]);
     for (f, fraction) in network.fractions.iter().enumerate() {
         let trend = (1.0 + fraction.trend_per_year).powi(year - base_year);
         let generated = (population * fraction.kg_per_person * trend
@@ -56,7 +74,7 @@ pub fn waste_year(
             [(REUSE, inputs[0]), (SEPARATE_COLLECTION, inputs[1]), (RESIDUAL_COLLECTION, inputs[2])]
         {
             out.flows.push(MaterialFlow {
-                from: BUILT_IN[HOUSEHOLDS].to_owned(),
+                from: fixed.households.clone(),
                 to: network.processes[route].clone(),
                 material: fraction.name.clone(),
                 mass_t: mass,
@@ -70,7 +88,7 @@ pub fn waste_year(
                 && let Some(t) = treated.iter_mut().find(|(name, _)| *name == network.processes[*to])
             {
                 t.1 += throughput[*from] * share;
-                if t.0 == "landfill" {
+                if &*t.0 == "landfill" {
                     out.landfilled_doc_t += throughput[*from] * share * fraction.doc_share;
                 }
             }
@@ -113,6 +131,7 @@ pub fn add_stock_year(
 ) {
     let reuse = levers.value(LeverId::BuildingMaterialReuse, year);
     let factor_of = |m: &str| factors.iter().find(|(n, _)| n == m).map_or(0.0, |(_, f)| *f);
+    let [reuse_route, recycling_route, landfill_route] = &FIXED.demolition_routes;
     for (g, gm) in groups.iter().zip(group_materials) {
         let Some(i) = gm.years.iter().position(|y| *y == year) else { continue };
         out.stock.push(StockYear {
@@ -134,13 +153,13 @@ pub fn add_stock_year(
             out.embodied_emissions_t += (needed_t - reused_t) * ef;
             out.embodied_emissions_avoided_t += reused_t * ef;
             for (to, mass_t) in [
-                ("reuse_in_construction", reused_t),
-                ("construction_recycling", rest_t * demolition_recycling_share),
-                ("landfill", rest_t * (1.0 - demolition_recycling_share)),
+                (reuse_route, reused_t),
+                (recycling_route, rest_t * demolition_recycling_share),
+                (landfill_route, rest_t * (1.0 - demolition_recycling_share)),
             ] {
                 out.flows.push(MaterialFlow {
-                    from: format!("demolition_{}", g.name),
-                    to: to.to_owned(),
+                    from: g.demolition.clone(),
+                    to: to.clone(),
                     material: material.clone(),
                     mass_t,
                 });
@@ -149,10 +168,10 @@ pub fn add_stock_year(
     }
 }
 
-fn add(list: &mut Vec<(String, f64)>, name: &str, value: f64) {
+fn add(list: &mut Vec<(Name, f64)>, name: &Name, value: f64) {
     match list.iter_mut().find(|(n, _)| n == name) {
         Some((_, v)) => *v += value,
-        None => list.push((name.to_owned(), value)),
+        None => list.push((name.clone(), value)),
     }
 }
 

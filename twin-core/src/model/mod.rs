@@ -246,21 +246,14 @@ impl YearRun<'_> {
         state: &demand::YearState,
         fuel: &[heat::UnitFuel],
         other_mw: f64,
-        mut kept: Option<&mut Scratch>,
+        kept: Option<&mut Scratch>,
     ) -> (DistrictHeatYear, GridYear) {
         let (scenario, prepared) = (self.scenario, self.prepared);
         let demand = demand::HourlyDemand::new(state, scenario, prepared);
         let mut plant = heat::Plant::new(&scenario.district_heating.units, fuel);
         let mut balance =
             grid::Balance::new(prepared, state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
-        for hour in (0..HOURS).step_by(LANES) {
-            let demand = demand.at(hour);
-            let plant_quad = plant.dispatch(&demand, hour, kept.as_deref_mut().map(|k| &mut k.unit_heat[..]));
-            let grid_quad = balance.add(hour, &demand, &plant_quad);
-            if let Some(kept) = kept.as_deref_mut() {
-                kept.store(hour, &demand, &plant_quad, &grid_quad);
-            }
-        }
+        run_hours(&demand, &mut plant, &mut balance, kept);
         (plant.finish(), balance.finish())
     }
 
@@ -325,6 +318,38 @@ impl YearRun<'_> {
     }
 }
 
+/// Runs every hour of the year through the stages, four at a time, keeping them in `kept` if
+/// given. Compiled twice: for any x86-64 (SSE2, two lanes a vector) and for CPUs with AVX2 (four
+/// lanes, a quad in one register), chosen when called. Both do the same IEEE operations in the
+/// same order (Rust never fuses a multiply and an add), so they give bit-identical results.
+#[multiversion::multiversion(targets("x86_64+avx2"))]
+fn run_hours(
+    demand: &demand::HourlyDemand,
+    plant: &mut heat::Plant,
+    balance: &mut grid::Balance,
+    kept: Option<&mut Scratch>,
+) {
+    hours(demand, plant, balance, kept);
+}
+
+/// The loop of [`run_hours`], compiled into each of its versions.
+#[inline(always)]
+fn hours(
+    demand: &demand::HourlyDemand,
+    plant: &mut heat::Plant,
+    balance: &mut grid::Balance,
+    mut kept: Option<&mut Scratch>,
+) {
+    for hour in (0..HOURS).step_by(LANES) {
+        let demand = demand.at(hour);
+        let plant_quad = plant.dispatch(&demand, hour, kept.as_deref_mut().map(|k| &mut k.unit_heat[..]));
+        let grid_quad = balance.add(hour, &demand, &plant_quad);
+        if let Some(kept) = kept.as_deref_mut() {
+            kept.store(hour, &demand, &plant_quad, &grid_quad);
+        }
+    }
+}
+
 /// The cars' year.
 fn transport_year(state: &demand::YearState) -> TransportYear {
     TransportYear {
@@ -332,5 +357,43 @@ fn transport_year(state: &demand::YearState) -> TransportYear {
         ev_share: if state.car_count > 0.0 { state.ev_count / state.car_count } else { 0.0 },
         ev_charging_mwh: state.cars.ev_mwh,
         smart_charging_share: state.levers.smart_charging_share,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The year 2040 of Bærum's hourly stages, run by `run` (kept hour by hour): the plant's
+    /// year, the grid's year and every kept series, written out exactly.
+    fn hourly_year_by(
+        run: fn(&demand::HourlyDemand, &mut heat::Plant, &mut grid::Balance, Option<&mut Scratch>),
+    ) -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
+        let text = std::fs::read_to_string(path).expect("Bærum's scenario");
+        let scenario = Scenario::from_str_named(&text, path.as_ref()).expect("valid scenario");
+        let (prepared, levers, year) = (Prepared::new(&scenario), scenario.levers, 2040);
+        let mut carried = demand::Carried::new(&scenario);
+        (scenario.base_year..=year).for_each(|y| carried.advance(&levers, y, scenario.base_year));
+        let state = demand::YearState::new(&scenario, &levers, &prepared, year, &carried);
+        let population = scenario.population_in(year);
+        let materials = materials::year(&scenario, &levers, &prepared, year, population);
+        let fuel = heat::unit_fuel(&scenario, materials.as_ref());
+        let demand = demand::HourlyDemand::new(&state, &scenario, &prepared);
+        let mut plant = heat::Plant::new(&scenario.district_heating.units, &fuel);
+        let mut balance = grid::Balance::new(&prepared, state.pv_kwp, 1.5, scenario.grid.import_capacity_mw);
+        let mut kept = Scratch::new(scenario.district_heating.units.len());
+        run(&demand, &mut plant, &mut balance, Some(&mut kept));
+        let series = kept.hourly_year(year, &prepared, 1.5);
+        format!("{:?}\n{:?}\n{series:?}", plant.finish(), balance.finish())
+    }
+
+    #[test]
+    fn the_hours_compiled_for_wide_vectors_agree_bit_for_bit_with_the_portable_ones() {
+        // `run_hours` takes the AVX2 version where the CPU has it; `hours` called here is
+        // compiled for the baseline x86-64 (or whatever the target is).
+        let (chosen, portable) = (hourly_year_by(run_hours), hourly_year_by(hours));
+        assert!(chosen.contains("peak_mw") && chosen.len() > 100_000, "the whole year is compared");
+        assert!(chosen == portable, "the two versions differ");
     }
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub use finite::NonFinite;
 
-use crate::catalogue::{ByCarrier, ByInventorySector, BySector, Carrier};
+use crate::catalogue::{ByCarrier, ByInventorySector, BySector, Carrier, Name};
 
 /// One district's figures for one year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -258,11 +258,11 @@ impl YearResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MaterialFlow {
     /// Origin process.
-    pub from: String,
+    pub from: Name,
     /// Destination process.
-    pub to: String,
+    pub to: Name,
     /// Waste fraction or building material.
-    pub material: String,
+    pub material: Name,
     /// Mass, tonnes.
     pub mass_t: f64,
 }
@@ -277,7 +277,7 @@ impl std::fmt::Display for MaterialFlow {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct StockYear {
     /// Group name.
-    pub group: String,
+    pub group: Name,
     /// Floor area in use at the end of the year, m².
     pub stock_m2: f64,
     /// Floor area built, m².
@@ -294,10 +294,10 @@ pub struct MaterialsYear {
     /// Every waste flow, by fraction then process order.
     pub flows: Vec<MaterialFlow>,
     /// Tonnes arriving in each sink process: (process, t).
-    pub sinks_t: Vec<(String, f64)>,
+    pub sinks_t: Vec<(Name, f64)>,
     /// Waste delivered to each treatment route (see [`TREATMENTS`](crate::scenario::network::TREATMENTS)) from collection and sorting,
     /// t; waste that a treatment sends back to sorting is counted again where it goes next.
-    pub treated_t: Vec<(String, f64)>,
+    pub treated_t: Vec<(Name, f64)>,
     /// Waste burnt in the `incineration` process, t.
     pub incinerated_t: f64,
     /// Energy of the waste burnt, MWh (LHV).
@@ -313,9 +313,9 @@ pub struct MaterialsYear {
     /// Building stock groups.
     pub stock: Vec<StockYear>,
     /// Materials in the building stock: (material, t).
-    pub material_stock_t: Vec<(String, f64)>,
+    pub material_stock_t: Vec<(Name, f64)>,
     /// Materials demolished: (material, t).
-    pub demolition_t: Vec<(String, f64)>,
+    pub demolition_t: Vec<(Name, f64)>,
     /// Demolition materials reused, t.
     pub reused_building_materials_t: f64,
     /// Embodied emissions of new construction, net of reuse, t CO2e.
@@ -327,7 +327,7 @@ pub struct MaterialsYear {
 impl MaterialsYear {
     /// Tonnes arriving in a sink, 0 if there is no such sink.
     pub fn sink_t(&self, name: &str) -> f64 {
-        self.sinks_t.iter().filter(|(n, _)| n == name).map(|(_, t)| t).sum()
+        self.sinks_t.iter().filter(|(n, _)| **n == *name).map(|(_, t)| t).sum()
     }
 
     /// All waste generated, t.
@@ -338,8 +338,7 @@ impl MaterialsYear {
     /// Share (0..1) of treated waste that went to the named treatment route(s).
     pub fn treatment_share(&self, routes: &[&str]) -> f64 {
         let total: f64 = self.treated_t.iter().map(|(_, t)| t).sum();
-        let part: f64 =
-            self.treated_t.iter().filter(|(n, _)| routes.contains(&n.as_str())).map(|(_, t)| t).sum();
+        let part: f64 = self.treated_t.iter().filter(|(n, _)| routes.contains(&&**n)).map(|(_, t)| t).sum();
         if total > 0.0 { part / total } else { 0.0 }
     }
 }

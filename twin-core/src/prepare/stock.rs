@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::catalogue::Name;
 use crate::math::dsm::{self, StockResult};
 use crate::scenario::network::StockGroup;
 use crate::scenario::{BuildingType, Scenario};
@@ -63,7 +64,7 @@ pub fn stock_model(scenario: &Scenario, group: &StockGroup) -> Result<StockResul
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct GroupMaterials {
     /// Materials, in order of first mention.
-    pub materials: Vec<String>,
+    pub materials: Vec<Name>,
     /// Years (base to end).
     pub years: Vec<i32>,
     /// Floor area in use, built and demolished, m², per year.
@@ -101,7 +102,10 @@ pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32)
     let cohort_intensity: Vec<Vec<f64>> = result.years.iter().map(|y| intensity_of(*y)).collect();
     let lifetime = group.lifetime;
     let sf = dsm::survival_table(&result.years, &lifetime);
-    let mut out = GroupMaterials { materials: materials.clone(), ..GroupMaterials::default() };
+    let mut out = GroupMaterials {
+        materials: materials.iter().map(|m| Name::from(m.as_str())).collect(),
+        ..GroupMaterials::default()
+    };
     for (t, year) in result.years.iter().enumerate() {
         if *year < f64::from(base_year) {
             continue;
@@ -136,6 +140,7 @@ mod tests {
     fn group(periods: Vec<(i32, Vec<(String, f64)>)>) -> StockGroup {
         StockGroup {
             name: "g".into(),
+            demolition: "demolition_g".into(),
             building_types: vec![BuildingType::Detached],
             history: vec![],
             lifetime: Lifetime::Weibull { shape: 2.0, scale: 30.0 },
@@ -162,7 +167,7 @@ mod tests {
             &result,
             2020,
         );
-        assert_eq!(two.materials, vec!["concrete".to_owned(), "steel".to_owned()]);
+        assert_eq!(two.materials, ["concrete", "steel"].map(Name::from));
         let first = 0; // 2020
         assert_eq!(two.needed_t[first][0], 0.0);
         assert!((two.needed_t[first][1] - 100.0 * 0.1).abs() < 1e-12);

@@ -5,6 +5,7 @@
 
 use nalgebra::{DMatrix, DVector};
 
+use crate::catalogue::Name;
 use crate::math::dsm;
 use crate::scenario::BuildingType;
 use crate::scenario::raw::{RawMaterials, RawStockGroup};
@@ -36,7 +37,7 @@ pub const TREATMENTS: [&str; 8] = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fraction {
     /// Name.
-    pub name: String,
+    pub name: Name,
     /// kg per resident per year in the base year.
     pub kg_per_person: f64,
     /// kg per workplace per year in the base year.
@@ -60,7 +61,7 @@ pub struct Fraction {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {
     /// Process names; the first four are [`BUILT_IN`].
-    pub processes: Vec<String>,
+    pub processes: Vec<Name>,
     /// Whether each process is a sink (no outflow).
     pub is_sink: Vec<bool>,
     /// Fractions.
@@ -128,7 +129,7 @@ pub fn build_network(
     }
     Ok(Network {
         incineration: processes.iter().position(|p| p == "incineration"),
-        processes,
+        processes: processes.into_iter().map(Name::from).collect(),
         is_sink,
         fractions,
         transfers,
@@ -171,7 +172,7 @@ fn check_fractions(raw: &RawMaterials, issues: &mut Vec<NetworkIssue>) -> Vec<Fr
         // IPCC's highest default DOC (wood, 0.43) with room for dry fractions.
         range(issues, format!("{p}.doc_share"), f.doc_share, 0.0, 0.6);
         fractions.push(Fraction {
-            name: f.name.clone(),
+            name: f.name.as_str().into(),
             kg_per_person: f.kg_per_person,
             kg_per_workplace: f.kg_per_workplace,
             trend_per_year: f.trend_per_year,
@@ -221,7 +222,7 @@ fn check_processes(
         let from = index_of(&p.process, &mut processes);
         let fraction = match &p.fraction {
             None => None,
-            Some(name) => match fractions.iter().position(|f| &f.name == name) {
+            Some(name) => match fractions.iter().position(|f| *f.name == **name) {
                 Some(f) => Some(f),
                 None => {
                     issues.push(issue(format!("{path}.fraction"), format!("unknown fraction {name:?}")));
@@ -401,7 +402,9 @@ fn solve_throughput(
 #[derive(Debug, Clone, PartialEq)]
 pub struct StockGroup {
     /// Name.
-    pub name: String,
+    pub name: Name,
+    /// The process its demolished materials leave from (`demolition_<name>`).
+    pub demolition: Name,
     /// Building types in the group.
     pub building_types: Vec<BuildingType>,
     /// Floor area before the base year: (year, m²) points.
@@ -416,7 +419,8 @@ impl StockGroup {
     /// From the file's group (already checked).
     pub fn from_raw(raw: &RawStockGroup) -> StockGroup {
         StockGroup {
-            name: raw.name.clone(),
+            name: raw.name.as_str().into(),
+            demolition: format!("demolition_{}", raw.name).into(),
             building_types: raw.building_types.clone(),
             history: raw.history.clone(),
             lifetime: raw.lifetime,

@@ -428,11 +428,11 @@ pub fn chart_ui(ui: &mut Ui, kind: ChartKind, input: &ChartInput<'_>) {
                     .years
                     .first()
                     .and_then(|y| y.materials.as_ref())
-                    .map(|m| m.treated_t.iter().map(|(r, _)| r.clone()).collect())
+                    .map(|m| m.treated_t.iter().map(|(r, _)| r.to_string()).collect())
                     .unwrap_or_default();
                 let treated = |y: &YearResult, route: &str| {
                     y.materials.as_ref().map_or(0.0, |m| {
-                        m.treated_t.iter().find(|(r, _)| r == route).map_or(0.0, |(_, t)| *t) / 1000.0
+                        m.treated_t.iter().find(|(r, _)| **r == *route).map_or(0.0, |(_, t)| *t) / 1000.0
                     })
                 };
                 let layers = routes
