@@ -2,8 +2,8 @@
 //! Trondheim (the most districts), a cold run (weather, sun and shapes included), and parsing
 //! plus validating the Bærum scenario.
 //!
-//! `cargo bench -p twin-core`; targets: re-run ≤ 16 ms (aim 5 ms; Trondheim ≤ 10 ms on one
-//! core), cold ≤ 100 ms, parse ≤ 1 ms,
+//! `cargo bench -p twin-core`; targets: re-run ≤ 1.5 ms on one core (Bærum and Trondheim),
+//! cold ≤ 100 ms, parse ≤ 1 ms,
 //! materials add ≤ 2 ms to a re-run (compare `baerum_rerun_after_lever_change` with
 //! `baerum_rerun_energy_only`), compare ≤ 1 ms, a 1000-run ensemble on 2 threads ≤ 10 s; a
 //! batch's time per run gives a national sweep's time (docs/batch.md).

@@ -51,7 +51,7 @@ pub fn waste_year(
     let mut separated = 0.0;
     let fixed = &*FIXED;
     let mut treated: Vec<(Name, f64)> = fixed.treatments.iter().map(|t| (t.clone(), 0.0)).collect();
-    let is_treatment = |p: usize| TREATMENTS.contains(&&*network.processes[p]);
+    let landfill = TREATMENTS.iter().position(|t| *t == "landfill");
     for (f, fraction) in network.fractions.iter().enumerate() {
         let trend = (1.0 + fraction.trend_per_year).powi(year - base_year);
         let generated = (population * fraction.kg_per_person * trend
@@ -83,12 +83,9 @@ pub fn waste_year(
         // Reuse straight from households is a treatment route (TREATMENTS[0]).
         treated[0].1 += inputs[0];
         for (from, to, share) in &network.transfers[f] {
-            if !is_treatment(*from)
-                && is_treatment(*to)
-                && let Some(t) = treated.iter_mut().find(|(name, _)| *name == network.processes[*to])
-            {
-                t.1 += throughput[*from] * share;
-                if &*t.0 == "landfill" {
+            if let (None, Some(t)) = (network.treatment[*from], network.treatment[*to]) {
+                treated[t].1 += throughput[*from] * share;
+                if Some(t) == landfill {
                     out.landfilled_doc_t += throughput[*from] * share * fraction.doc_share;
                 }
             }

@@ -64,6 +64,8 @@ pub struct Network {
     pub processes: Vec<Name>,
     /// Whether each process is a sink (no outflow).
     pub is_sink: Vec<bool>,
+    /// Each process's place in [`TREATMENTS`], if it is a treatment route.
+    pub treatment: Vec<Option<usize>>,
     /// Fractions.
     pub fractions: Vec<Fraction>,
     /// Per fraction: (from, to, share) of every transfer out of a non-household process.
@@ -129,6 +131,7 @@ pub fn build_network(
     }
     Ok(Network {
         incineration: processes.iter().position(|p| p == "incineration"),
+        treatment: processes.iter().map(|p| TREATMENTS.iter().position(|t| t == p)).collect(),
         processes: processes.into_iter().map(Name::from).collect(),
         is_sink,
         fractions,
