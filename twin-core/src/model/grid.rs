@@ -18,6 +18,9 @@ const DAYS_IN_MONTH: [usize; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 
 /// Days in the model's year.
 const DAYS: usize = HOURS / 24;
 
+// The hours come as whole quads and a day is whole quads, so a quad never spans two days.
+const _: () = assert!(HOURS.is_multiple_of(24) && 24 % LANES == 0);
+
 /// Four hours of the balance with the grid, MW.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct GridQuad {
