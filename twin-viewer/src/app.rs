@@ -125,6 +125,7 @@ pub fn build(options: Options) -> anyhow::Result<App> {
         crate::workshop::plugin,
         crate::camera::plugin,
         crate::flat::plugin,
+        crate::software::plugin,
         crate::map::plugin,
         crate::files::plugin,
         crate::map_picture::plugin,

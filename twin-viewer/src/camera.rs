@@ -1,10 +1,19 @@
 //! The map camera: a perspective camera orbiting a focus point on the map, drawn into the room
 //! the panels leave. Mouse: left-drag pans, right-drag turns and tilts, the wheel zooms. Keys:
 //! arrows pan (letters A, B, X, P and digits drive the session: see `workshop`), Q/E turn, R/F tilt, +/- zoom, Home returns to the whole municipality.
+//!
+//! The window's picture is composed once: the map cameras (A's, then B's) draw into the
+//! window's shared picture and leave it there ([`CameraOutputMode::Skip`]); egui's camera draws
+//! the panels over it and alone copies the picture to the window. Every camera of the window
+//! therefore has the same multisampling (bevy shares the picture only between cameras that
+//! agree), and B's camera clears the picture only when A's does not draw first. Without a GPU
+//! each full-window copy costs 6–9 ms of a frame, so there is one, not one per camera.
 
 use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraOutputMode, ClearColorConfig};
 use bevy::core_pipeline::tonemapping::Tonemapping;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
+use bevy::light::cluster::ClusterConfig;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 
@@ -157,18 +166,23 @@ fn spawn_camera(mut commands: Commands) {
     let map_camera = MapCamera::default();
     let projection =
         || Projection::from(PerspectiveProjection { fov: FOV, near: NEAR_KM, far: FAR_KM, ..default() });
+    // The map has no lights: one light cluster is plenty.
+    let unlit = ClusterConfig::Single;
     commands.spawn((
         Camera3d::default(),
+        Camera { output_mode: CameraOutputMode::Skip, ..default() },
         projection(),
         Tonemapping::None,
+        unlit,
         map_camera.transform(),
         map_camera.clone(),
     ));
     commands.spawn((
         Camera3d::default(),
-        Camera { is_active: false, order: -1, ..default() },
+        Camera { is_active: false, order: -1, output_mode: CameraOutputMode::Skip, ..default() },
         projection(),
         Tonemapping::None,
+        unlit,
         RenderLayers::layer(LEFT_LAYER),
         map_camera.transform(),
         LeftCamera,
@@ -176,14 +190,14 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 /// Without a GPU (Mesa's llvmpipe on a kiosk PC or a virtual machine) every pixel is drawn by
-/// the CPU: the map's edges go without multisampling, which took a quarter of a frame there.
+/// the CPU: the window's cameras go without multisampling, which took a quarter of a frame
+/// there. All of them, since they share one picture only if they agree.
 fn plain_edges_in_software(
     mut commands: Commands,
     adapter: Option<Res<bevy::render::renderer::RenderAdapterInfo>>,
-    cameras: Query<Entity, With<Camera3d>>,
+    cameras: Query<Entity, With<Camera>>,
 ) {
-    let software = adapter.is_some_and(|a| a.device_type == wgpu_types::DeviceType::Cpu);
-    if software {
+    if crate::software::drawn_by_cpu(adapter.as_deref()) {
         for camera in &cameras {
             commands.entity(camera).insert(bevy::render::view::Msaa::Off);
         }
@@ -354,6 +368,11 @@ fn place_camera(
         let left_rect = rects.and_then(|(_, l)| l);
         if left_camera.is_active != left_rect.is_some() {
             left_camera.is_active = left_rect.is_some();
+        }
+        // A's map is drawn first and clears the picture; B's must not clear it again.
+        let clears = !left_camera.is_active;
+        if matches!(camera.clear_color, ClearColorConfig::None) == clears {
+            camera.clear_color = if clears { ClearColorConfig::Default } else { ClearColorConfig::None };
         }
         if *left_transform != wanted {
             *left_transform = wanted;

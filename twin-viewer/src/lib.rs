@@ -22,6 +22,7 @@ pub mod projector;
 pub mod redraw;
 pub mod scenarios;
 pub mod sim;
+pub mod software;
 pub mod ui;
 pub mod view;
 pub mod workshop;

@@ -23,7 +23,6 @@ use std::time::Duration;
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, ClearColorConfig};
 use bevy::prelude::*;
-use bevy::render::render_resource::BlendState;
 use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
 };
@@ -62,23 +61,19 @@ pub fn plugin(app: &mut App) {
 }
 
 /// egui draws through a camera of its own over the whole window, so the map camera's viewport
-/// (the room between the panels) does not clip the panels.
+/// (the room between the panels) does not clip the panels. It draws over the map cameras'
+/// picture (it does not clear it) and writes the whole picture to the window: the one copy a
+/// frame (see `camera`).
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
     settings.auto_create_primary_context = false;
     commands.spawn((
         PrimaryEguiContext,
         Camera2d,
-        // egui smooths its own edges; multisampling its pass only costs (a third of a frame
-        // when the CPU draws).
-        bevy::render::view::Msaa::Off,
         RenderLayers::none(),
         Camera {
             order: 1,
-            output_mode: CameraOutputMode::Write {
-                blend_state: Some(BlendState::ALPHA_BLENDING),
-                clear_color: ClearColorConfig::None,
-            },
-            clear_color: ClearColorConfig::Custom(Color::NONE),
+            output_mode: CameraOutputMode::Write { blend_state: None, clear_color: ClearColorConfig::None },
+            clear_color: ClearColorConfig::None,
             ..default()
         },
     ));
