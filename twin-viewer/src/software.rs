@@ -31,7 +31,10 @@ pub fn drawn_by_cpu(adapter: Option<&RenderAdapterInfo>) -> bool {
 
 fn swap_egui_shader(adapter: Option<Res<RenderAdapterInfo>>, shaders: Option<ResMut<Assets<Shader>>>) {
     let keep = std::env::var(KEEP_SHADER_ENV).is_ok_and(|v| v == "bevy_egui");
-    let (Some(mut shaders), true, false) = (shaders, drawn_by_cpu(adapter.as_deref()), keep) else { return };
+    if keep || !drawn_by_cpu(adapter.as_deref()) {
+        return;
+    }
+    let Some(mut shaders) = shaders else { return };
     let id = bevy_egui::render::EGUI_SHADER_HANDLE.id();
     let shader = Shader::from_wgsl(EGUI_SOFTWARE_WGSL, "twin-viewer/src/shaders/egui_software.wgsl");
     if let Err(e) = shaders.insert(id, shader) {
