@@ -5,9 +5,9 @@
 //! `cargo bench -p twin-core`; targets: re-run ≤ 1.5 ms on one core (Bærum and Trondheim),
 //! cold ≤ 100 ms, parse ≤ 1 ms,
 //! materials add ≤ 2 ms to a re-run (compare `baerum_rerun_after_lever_change` with
-//! `baerum_rerun_energy_only`), compare ≤ 1 ms, a 1000-run ensemble ≤ 2 s on 2 threads and ≥ 1.8× faster than on 1 (on an
-//! otherwise idle machine); a
-//! batch's time per run gives a national sweep's time (docs/batch.md).
+//! `baerum_rerun_energy_only`), compare ≤ 1 ms, a 1000-run ensemble ≤ 2 s on 2 threads and
+//! ≥ 1.8× faster than on 1 (on an otherwise idle machine); a batch's time per run gives a
+//! national sweep's time (docs/batch.md).
 
 use std::hint::black_box;
 

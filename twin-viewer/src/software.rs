@@ -3,7 +3,7 @@
 //! paid per pixel.
 //!
 //! egui's shader converts each fragment's colour from linear to sRGB gamma and back with `pow`,
-//! six of them a pixel: about 11 ms of a 78 ms frame at 1280x720. Drawn by the CPU, the viewer
+//! six of them a pixel: about 11 ms of a 78 ms frame at 1280x720 (debug build). Drawn by the CPU, the viewer
 //! swaps in the same shader with sRGB's two curves as polynomials (`shaders/egui_software.wgsl`),
 //! within 0.12/255 of the exact colour, so a pixel differs by at most one step of 255. With a GPU
 //! bevy_egui's own shader is kept. Setting `TWIN_VIEWER_EGUI_SHADER=bevy_egui` keeps it in
