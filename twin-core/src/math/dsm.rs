@@ -210,26 +210,48 @@ fn bounds(years: &[f64]) -> Vec<f64> {
 }
 
 /// Survival table `sf[m][c]`: share of cohort `c` present at the end of year `m` (`m ≥ c`).
-/// With evenly spaced years the table depends only on `m − c`, so each age is evaluated once.
-pub fn survival_table(years: &[f64], lifetime: &Lifetime) -> Vec<Vec<f64>> {
+#[derive(Debug, Clone, PartialEq)]
+pub enum SurvivalTable {
+    /// Evenly spaced years: the share depends only on the age `m − c`, kept once per age.
+    ByAge(Vec<f64>),
+    /// Uneven years: row `m` holds cohorts `0..=m`.
+    Rows(Vec<Vec<f64>>),
+}
+
+impl SurvivalTable {
+    /// The share of cohort `c` present at the end of year `m` (`c ≤ m`).
+    #[inline]
+    pub fn at(&self, m: usize, c: usize) -> f64 {
+        match self {
+            SurvivalTable::ByAge(by_age) => by_age[m - c],
+            SurvivalTable::Rows(rows) => rows[m][c],
+        }
+    }
+}
+
+/// The survival table of cohorts entering in the middle of each year of `years`.
+pub fn survival_table(years: &[f64], lifetime: &Lifetime) -> SurvivalTable {
     let b = bounds(years);
     let n = years.len();
     let widths: Vec<f64> = b.windows(2).map(|w| w[1] - w[0]).collect();
     let even = widths.iter().all(|w| (w - widths[0]).abs() <= 1e-12 * widths[0].abs().max(1.0));
     if even && n > 0 {
-        let by_lag: Vec<f64> = (0..n).map(|lag| lifetime.survival(widths[0] * (lag as f64 + 0.5))).collect();
-        return (0..n).map(|m| (0..=m).map(|c| by_lag[m - c]).collect()).collect();
+        return SurvivalTable::ByAge(
+            (0..n).map(|age| lifetime.survival(widths[0] * (age as f64 + 0.5))).collect(),
+        );
     }
-    (0..n)
-        .map(|m| {
-            (0..=m)
-                .map(|c| {
-                    let entry = 0.5 * b[c + 1] + 0.5 * b[c];
-                    lifetime.survival(b[m + 1] - entry)
-                })
-                .collect()
-        })
-        .collect()
+    SurvivalTable::Rows(
+        (0..n)
+            .map(|m| {
+                (0..=m)
+                    .map(|c| {
+                        let entry = 0.5 * b[c + 1] + 0.5 * b[c];
+                        lifetime.survival(b[m + 1] - entry)
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
 }
 
 fn check_series(years: &[f64], values: &[f64]) -> Result<(), DsmError> {
@@ -248,13 +270,13 @@ fn check_series(years: &[f64], values: &[f64]) -> Result<(), DsmError> {
     Ok(())
 }
 
-fn outflow_of(inflow: &[f64], sf: &[Vec<f64>]) -> Vec<f64> {
+fn outflow_of(inflow: &[f64], sf: &SurvivalTable) -> Vec<f64> {
     let n = inflow.len();
     (0..n)
         .map(|m| {
             (0..=m)
                 .map(|c| {
-                    let pdf = if m == c { 1.0 - sf[c][c] } else { sf[m - 1][c] - sf[m][c] };
+                    let pdf = if m == c { 1.0 - sf.at(c, c) } else { sf.at(m - 1, c) - sf.at(m, c) };
                     inflow[c] * pdf
                 })
                 .sum()
@@ -275,8 +297,9 @@ pub fn inflow_driven(years: &[f64], inflow: &[f64], lifetime: &Lifetime) -> Resu
     lifetime.validate()?;
     let sf = survival_table(years, lifetime);
     let b = bounds(years);
-    let stock =
-        (0..years.len()).map(|m| (0..=m).map(|c| inflow[c] * (b[c + 1] - b[c]) * sf[m][c]).sum()).collect();
+    let stock = (0..years.len())
+        .map(|m| (0..=m).map(|c| inflow[c] * (b[c + 1] - b[c]) * sf.at(m, c)).sum())
+        .collect();
     Ok(StockResult {
         years: years.to_vec(),
         inflow: inflow.to_vec(),
@@ -294,13 +317,14 @@ pub fn stock_driven(years: &[f64], stock: &[f64], lifetime: &Lifetime) -> Result
     let n = years.len();
     let mut whole_period = vec![0.0; n];
     for i in 0..n {
-        let surviving: f64 = (0..i).map(|j| sf[i][j] * whole_period[j]).sum();
+        let surviving: f64 = (0..i).map(|j| sf.at(i, j) * whole_period[j]).sum();
         // A cohort that (nearly) never survives its own period cannot meet the stock: the
         // division below would be by zero, overflow, or give an absurd inflow.
-        if sf[i][i] < MIN_OWN_PERIOD_SURVIVAL {
+        let own = sf.at(i, i);
+        if own < MIN_OWN_PERIOD_SURVIVAL {
             return Err(DsmError::Unsolvable { year: years[i] });
         }
-        whole_period[i] = (stock[i] - surviving) / sf[i][i];
+        whole_period[i] = (stock[i] - surviving) / own;
     }
     let inflow: Vec<f64> = whole_period.iter().enumerate().map(|(i, x)| x / (b[i + 1] - b[i])).collect();
     Ok(StockResult {

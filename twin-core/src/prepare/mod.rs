@@ -76,6 +76,8 @@ pub struct Prepared {
 pub struct SunYear {
     /// Apparent zenith angle, degrees.
     pub apparent_zenith_deg: Vec<f64>,
+    /// The same angle's cosine and sine.
+    pub zenith: Vec<solar::Zenith>,
     /// Azimuth clockwise from north, degrees.
     pub azimuth_deg: Vec<f64>,
     /// Extraterrestrial normal irradiance, W/m².
@@ -96,6 +98,7 @@ impl SunYear {
         let days = sun_days::SunDays::new(year, delta_t).ok();
         let mut out = SunYear {
             apparent_zenith_deg: vec![90.0; HOURS],
+            zenith: vec![solar::Zenith::from_deg(90.0); HOURS],
             azimuth_deg: vec![0.0; HOURS],
             dni_extra_w_m2: vec![0.0; HOURS],
             clear_sky_ghi_w_m2: vec![0.0; HOURS],
@@ -126,6 +129,7 @@ impl SunYear {
                     dni_extra,
                 );
                 out.apparent_zenith_deg[h] = sun.apparent_zenith_deg;
+                out.zenith[h] = solar::Zenith::from_deg(sun.apparent_zenith_deg);
                 out.azimuth_deg[h] = sun.azimuth_deg;
                 out.dni_extra_w_m2[h] = dni_extra;
                 out.clear_sky_ghi_w_m2[h] = clear.ghi_w_m2;
@@ -250,6 +254,7 @@ impl Prepared {
 /// clear sky and the day's cloudiness.
 fn pv_output(scenario: &Scenario, sun: &SunYear, weather: &WeatherYear) -> (Vec<f64>, Vec<f64>) {
     let (site, pv, t) = (&scenario.site, &scenario.pv, &weather.temperature_c);
+    let plane = solar::Plane::new(pv.tilt_deg, pv.azimuth_deg);
     let mut ghi_w_m2 = vec![0.0; HOURS];
     let mut pv_kw_per_kwp = vec![0.0; HOURS];
     for h in 0..HOURS {
@@ -257,17 +262,10 @@ fn pv_output(scenario: &Scenario, sun: &SunYear, weather: &WeatherYear) -> (Vec<
         if clear_ghi <= 0.0 {
             continue;
         }
-        let zenith = sun.apparent_zenith_deg[h];
+        let zenith = sun.zenith[h];
         let ghi = clear_ghi * weather.daily_clear_sky_ratio[h / 24];
-        let split = solar::erbs(ghi, zenith, sun.dni_extra_w_m2[h]);
-        let poa = solar::plane_of_array_isotropic(
-            pv.tilt_deg,
-            pv.azimuth_deg,
-            zenith,
-            sun.azimuth_deg[h],
-            split,
-            site.albedo,
-        );
+        let split = solar::erbs_at(ghi, zenith.cos, sun.dni_extra_w_m2[h]);
+        let poa = plane.isotropic_irradiance(zenith, sun.azimuth_deg[h], split, site.albedo);
         let cell_c = t[h] + (pv.noct_c - 20.0) / 800.0 * poa;
         let output = poa / 1000.0
             * (1.0 + pv.temperature_coefficient_per_k * (cell_c - 25.0))
@@ -353,31 +351,24 @@ fn electricity_per_heat(
     hot_water: &[f64],
 ) -> ([Vec<f64>; 4], [Vec<f64>; 4]) {
     let coverage = heating.air_to_air_coverage_share;
-    let mut per_space_heat: [Vec<f64>; 4] = Default::default();
-    let mut per_hot_water: [Vec<f64>; 4] = Default::default();
-    for (k, system) in ELECTRIC_SYSTEMS.iter().enumerate() {
-        (per_space_heat[k], per_hot_water[k]) = (0..HOURS)
-            .map(|h| {
-                let (sh, hw) = (space_heat[h], hot_water[h]);
-                match system {
-                    HeatingSystem::AirToAirHeatPump => {
-                        let c = cop(&heating.air_to_air_cop, t[h]);
-                        (sh * (coverage / c + (1.0 - coverage)), hw)
-                    }
-                    HeatingSystem::AirToWaterHeatPump => {
-                        let c = cop(&heating.air_to_water_cop, t[h]);
-                        (sh / c, hw / c)
-                    }
-                    HeatingSystem::GroundSourceHeatPump => {
-                        let c = cop(&heating.ground_source_cop, t[h]);
-                        (sh / c, hw / c)
-                    }
-                    _ => (sh, hw),
-                }
-            })
-            .unzip();
-    }
-    (per_space_heat, per_hot_water)
+    // Both kinds of heat through a heat pump of this COP curve.
+    let through = |curve: &CopCurve| -> (Vec<f64>, Vec<f64>) {
+        let cops = t.iter().map(|t| cop(curve, *t));
+        cops.zip(space_heat.iter().zip(hot_water)).map(|(c, (sh, hw))| (sh / c, hw / c)).unzip()
+    };
+    let per_system = ELECTRIC_SYSTEMS.map(|system| match system {
+        // The air-to-air pump covers a share of the space heat; panels the rest and hot water.
+        HeatingSystem::AirToAirHeatPump => {
+            let cops = t.iter().map(|t| cop(&heating.air_to_air_cop, *t));
+            let sh = cops.zip(space_heat).map(|(c, sh)| sh * (coverage / c + (1.0 - coverage))).collect();
+            (sh, hot_water.to_vec())
+        }
+        HeatingSystem::AirToWaterHeatPump => through(&heating.air_to_water_cop),
+        HeatingSystem::GroundSourceHeatPump => through(&heating.ground_source_cop),
+        _ => (space_heat.to_vec(), hot_water.to_vec()),
+    });
+    let [a, b, c, d] = per_system;
+    ([a.0, b.0, c.0, d.0], [a.1, b.1, c.1, d.1])
 }
 
 /// Each building-stock group's materials from its stock model (validation checked that every

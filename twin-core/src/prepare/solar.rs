@@ -8,6 +8,7 @@
 //! results can be checked against pvlib; `twin-core/tests/data/solar_reference.csv` does so.
 //! All angles are in degrees, irradiances in W/m².
 
+use serde::Serialize;
 use solar_positioning::{Location, RefractionCorrection, SolarPositions, time::JulianDate};
 
 /// Solar constant used for extraterrestrial irradiance, W/m² (pvlib's default).
@@ -155,10 +156,72 @@ pub fn ineichen(
     Irradiance { ghi_w_m2: ghi, dni_w_m2: dni, dhi_w_m2: ghi - dni * cos_z }
 }
 
+/// The sun's zenith angle as the cosine and sine the irradiance models use, so that a sun path
+/// computed once serves many runs without evaluating them again.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Zenith {
+    /// Cosine of the zenith angle.
+    pub cos: f64,
+    /// Sine of the zenith angle.
+    pub sin: f64,
+}
+
+impl Zenith {
+    /// From the zenith angle in degrees.
+    pub fn from_deg(zenith_deg: f64) -> Zenith {
+        let z = zenith_deg.to_radians();
+        Zenith { cos: z.cos(), sin: z.sin() }
+    }
+}
+
+/// A tilted plane (a PV array): tilt from horizontal as its cosine and sine, azimuth clockwise
+/// from north.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Plane {
+    cos_tilt: f64,
+    sin_tilt: f64,
+    azimuth_deg: f64,
+}
+
+impl Plane {
+    /// A plane of this tilt and azimuth (degrees).
+    pub fn new(tilt_deg: f64, azimuth_deg: f64) -> Plane {
+        let t = tilt_deg.to_radians();
+        Plane { cos_tilt: t.cos(), sin_tilt: t.sin(), azimuth_deg }
+    }
+
+    /// Cosine of the angle of incidence of the beam from a sun at `zenith` and `sun_azimuth_deg`,
+    /// clipped to [-1, 1].
+    pub fn cos_incidence(&self, zenith: Zenith, sun_azimuth_deg: f64) -> f64 {
+        let projection = self.cos_tilt * zenith.cos
+            + self.sin_tilt * zenith.sin * (sun_azimuth_deg - self.azimuth_deg).to_radians().cos();
+        projection.clamp(-1.0, 1.0)
+    }
+
+    /// Global irradiance on the plane with the isotropic sky model: beam + sky diffuse + ground
+    /// reflected, W/m².
+    pub fn isotropic_irradiance(
+        &self,
+        zenith: Zenith,
+        sun_azimuth_deg: f64,
+        irradiance: Irradiance,
+        albedo: f64,
+    ) -> f64 {
+        let beam = (irradiance.dni_w_m2 * self.cos_incidence(zenith, sun_azimuth_deg)).max(0.0);
+        let sky = irradiance.dhi_w_m2 * (1.0 + self.cos_tilt) / 2.0;
+        let ground = irradiance.ghi_w_m2 * albedo * (1.0 - self.cos_tilt) / 2.0;
+        beam + sky + ground
+    }
+}
+
 /// Splits global horizontal irradiance into direct normal and diffuse by the Erbs et al. (1982)
 /// diffuse-fraction correlation.
 pub fn erbs(ghi_w_m2: f64, zenith_deg: f64, dni_extra_w_m2: f64) -> Irradiance {
-    let cos_z = zenith_deg.to_radians().cos();
+    erbs_at(ghi_w_m2, zenith_deg.to_radians().cos(), dni_extra_w_m2)
+}
+
+/// [`erbs`] with the zenith angle given by its cosine.
+pub fn erbs_at(ghi_w_m2: f64, cos_z: f64, dni_extra_w_m2: f64) -> Irradiance {
     if ghi_w_m2 <= 0.0 || cos_z <= 0.0 {
         return Irradiance { ghi_w_m2: ghi_w_m2.max(0.0), dni_w_m2: 0.0, dhi_w_m2: ghi_w_m2.max(0.0) };
     }
@@ -184,10 +247,7 @@ pub fn cos_angle_of_incidence(
     zenith_deg: f64,
     sun_azimuth_deg: f64,
 ) -> f64 {
-    let (t, z) = (tilt_deg.to_radians(), zenith_deg.to_radians());
-    let projection =
-        t.cos() * z.cos() + t.sin() * z.sin() * (sun_azimuth_deg - surface_azimuth_deg).to_radians().cos();
-    projection.clamp(-1.0, 1.0)
+    Plane::new(tilt_deg, surface_azimuth_deg).cos_incidence(Zenith::from_deg(zenith_deg), sun_azimuth_deg)
 }
 
 /// Plane-of-array global irradiance with the isotropic sky model: beam + sky diffuse + ground
@@ -200,12 +260,12 @@ pub fn plane_of_array_isotropic(
     irradiance: Irradiance,
     albedo: f64,
 ) -> f64 {
-    let cos_aoi = cos_angle_of_incidence(tilt_deg, surface_azimuth_deg, zenith_deg, sun_azimuth_deg);
-    let beam = (irradiance.dni_w_m2 * cos_aoi).max(0.0);
-    let cos_tilt = tilt_deg.to_radians().cos();
-    let sky = irradiance.dhi_w_m2 * (1.0 + cos_tilt) / 2.0;
-    let ground = irradiance.ghi_w_m2 * albedo * (1.0 - cos_tilt) / 2.0;
-    beam + sky + ground
+    Plane::new(tilt_deg, surface_azimuth_deg).isotropic_irradiance(
+        Zenith::from_deg(zenith_deg),
+        sun_azimuth_deg,
+        irradiance,
+        albedo,
+    )
 }
 
 /// Day of year (1..=366) of a date in the proleptic Gregorian calendar.

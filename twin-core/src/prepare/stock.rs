@@ -91,15 +91,27 @@ pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32)
             }
         }
     }
-    let intensity_of = |year: f64| -> Vec<f64> {
-        let period = group.material_intensity.iter().rev().find(|(from, _)| f64::from(*from) <= year);
-        let list = period.or(group.material_intensity.first()).map(|(_, l)| l.as_slice()).unwrap_or(&[]);
-        materials
-            .iter()
-            .map(|m| list.iter().find(|(n, _)| n == m).map_or(0.0, |(_, kg)| kg / 1000.0))
-            .collect()
-    };
-    let cohort_intensity: Vec<Vec<f64>> = result.years.iter().map(|y| intensity_of(*y)).collect();
+    // Each period's intensity in `materials` order, t/m² (none: no materials).
+    let period_intensity: Vec<Vec<f64>> = group
+        .material_intensity
+        .iter()
+        .map(|(_, list)| {
+            let kg_of = |m: &String| list.iter().find(|(n, _)| n == m).map_or(0.0, |(_, kg)| kg / 1000.0);
+            materials.iter().map(kg_of).collect()
+        })
+        .collect();
+    let no_materials = vec![0.0; materials.len()];
+    // A cohort is built with its period's intensity; cohorts before the first period with the first's.
+    let cohort_intensity: Vec<&[f64]> = result
+        .years
+        .iter()
+        .map(|year| {
+            let period = group.material_intensity.iter().rposition(|(from, _)| f64::from(*from) <= *year);
+            period
+                .or((!period_intensity.is_empty()).then_some(0))
+                .map_or(&no_materials[..], |p| &period_intensity[p])
+        })
+        .collect();
     let lifetime = group.lifetime;
     let sf = dsm::survival_table(&result.years, &lifetime);
     let mut out = GroupMaterials {
@@ -110,17 +122,7 @@ pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32)
         if *year < f64::from(base_year) {
             continue;
         }
-        let k = materials.len();
-        let (mut stock, mut demolished) = (vec![0.0; k], vec![0.0; k]);
-        for c in 0..=t {
-            let inflow = result.inflow[c];
-            let surviving = inflow * sf[t][c];
-            let leaving = inflow * if c == t { 1.0 - sf[c][c] } else { sf[t - 1][c] - sf[t][c] };
-            for m in 0..k {
-                stock[m] += surviving * cohort_intensity[c][m];
-                demolished[m] += leaving * cohort_intensity[c][m];
-            }
-        }
+        let (stock, demolished) = cohorts_in_year(t, &result.inflow, &sf, &cohort_intensity);
         out.years.push(*year as i32);
         out.stock_m2.push(result.stock[t]);
         out.construction_m2.push(result.inflow[t]);
@@ -130,6 +132,27 @@ pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32)
         out.demolished_t.push(demolished.iter().map(|d| d.max(0.0)).collect());
     }
     out
+}
+
+/// The materials of every cohort built up to year `t`: in stock at its end and demolished in it
+/// (t per material).
+fn cohorts_in_year(
+    t: usize,
+    inflow_m2: &[f64],
+    sf: &dsm::SurvivalTable,
+    cohort_intensity: &[&[f64]],
+) -> (Vec<f64>, Vec<f64>) {
+    let k = cohort_intensity.first().map_or(0, |i| i.len());
+    let (mut stock, mut demolished) = (vec![0.0; k], vec![0.0; k]);
+    for (c, (inflow, intensity)) in inflow_m2.iter().zip(cohort_intensity).enumerate().take(t + 1) {
+        let surviving = inflow * sf.at(t, c);
+        let leaving = inflow * if c == t { 1.0 - sf.at(c, c) } else { sf.at(t - 1, c) - sf.at(t, c) };
+        for ((s, d), i) in stock.iter_mut().zip(&mut demolished).zip(*intensity) {
+            *s += surviving * i;
+            *d += leaving * i;
+        }
+    }
+    (stock, demolished)
 }
 
 #[cfg(test)]

@@ -34,13 +34,8 @@ pub struct WeatherYear {
 
 /// Normal daily-mean temperature on a fractional day of year (0-based), °C.
 fn seasonal_normal(monthly: &[f64], day: f64) -> f64 {
-    // Find the mid-month points around `day`, wrapping over the new year.
-    let mut prev = 11usize;
-    for (m, mid) in MID_MONTH_DOY.iter().enumerate() {
-        if day >= *mid {
-            prev = m;
-        }
-    }
+    // The last mid-month point on or before `day` (December's before mid-January).
+    let prev = MID_MONTH_DOY.partition_point(|mid| *mid <= day).checked_sub(1).unwrap_or(11);
     let next = (prev + 1) % 12;
     let start = MID_MONTH_DOY[prev];
     let mut span = MID_MONTH_DOY[next] - start;
@@ -91,15 +86,21 @@ pub fn generate(site: &Site, seed: u64) -> WeatherYear {
     let first: f64 = StandardNormal.sample(&mut rng);
     let mut anomaly = site.temperature_anomaly_sd_c * first;
 
+    // The daily cycle, the same 24 values every day.
+    let cycle: [f64; 24] = std::array::from_fn(|hour| {
+        let hour_of_day = hour as f64 + 0.5;
+        half_range * ((hour_of_day - 15.0) / 24.0 * std::f64::consts::TAU).cos()
+    });
     let mut temperature_c = Vec::with_capacity(HOURS);
     let mut normal_temperature_c = Vec::with_capacity(HOURS);
     for hour in 0..HOURS {
         let day = (hour as f64 + 0.5) / 24.0;
-        let hour_of_day = (hour % 24) as f64 + 0.5;
-        let normal = seasonal_normal(monthly, day)
-            + half_range * ((hour_of_day - 15.0) / 24.0 * std::f64::consts::TAU).cos();
+        let normal = seasonal_normal(monthly, day) + cycle[hour % 24];
         let mut dip = 0.0;
-        for (start, length) in &spells {
+        // A spell at least a day away from `day` (most of the year) is passed over unevaluated.
+        for (start, length) in
+            spells.iter().filter(|(start, length)| (start - 1.0..start + length + 1.0).contains(&day))
+        {
             let x = (day - start) / length;
             if (0.0..1.0).contains(&x) {
                 dip += site.cold_spell_depth_c * (x * std::f64::consts::PI).sin();
