@@ -8,6 +8,12 @@
 //! therefore has the same multisampling (bevy shares the picture only between cameras that
 //! agree), and B's camera clears the picture only when A's does not draw first. Without a GPU
 //! each full-window copy costs 6–9 ms of a frame, so there is one, not one per camera.
+//!
+//! A clear covers the whole picture, not only a camera's viewport, so the picture is cleared to
+//! the panels' colour ([`ClearColor`], which the panels leave unpainted: `ui`) and each map
+//! camera draws its sea itself, on a backdrop just inside its far plane. Without a map on screen
+//! (the groups' and spread views, or while the first results are computed) the map cameras are
+//! off and egui's camera clears the picture.
 
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, ClearColorConfig};
@@ -16,7 +22,9 @@ use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseSc
 use bevy::light::cluster::ClusterConfig;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
+use bevy_egui::PrimaryEguiContext;
 
+use crate::flat::FlatMaterial;
 use crate::view::ViewState;
 
 /// Vertical field of view, radians.
@@ -162,20 +170,26 @@ pub fn plugin(app: &mut App) {
     );
 }
 
-fn spawn_camera(mut commands: Commands) {
+fn spawn_camera(
+    mut commands: Commands,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<FlatMaterial>>,
+) {
     let map_camera = MapCamera::default();
     let projection =
         || Projection::from(PerspectiveProjection { fov: FOV, near: NEAR_KM, far: FAR_KM, ..default() });
     // The map has no lights: one light cluster is plenty.
     let unlit = ClusterConfig::Single;
+    let sea = sea_backdrop(&mut meshes, &mut materials);
     commands.spawn((
         Camera3d::default(),
-        Camera { output_mode: CameraOutputMode::Skip, ..default() },
+        Camera { is_active: false, output_mode: CameraOutputMode::Skip, ..default() },
         projection(),
         Tonemapping::None,
         unlit,
         map_camera.transform(),
         map_camera.clone(),
+        children![(sea.clone(), RenderLayers::layer(0))],
     ));
     commands.spawn((
         Camera3d::default(),
@@ -186,7 +200,24 @@ fn spawn_camera(mut commands: Commands) {
         RenderLayers::layer(LEFT_LAYER),
         map_camera.transform(),
         LeftCamera,
+        children![(sea, RenderLayers::layer(LEFT_LAYER))],
     ));
+}
+
+/// The sea behind the map: a rectangle facing its camera just inside the far plane, wide and
+/// tall enough to fill any map viewport (up to 8:1) whichever way the camera turns.
+fn sea_backdrop(
+    meshes: &mut Assets<Mesh>,
+    materials: &mut Assets<FlatMaterial>,
+) -> (Mesh3d, MeshMaterial3d<FlatMaterial>, Transform) {
+    let distance_km = FAR_KM * 0.9;
+    let height_km = 2.2 * distance_km * (FOV / 2.0).tan();
+    let rectangle = Rectangle::new(8.0 * height_km, height_km);
+    (
+        Mesh3d(meshes.add(rectangle)),
+        MeshMaterial3d(materials.add(FlatMaterial::new(crate::map::SEA))),
+        Transform::from_xyz(0.0, 0.0, -distance_km),
+    )
 }
 
 /// Without a GPU (Mesa's llvmpipe on a kiosk PC or a virtual machine) every pixel is drawn by
@@ -344,11 +375,16 @@ fn set_viewport(camera: &mut Camera, viewport: Option<bevy::camera::Viewport>) {
 /// What `place_camera` changes on A's camera.
 type LeftView = (&'static mut Transform, &'static mut Camera);
 
+/// The camera of the window's egui (the panels), for `place_camera`.
+type EguiCamera<'w, 's> =
+    Query<'w, 's, &'static mut Camera, (With<PrimaryEguiContext>, Without<MapCamera>, Without<LeftCamera>)>;
+
 /// Applies the orbit to both map cameras, fits their viewports into the room the panels left
 /// (halves in A | B), and frames the municipality again when that room changes shape.
 fn place_camera(
     mut main: Query<(&mut MapCamera, &mut Transform, &mut Camera), Without<LeftCamera>>,
     mut left: Query<LeftView, (With<LeftCamera>, Without<MapCamera>)>,
+    mut egui_camera: EguiCamera,
     view: Res<ViewState>,
     window: Single<&Window, With<PrimaryWindow>>,
 ) {
@@ -363,21 +399,33 @@ fn place_camera(
     if *transform != wanted {
         *transform = wanted;
     }
-    set_viewport(&mut camera, rects.and_then(|(r, _)| viewport(r, scale, w, h)));
+    show_in(&mut camera, rects.and_then(|(r, _)| viewport(r, scale, w, h)));
+    // Without a map, egui's camera clears the picture.
+    if let Ok(mut egui_camera) = egui_camera.single_mut() {
+        set_clears(&mut egui_camera, !camera.is_active);
+    }
     if let Ok((mut left_transform, mut left_camera)) = left.single_mut() {
-        let left_rect = rects.and_then(|(_, l)| l);
-        if left_camera.is_active != left_rect.is_some() {
-            left_camera.is_active = left_rect.is_some();
-        }
+        show_in(&mut left_camera, rects.and_then(|(_, l)| l).and_then(|r| viewport(r, scale, w, h)));
         // A's map is drawn first and clears the picture; B's must not clear it again.
-        let clears = !left_camera.is_active;
-        if matches!(camera.clear_color, ClearColorConfig::None) == clears {
-            camera.clear_color = if clears { ClearColorConfig::Default } else { ClearColorConfig::None };
-        }
+        set_clears(&mut camera, !left_camera.is_active);
         if *left_transform != wanted {
             *left_transform = wanted;
         }
-        set_viewport(&mut left_camera, left_rect.and_then(|r| viewport(r, scale, w, h)));
+    }
+}
+
+/// Draws the camera into `viewport`, or not at all without one.
+fn show_in(camera: &mut Camera, viewport: Option<bevy::camera::Viewport>) {
+    if camera.is_active != viewport.is_some() {
+        camera.is_active = viewport.is_some();
+    }
+    set_viewport(camera, viewport);
+}
+
+/// Whether the camera clears the picture (to [`ClearColor`]) before it draws.
+fn set_clears(camera: &mut Camera, clears: bool) {
+    if matches!(camera.clear_color, ClearColorConfig::None) == clears {
+        camera.clear_color = if clears { ClearColorConfig::Default } else { ClearColorConfig::None };
     }
 }
 

@@ -103,7 +103,6 @@ impl MapState {
 pub fn plugin(app: &mut App) {
     app.init_resource::<MapState>()
         .init_resource::<crate::redraw::Waker>()
-        .insert_resource(ClearColor(SEA))
         .add_systems(Update, (rebuild_map, paint_districts).chain().in_set(crate::FrameSet::Map));
 }
 

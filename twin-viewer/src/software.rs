@@ -9,6 +9,7 @@
 //! bevy_egui's own shader is kept. Setting `TWIN_VIEWER_EGUI_SHADER=bevy_egui` keeps it in
 //! software too, to compare the pictures.
 
+use bevy::light::cluster::GlobalClusterSettings;
 use bevy::prelude::*;
 use bevy::render::renderer::RenderAdapterInfo;
 use bevy::shader::Shader;
@@ -19,9 +20,20 @@ pub const KEEP_SHADER_ENV: &str = "TWIN_VIEWER_EGUI_SHADER";
 /// The shader drawn in software.
 const EGUI_SOFTWARE_WGSL: &str = include_str!("shaders/egui_software.wgsl");
 
-/// Registers the swap (it looks at the adapter once the renderer has chosen it).
+/// Registers the changes (they look at the adapter once the renderer has chosen it).
 pub fn plugin(app: &mut App) {
-    app.add_systems(PostStartup, swap_egui_shader);
+    app.add_systems(PostStartup, (swap_egui_shader, cluster_on_cpu));
+}
+
+/// Light clusters computed on the CPU: bevy's GPU clustering runs compute passes every frame
+/// (about 1 ms of llvmpipe's time at 1280x720) for a map that has one cluster and no lights.
+fn cluster_on_cpu(adapter: Option<Res<RenderAdapterInfo>>, settings: Option<ResMut<GlobalClusterSettings>>) {
+    if !drawn_by_cpu(adapter.as_deref()) {
+        return;
+    }
+    if let Some(mut settings) = settings {
+        settings.gpu_clustering = None;
+    }
 }
 
 /// Whether the picture is drawn by the CPU.
