@@ -8,6 +8,8 @@
 //! within 0.12/255 of the exact colour, so a pixel differs by at most one step of 255. With a GPU
 //! bevy_egui's own shader is kept. Setting `TWIN_VIEWER_EGUI_SHADER=bevy_egui` keeps it in
 //! software too, to compare the pictures.
+//!
+//! Light clusters are computed on the CPU there too, instead of by bevy's compute passes.
 
 use bevy::light::cluster::GlobalClusterSettings;
 use bevy::prelude::*;

@@ -107,9 +107,7 @@ pub fn group_materials(group: &StockGroup, result: &StockResult, base_year: i32)
         .iter()
         .map(|year| {
             let period = group.material_intensity.iter().rposition(|(from, _)| f64::from(*from) <= *year);
-            period
-                .or((!period_intensity.is_empty()).then_some(0))
-                .map_or(&no_materials[..], |p| &period_intensity[p])
+            period_intensity.get(period.unwrap_or(0)).map_or(&no_materials[..], Vec::as_slice)
         })
         .collect();
     let lifetime = group.lifetime;

@@ -62,8 +62,8 @@ pub fn plugin(app: &mut App) {
 
 /// egui draws through a camera of its own over the whole window, so the map camera's viewport
 /// (the room between the panels) does not clip the panels. It draws over the map cameras'
-/// picture (it does not clear it) and writes the whole picture to the window: the one copy a
-/// frame (see `camera`).
+/// picture (it clears the picture itself only when no map is on screen) and writes the whole
+/// picture to the window: the one copy a frame (see `camera`).
 fn spawn_ui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
     settings.auto_create_primary_context = false;
     commands.spawn((
