@@ -4,7 +4,8 @@
 
 use crate::catalogue::levers::{LeverId, Levers};
 use crate::catalogue::{BySector, BySystem, Catalogue, HeatingSystem, Sector};
-use crate::math::quad::Quad;
+use crate::math::quad::{BLOCK_QUADS, LANES, Quad};
+use crate::math::series::RunningSum;
 use crate::outcome::LeverStock;
 use crate::prepare::weather::HOURS;
 use crate::prepare::{ELECTRIC_SYSTEMS, Prepared};
@@ -377,7 +378,7 @@ impl ElectricHeat {
 }
 
 /// Four hours of demand, MW.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct DemandQuad {
     /// Households' electricity (buildings only).
     pub(super) residential: Quad,
@@ -389,6 +390,15 @@ pub(super) struct DemandQuad {
     pub(super) delivered: Quad,
     /// District heat needed at the plant (delivered + network loss).
     pub(super) plant: Quad,
+}
+
+/// District heat demanded in the hours so far, MW summed over hours.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct HeatSums {
+    /// Delivered to buildings.
+    pub(super) delivered: RunningSum,
+    /// Needed at the plant (delivered + network loss).
+    pub(super) needed: RunningSum,
 }
 
 /// A year's hourly demand: the year's annual needs as coefficients of the prepared hourly
@@ -453,6 +463,21 @@ impl<'a> HourlyDemand<'a> {
             gross: 1.0 / (1.0 - scenario.district_heating.network_loss_share),
             profiles: Profiles::new(prepared),
         }
+    }
+
+    /// The demand of the block of hours from `hour`, into `block`, its district heat added to
+    /// `sums`.
+    #[inline(always)]
+    pub(super) fn fill(&self, hour: usize, block: &mut [DemandQuad; BLOCK_QUADS], sums: &mut HeatSums) {
+        // The running sums also keep the compiler from vectorising across the block's quads
+        // (a sum's order of additions is fixed), which would shuffle every quad's lanes.
+        let HeatSums { mut delivered, mut needed } = *sums;
+        for (q, quad) in block.iter_mut().enumerate() {
+            *quad = self.at(hour + q * LANES);
+            delivered.add_quad(quad.delivered);
+            needed.add_quad(quad.plant);
+        }
+        *sums = HeatSums { delivered, needed };
     }
 
     /// The demand of the four hours from `hour` (a multiple of four).

@@ -6,7 +6,7 @@
 
 use super::demand::DemandQuad;
 use super::heat::PlantQuad;
-use crate::math::quad::{LANES, Quad};
+use crate::math::quad::{BLOCK_QUADS, LANES, Quad};
 use crate::math::series::RunningSum;
 use crate::outcome::GridYear;
 use crate::prepare::Prepared;
@@ -22,7 +22,7 @@ const DAYS: usize = HOURS / 24;
 const _: () = assert!(HOURS.is_multiple_of(24) && 24 % LANES == 0);
 
 /// Four hours of the balance with the grid, MW.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct GridQuad {
     /// Rooftop PV.
     pub(super) pv: Quad,
@@ -32,7 +32,7 @@ pub(super) struct GridQuad {
     pub(super) export: Quad,
 }
 
-/// The year's balance with the grid, taken four hours at a time: running sums of every flow,
+/// The year's balance with the grid, taken a block of hours at a time: running sums of every flow,
 /// the import's peak, the hours over the connection's capacity and each day's household peak.
 pub(super) struct Balance<'a> {
     /// Rooftop PV's output, kW per kWp installed, each hour.
@@ -42,18 +42,41 @@ pub(super) struct Balance<'a> {
     /// The electrified inventory sources' flat load, MW.
     other_mw: f64,
     import_capacity_mw: f64,
+    /// The year's flows so far.
+    sums: Sums,
+    /// The import's peak so far in each lane.
+    peak: [Peak; LANES],
+    /// Hours over the connection's capacity so far in each lane.
+    overload_hours: [u32; LANES],
+    /// Households' load: today's peak so far in each lane.
+    household_today: Quad,
+    /// Households' daily peaks.
+    household: HouseholdPeaks,
+}
+
+/// The running sums of a year's flows with the grid, MW summed over hours.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
     demand: RunningSum,
     import: RunningSum,
     export: RunningSum,
     pv: RunningSum,
     pv_self: RunningSum,
     chp: RunningSum,
-    /// The import's peak so far in each lane.
-    peak: [Peak; LANES],
-    /// Hours over the connection's capacity so far in each lane.
-    overload_hours: [u32; LANES],
-    /// Households' daily peaks.
-    household: HouseholdPeaks,
+}
+
+impl Sums {
+    /// Adds four hours: the electricity used, the balance with the grid, the PV used on site
+    /// and incineration power.
+    #[inline(always)]
+    fn add(&mut self, total: Quad, grid: &GridQuad, pv_self: Quad, chp: Quad) {
+        self.demand.add_quad(total);
+        self.import.add_quad(grid.import);
+        self.export.add_quad(grid.export);
+        self.pv.add_quad(grid.pv);
+        self.pv_self.add_quad(pv_self);
+        self.chp.add_quad(chp);
+    }
 }
 
 impl<'a> Balance<'a> {
@@ -74,58 +97,62 @@ impl<'a> Balance<'a> {
             pv_kwp,
             other_mw,
             import_capacity_mw,
-            demand: RunningSum::default(),
-            import: RunningSum::default(),
-            export: RunningSum::default(),
-            pv: RunningSum::default(),
-            pv_self: RunningSum::default(),
-            chp: RunningSum::default(),
+            sums: Sums::default(),
             peak: [Peak::NONE; LANES],
             overload_hours: [0; LANES],
+            household_today: Quad::ZERO,
             household: HouseholdPeaks::new(),
         }
     }
 
-    /// Balances the four hours from `hour` (hours come in order): demand, PV, the heat plant's
-    /// electricity use and production, import and export.
+    /// Balances the block of hours from `hour` (blocks come in order) into `grid`: demand, PV,
+    /// the heat plant's electricity use and production, import and export.
     #[inline(always)]
-    pub(super) fn add(&mut self, hour: usize, demand: &DemandQuad, plant: &PlantQuad) -> GridQuad {
-        let pv = (self.pv_kwp / 1000.0) * Quad::at(self.pv_kw_per_kwp, hour);
-        let total = demand.building + demand.ev + plant.electricity + Quad::splat(self.other_mw);
-        let net = total - pv - plant.chp;
-        let grid = GridQuad { pv, import: net.max(Quad::ZERO), export: (-net).max(Quad::ZERO) };
-        self.demand.add_quad(total);
-        self.import.add_quad(grid.import);
-        self.export.add_quad(grid.export);
-        self.pv.add_quad(pv);
-        self.pv_self.add_quad(pv.min(total));
-        self.chp.add_quad(plant.chp);
-        for (lane, peak) in self.peak.iter_mut().enumerate() {
-            peak.add(grid.import.0[lane], hour + lane, demand.ev.0[lane]);
+    pub(super) fn add(
+        &mut self,
+        hour: usize,
+        demand: &[DemandQuad; BLOCK_QUADS],
+        plant: &[PlantQuad; BLOCK_QUADS],
+        grid: &mut [GridQuad; BLOCK_QUADS],
+    ) {
+        let mut sums = self.sums;
+        let (mut overload_hours, mut today) = (self.overload_hours, self.household_today);
+        let (pv_mwp, other) = (self.pv_kwp / 1000.0, Quad::splat(self.other_mw));
+        for (q, ((demand, plant), grid)) in demand.iter().zip(plant).zip(grid).enumerate() {
+            let hour = hour + q * LANES;
+            let pv = pv_mwp * Quad::at(self.pv_kw_per_kwp, hour);
+            let total = demand.building + demand.ev + plant.electricity + other;
+            let net = total - pv - plant.chp;
+            *grid = GridQuad { pv, import: net.max(Quad::ZERO), export: (-net).max(Quad::ZERO) };
+            sums.add(total, grid, pv.min(total), plant.chp);
+            for (lane, peak) in self.peak.iter_mut().enumerate() {
+                peak.add(grid.import.0[lane], hour + lane, demand.ev.0[lane]);
+            }
+            let above = grid.import.count_above(self.import_capacity_mw);
+            for (count, above) in overload_hours.iter_mut().zip(above) {
+                *count += above;
+            }
+            self.household.add(&mut today, hour, demand.residential + demand.ev);
         }
-        let above = grid.import.count_above(self.import_capacity_mw);
-        for (count, above) in self.overload_hours.iter_mut().zip(above) {
-            *count += above;
-        }
-        self.household.add(hour, demand.residential + demand.ev);
-        grid
+        (self.sums, self.overload_hours, self.household_today) = (sums, overload_hours, today);
     }
 
     /// The year's figures, once every hour is balanced.
     pub(super) fn finish(self) -> GridYear {
         let Peak { mw: peak_mw, hour: peak_hour, ev_mw: ev_at_peak_mw } = Peak::first_of(&self.peak);
+        let sums = self.sums;
         GridYear {
-            demand_mwh: self.demand.total(),
-            import_mwh: self.import.total(),
-            export_mwh: self.export.total(),
+            demand_mwh: sums.demand.total(),
+            import_mwh: sums.import.total(),
+            export_mwh: sums.export.total(),
             peak_mw,
             peak_hour: peak_hour as u32,
             overload_hours: self.overload_hours.iter().sum(),
             ev_at_peak_mw,
             pv_installed_kwp: self.pv_kwp,
-            pv_production_mwh: self.pv.total(),
-            pv_self_consumed_mwh: self.pv_self.total(),
-            chp_electricity_mwh: self.chp.total(),
+            pv_production_mwh: sums.pv.total(),
+            pv_self_consumed_mwh: sums.pv_self.total(),
+            chp_electricity_mwh: sums.chp.total(),
             monthly_household_peak_mw: self.household.monthly(),
         }
     }
@@ -163,25 +190,24 @@ impl Peak {
 /// Each day's peak of households' load (buildings + EV charging), MW, taken four hours at a
 /// time, and the monthly peaks that set their capacity tariff.
 struct HouseholdPeaks {
-    /// Today's peak so far, in each lane.
-    today: Quad,
     /// Each day's peak.
     daily_mw: [f64; DAYS],
 }
 
 impl HouseholdPeaks {
     fn new() -> HouseholdPeaks {
-        HouseholdPeaks { today: Quad::ZERO, daily_mw: [0.0; DAYS] }
+        HouseholdPeaks { daily_mw: [0.0; DAYS] }
     }
 
-    /// Takes in the load of the four hours from `hour` (hours come in order); a day's peak is
-    /// kept after its last hour.
+    /// Takes in the load of the four hours from `hour` (hours come in order) into `today`, the
+    /// day's peak so far in each lane; after a day's last hour its peak is kept and `today`
+    /// starts again.
     #[inline(always)]
-    fn add(&mut self, hour: usize, load_mw: Quad) {
-        self.today = self.today.max(load_mw);
+    fn add(&mut self, today: &mut Quad, hour: usize, load_mw: Quad) {
+        *today = today.max(load_mw);
         if (hour + LANES).is_multiple_of(24) {
-            self.daily_mw[hour / 24] = self.today.largest();
-            self.today = Quad::ZERO;
+            self.daily_mw[hour / 24] = today.largest();
+            *today = Quad::ZERO;
         }
     }
 
@@ -228,9 +254,9 @@ mod tests {
         }
         // February's first day (day 31) peaks at 4 MW, in its last hour.
         load_mw[31 * 24 + 23] = 4.0;
-        let mut household = HouseholdPeaks::new();
+        let (mut household, mut today) = (HouseholdPeaks::new(), Quad::ZERO);
         for hour in (0..HOURS).step_by(LANES) {
-            household.add(hour, Quad::at(&load_mw, hour));
+            household.add(&mut today, hour, Quad::at(&load_mw, hour));
         }
         let peaks = household.monthly();
         assert_eq!(peaks[0], (11.0 + 9.0 + 7.0) / 3.0);

@@ -3,9 +3,9 @@
 //! and cool away what the network cannot take. The result is each unit's year and the network's
 //! ([`DistrictHeatYear`]).
 
-use super::demand::DemandQuad;
+use super::demand::{DemandQuad, HeatSums};
 use crate::catalogue::{ByCarrier, Carrier};
-use crate::math::quad::Quad;
+use crate::math::quad::{BLOCK_QUADS, LANES, Quad};
 use crate::math::series::{RunningMax, RunningSum};
 use crate::outcome::{DistrictHeatYear, MaterialsYear, UnitYear};
 use crate::prepare::weather::HOURS;
@@ -82,29 +82,59 @@ impl Duty {
         }
     }
 
-    /// The heat this unit takes of `remaining` in four hours (taken off `remaining`), adding its
-    /// electricity use or production to `electricity` or `chp`.
+    /// Runs this unit over a block's quads: it takes what it can of the heat each quad still
+    /// leaves unserved, adds its electricity use or production to the quad's, and its heat to
+    /// `totals`; each quad's heat goes into `kept` from `hour` where the year's hours are kept.
     #[inline(always)]
-    fn run(self, remaining: &mut Quad, electricity: &mut Quad, chp: &mut Quad) -> Quad {
-        let capacity_mw = match self {
-            Duty::BurnEvenly { available_mw, .. } => available_mw,
-            Duty::TakeWithElectricity { capacity_mw, .. } | Duty::TakeFuel { capacity_mw } => capacity_mw,
-        };
-        let used = Quad::splat(capacity_mw).min(*remaining);
-        *remaining -= used;
+    fn run(
+        self,
+        plant: &mut [PlantQuad; BLOCK_QUADS],
+        totals: &mut (RunningSum, RunningMax),
+        kept: Option<&mut [f64]>,
+        hour: usize,
+    ) {
         match self {
-            Duty::BurnEvenly { power_mw, .. } => *chp += Quad::splat(power_mw),
-            Duty::TakeWithElectricity { electricity_per_heat, .. } => {
-                *electricity += used * Quad::splat(electricity_per_heat)
+            Duty::BurnEvenly { available_mw, power_mw } => {
+                take(available_mw, plant, totals, kept, hour, |p, _| p.chp += Quad::splat(power_mw))
             }
-            Duty::TakeFuel { .. } => {}
+            Duty::TakeWithElectricity { capacity_mw, electricity_per_heat } => {
+                take(capacity_mw, plant, totals, kept, hour, |p, heat| {
+                    p.electricity += heat * Quad::splat(electricity_per_heat)
+                })
+            }
+            Duty::TakeFuel { capacity_mw } => take(capacity_mw, plant, totals, kept, hour, |_, _| {}),
         }
-        used
     }
 }
 
+/// A unit of `capacity_mw` over a block's quads: its heat is what it can take of each quad's
+/// unserved heat, then `book` adds its electricity to the quad (see [`Duty::run`]).
+#[inline(always)]
+fn take(
+    capacity_mw: f64,
+    plant: &mut [PlantQuad; BLOCK_QUADS],
+    totals: &mut (RunningSum, RunningMax),
+    mut kept: Option<&mut [f64]>,
+    hour: usize,
+    book: impl Fn(&mut PlantQuad, Quad),
+) {
+    let capacity = Quad::splat(capacity_mw);
+    let (mut sum, mut peak) = *totals;
+    for (q, p) in plant.iter_mut().enumerate() {
+        let heat = capacity.min(p.unserved);
+        p.unserved -= heat;
+        sum.add_quad(heat);
+        peak.add_quad(heat);
+        book(p, heat);
+        if let Some(series) = kept.as_deref_mut() {
+            heat.store(series, hour + q * LANES);
+        }
+    }
+    *totals = (sum, peak);
+}
+
 /// Four hours of the plant, MW.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct PlantQuad {
     /// The plant's electricity use.
     pub(super) electricity: Quad,
@@ -114,16 +144,14 @@ pub(super) struct PlantQuad {
     pub(super) unserved: Quad,
 }
 
-/// The plant's year, dispatched four hours at a time: the units in merit order, each taking
-/// what it can of the heat the network still needs, and the running sums of its year.
+/// The plant's year, dispatched a block of hours at a time: the units in merit order, each
+/// taking what it can of the heat the network still needs, and the running sums of its year.
 pub(super) struct Plant<'a> {
     units: &'a [Unit],
     fuel: &'a [UnitFuel],
     duties: Vec<Duty>,
     /// Each unit's heat.
     heat: Vec<(RunningSum, RunningMax)>,
-    delivered: RunningSum,
-    demand: RunningSum,
     unserved: RunningSum,
 }
 
@@ -134,40 +162,38 @@ impl<'a> Plant<'a> {
             fuel,
             duties: units.iter().zip(fuel).map(|(u, f)| Duty::of(u, f)).collect(),
             heat: vec![Default::default(); units.len()],
-            delivered: RunningSum::default(),
-            demand: RunningSum::default(),
             unserved: RunningSum::default(),
         }
     }
 
-    /// Dispatches the units over the four hours from `hour` whose district heat `demand` gives,
+    /// Dispatches the units over the block of hours from `hour` whose district heat `demand`
+    /// gives, into `plant`: one unit after another over the block's quads, in merit order,
     /// writing each unit's heat into `unit_heat_mw` (one series a unit) where the year's hours
     /// are kept.
     #[inline(always)]
     pub(super) fn dispatch(
         &mut self,
-        demand: &DemandQuad,
+        demand: &[DemandQuad; BLOCK_QUADS],
         hour: usize,
         mut unit_heat_mw: Option<&mut [Vec<f64>]>,
-    ) -> PlantQuad {
-        let mut remaining = demand.plant;
-        let (mut electricity, mut chp) = (Quad::ZERO, Quad::ZERO);
-        for (u, (duty, (sum, peak))) in self.duties.iter().zip(&mut self.heat).enumerate() {
-            let heat = duty.run(&mut remaining, &mut electricity, &mut chp);
-            sum.add_quad(heat);
-            peak.add_quad(heat);
-            if let Some(series) = unit_heat_mw.as_deref_mut() {
-                heat.store(&mut series[u], hour);
-            }
+        plant: &mut [PlantQuad; BLOCK_QUADS],
+    ) {
+        for (p, d) in plant.iter_mut().zip(demand) {
+            *p = PlantQuad { electricity: Quad::ZERO, chp: Quad::ZERO, unserved: d.plant };
         }
-        self.delivered.add_quad(demand.delivered);
-        self.demand.add_quad(demand.plant);
-        self.unserved.add_quad(remaining);
-        PlantQuad { electricity, chp, unserved: remaining }
+        for (u, (duty, totals)) in self.duties.iter().zip(&mut self.heat).enumerate() {
+            let kept = unit_heat_mw.as_deref_mut().map(|series| &mut series[u][..]);
+            duty.run(plant, totals, kept, hour);
+        }
+        let mut unserved = self.unserved;
+        for p in plant.iter() {
+            unserved.add_quad(p.unserved);
+        }
+        self.unserved = unserved;
     }
 
-    /// The network's year and each unit's, once every hour is dispatched.
-    pub(super) fn finish(self) -> DistrictHeatYear {
+    /// The network's year and each unit's, once every hour is dispatched to meet `demand`.
+    pub(super) fn finish(self, demand: &HeatSums) -> DistrictHeatYear {
         let hours = HOURS as f64;
         let mut input_mwh = ByCarrier::default();
         let mut unit_years = Vec::with_capacity(self.units.len());
@@ -198,11 +224,11 @@ impl<'a> Plant<'a> {
             .filter(|(u, _)| u.kind == UnitKind::WasteIncineration)
             .map(|(_, uy)| uy.heat_mwh)
             .sum();
-        let delivered_mwh = self.delivered.total();
+        let delivered_mwh = demand.delivered.total();
         DistrictHeatYear {
             input_mwh,
             delivered_mwh,
-            loss_mwh: self.demand.total() - delivered_mwh,
+            loss_mwh: demand.needed.total() - delivered_mwh,
             unserved_mwh: self.unserved.total(),
             waste_incineration_heat_mwh,
             units: unit_years,

@@ -18,10 +18,14 @@
 //!    other sources after their levers (whose electricity joins the grid before stage 4), and
 //!    landfill methane by first-order decay carried from year to year.
 //!
-//! The hourly stages (the hourly part of 1, then 3 and 4) run over the year four hours at a time
-//! ([`Quad`](crate::math::quad::Quad)), each in turn on the same four hours, which stay in
-//! registers: no stage writes an hourly series unless the year's hours are kept for the outcome.
-//! Their yearly sums add the hours in the same order as a sum over the whole series would.
+//! The hourly stages (the hourly part of 1, then 3 and 4) run over the year a day at a time
+//! ([`BLOCK_HOURS`](crate::math::quad::BLOCK_HOURS)), four hours to a value
+//! ([`Quad`](crate::math::quad::Quad)): demand fills the day's quads, then the plant's units take
+//! them one unit after another in merit order, then the grid balances them. The day stays in the
+//! CPU's nearest cache, and each stage keeps its running sums in registers over it; no stage
+//! writes an hourly series unless the year's hours are kept for the outcome. Every yearly sum
+//! adds its hours in the same order as a sum over the whole series would, so the day's blocks
+//! change no result.
 //!
 //! `run` is a pure function of (scenario, levers, prepared site data): no global state, no
 //! threads, no hash maps, so the same inputs give bit-identical outcomes. Invariants (tested in
@@ -45,7 +49,7 @@ pub mod materials;
 
 use crate::catalogue::Sector;
 use crate::catalogue::levers::Levers;
-use crate::math::quad::LANES;
+use crate::math::quad::{BLOCK_HOURS, BLOCK_QUADS, LANES};
 use crate::outcome::{
     DistrictHeatYear, EnergyYear, GridYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult,
 };
@@ -149,19 +153,22 @@ impl Scratch {
         }
     }
 
-    /// Keeps the four hours from `hour` (the units' heat the plant has kept itself).
-    #[inline(always)]
-    fn store(&mut self, hour: usize, demand: &DemandQuad, plant: &PlantQuad, grid: &GridQuad) {
-        demand.building.store(&mut self.building, hour);
-        demand.ev.store(&mut self.ev, hour);
-        demand.delivered.store(&mut self.delivered, hour);
-        demand.plant.store(&mut self.dh_demand, hour);
-        plant.unserved.store(&mut self.unserved, hour);
-        plant.electricity.store(&mut self.dh_electricity, hour);
-        plant.chp.store(&mut self.chp, hour);
-        grid.pv.store(&mut self.pv, hour);
-        grid.import.store(&mut self.import, hour);
-        grid.export.store(&mut self.export, hour);
+    /// Keeps the block of hours from `hour` (the units' heat the plant has kept itself).
+    fn store(&mut self, hour: usize, block: &Block) {
+        for (q, ((demand, plant), grid)) in block.demand.iter().zip(&block.plant).zip(&block.grid).enumerate()
+        {
+            let hour = hour + q * LANES;
+            demand.building.store(&mut self.building, hour);
+            demand.ev.store(&mut self.ev, hour);
+            demand.delivered.store(&mut self.delivered, hour);
+            demand.plant.store(&mut self.dh_demand, hour);
+            plant.unserved.store(&mut self.unserved, hour);
+            plant.electricity.store(&mut self.dh_electricity, hour);
+            plant.chp.store(&mut self.chp, hour);
+            grid.pv.store(&mut self.pv, hour);
+            grid.import.store(&mut self.import, hour);
+            grid.export.store(&mut self.export, hour);
+        }
     }
 
     /// The year's hourly series, for the outcome.
@@ -239,7 +246,7 @@ struct YearRun<'a> {
 }
 
 impl YearRun<'_> {
-    /// The hourly stages, four hours at a time: demand, the heat plant's dispatch, the grid
+    /// The hourly stages, a day at a time: demand, the heat plant's dispatch, the grid
     /// balance; the hours kept in `kept` if given.
     fn hourly_stages(
         &self,
@@ -253,8 +260,8 @@ impl YearRun<'_> {
         let mut plant = heat::Plant::new(&scenario.district_heating.units, fuel);
         let mut balance =
             grid::Balance::new(prepared, state.pv_kwp, other_mw, scenario.grid.import_capacity_mw);
-        run_hours(&demand, &mut plant, &mut balance, kept);
-        (plant.finish(), balance.finish())
+        let heat_demand = run_hours(&demand, &mut plant, &mut balance, kept);
+        (plant.finish(&heat_demand), balance.finish())
     }
 
     /// Runs the year's stages in order; the hourly series too if `kept` is given.
@@ -318,7 +325,7 @@ impl YearRun<'_> {
     }
 }
 
-/// Runs every hour of the year through the stages, four at a time, keeping them in `kept` if
+/// Runs every hour of the year through the stages, a day at a time, keeping them in `kept` if
 /// given. Compiled twice: for any x86-64 (SSE2, two lanes a vector) and for CPUs with AVX2 (four
 /// lanes, a quad in one register), chosen when called. Both do the same IEEE operations in the
 /// same order (Rust never fuses a multiply and an add), so they give bit-identical results.
@@ -328,8 +335,8 @@ fn run_hours(
     plant: &mut heat::Plant,
     balance: &mut grid::Balance,
     kept: Option<&mut Scratch>,
-) {
-    hours(demand, plant, balance, kept);
+) -> demand::HeatSums {
+    hours(demand, plant, balance, kept)
 }
 
 /// The loop of [`run_hours`], compiled into each of its versions.
@@ -339,13 +346,40 @@ fn hours(
     plant: &mut heat::Plant,
     balance: &mut grid::Balance,
     mut kept: Option<&mut Scratch>,
-) {
-    for hour in (0..HOURS).step_by(LANES) {
-        let demand = demand.at(hour);
-        let plant_quad = plant.dispatch(&demand, hour, kept.as_deref_mut().map(|k| &mut k.unit_heat[..]));
-        let grid_quad = balance.add(hour, &demand, &plant_quad);
+) -> demand::HeatSums {
+    let (mut block, mut heat_demand) = (Block::default(), demand::HeatSums::default());
+    for hour in (0..HOURS).step_by(BLOCK_HOURS) {
+        demand.fill(hour, &mut block.demand, &mut heat_demand);
+        plant.dispatch(
+            &block.demand,
+            hour,
+            kept.as_deref_mut().map(|k| &mut k.unit_heat[..]),
+            &mut block.plant,
+        );
+        balance.add(hour, &block.demand, &block.plant, &mut block.grid);
         if let Some(kept) = kept.as_deref_mut() {
-            kept.store(hour, &demand, &plant_quad, &grid_quad);
+            kept.store(hour, &block);
+        }
+    }
+    heat_demand
+}
+
+// A year is whole blocks.
+const _: () = assert!(HOURS.is_multiple_of(BLOCK_HOURS));
+
+/// A block of hours as each hourly stage leaves it, a quad at a time.
+struct Block {
+    demand: [DemandQuad; BLOCK_QUADS],
+    plant: [PlantQuad; BLOCK_QUADS],
+    grid: [GridQuad; BLOCK_QUADS],
+}
+
+impl Default for Block {
+    fn default() -> Block {
+        Block {
+            demand: [DemandQuad::default(); BLOCK_QUADS],
+            plant: [PlantQuad::default(); BLOCK_QUADS],
+            grid: [GridQuad::default(); BLOCK_QUADS],
         }
     }
 }
@@ -367,7 +401,12 @@ mod tests {
     /// The year 2040 of Bærum's hourly stages, run by `run` (kept hour by hour): the plant's
     /// year, the grid's year and every kept series, written out exactly.
     fn hourly_year_by(
-        run: fn(&demand::HourlyDemand, &mut heat::Plant, &mut grid::Balance, Option<&mut Scratch>),
+        run: fn(
+            &demand::HourlyDemand,
+            &mut heat::Plant,
+            &mut grid::Balance,
+            Option<&mut Scratch>,
+        ) -> demand::HeatSums,
     ) -> String {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
         let text = std::fs::read_to_string(path).expect("Bærum's scenario");
@@ -383,9 +422,9 @@ mod tests {
         let mut plant = heat::Plant::new(&scenario.district_heating.units, &fuel);
         let mut balance = grid::Balance::new(&prepared, state.pv_kwp, 1.5, scenario.grid.import_capacity_mw);
         let mut kept = Scratch::new(scenario.district_heating.units.len());
-        run(&demand, &mut plant, &mut balance, Some(&mut kept));
+        let heat_demand = run(&demand, &mut plant, &mut balance, Some(&mut kept));
         let series = kept.hourly_year(year, &prepared, 1.5);
-        format!("{:?}\n{:?}\n{series:?}", plant.finish(), balance.finish())
+        format!("{:?}\n{:?}\n{series:?}", plant.finish(&heat_demand), balance.finish())
     }
 
     #[test]
