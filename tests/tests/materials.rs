@@ -36,7 +36,7 @@ fn check_balances(outcome: &Outcome) {
             balance.entry((f.from.clone(), f.material.clone())).or_default().1 += f.mass_t;
         }
         // A sink is a process nothing flows out of.
-        let is_sink = |p: &str| !m.flows.iter().any(|f| *f.from == *p);
+        let is_sink = |p: &str| !m.flows.iter().any(|f| **f.from == *p);
         for ((process, material), (inflow, outflow)) in &balance {
             if **process == *"households" || process.starts_with("demolition_") || is_sink(process) {
                 continue;

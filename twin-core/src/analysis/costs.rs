@@ -113,7 +113,7 @@ pub fn system_costs(outcome: &Outcome, c: &Costs) -> Vec<YearCost> {
                 .map(|f| {
                     c.waste_nok_per_t
                         .iter()
-                        .find(|(p, _)| **p == *f.to)
+                        .find(|(p, _)| **p == **f.to)
                         .map_or(0.0, |(_, nok)| nok * f.mass_t)
                 })
                 .sum();

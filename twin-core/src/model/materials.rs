@@ -7,36 +7,28 @@
 //! may loop (recycling rejects back to the sorting plant, say): each year and fraction it is
 //! solved as one linear system `(I − Tᵀ) x = b` with nalgebra, where `x` is the throughput of
 //! every process. What reaches `incineration` feeds the district-heating unit named as the
-//! incinerator, hour by hour in the energy model. Invariants (tested): every non-sink process
-//! balances to 1e-9 relative; no flow is negative; sinks receive exactly what was generated.
+//! incinerator, hour by hour in the energy model. A year's flows are masses on the routes made
+//! once per scenario ([`MaterialRoutes`]), so a year copies no names. Invariants (tested): every
+//! non-sink process balances to 1e-9 relative; no flow is negative; sinks receive exactly what
+//! was generated.
 
 use std::sync::LazyLock;
 
 use crate::catalogue::Name;
 use crate::catalogue::levers::{LeverId, Levers};
-use crate::outcome::{MaterialFlow, MaterialsYear, StockYear};
-use crate::prepare::stock::GroupMaterials;
-use crate::scenario::network::{
-    BUILT_IN, HOUSEHOLDS, Network, RESIDUAL_COLLECTION, REUSE, SEPARATE_COLLECTION, StockGroup, TREATMENTS,
-};
+use crate::outcome::{Flows, MaterialsYear, StockYear};
+use crate::prepare::Prepared;
+use crate::prepare::routes::{MaterialRoutes, SOURCE_ROUTES};
+use crate::scenario::MaterialsModel;
+use crate::scenario::network::{Network, TREATMENTS};
 
-/// The names the flows use that no scenario gives: households, the treatment routes, and where
-/// demolished materials go. Made once; every year's flows share them.
-struct FixedNames {
-    households: Name,
-    treatments: [Name; TREATMENTS.len()],
-    demolition_routes: [Name; 3],
-}
+/// The treatment routes' names, made once; every year's totals share them.
+static TREATMENT_NAMES: LazyLock<[Name; TREATMENTS.len()]> = LazyLock::new(|| TREATMENTS.map(Name::from));
 
-static FIXED: LazyLock<FixedNames> = LazyLock::new(|| FixedNames {
-    households: BUILT_IN[HOUSEHOLDS].into(),
-    treatments: TREATMENTS.map(Name::from),
-    demolition_routes: ["reuse_in_construction", "construction_recycling", "landfill"].map(Name::from),
-});
-
-/// The waste part of a year: generation, source split, the network's flows.
+/// The waste part of a year: generation, source split, the network's flows (on `routes`).
 pub fn waste_year(
     network: &Network,
+    routes: &MaterialRoutes,
     levers: &Levers,
     year: i32,
     base_year: i32,
@@ -46,11 +38,12 @@ pub fn waste_year(
     let prevention = levers.value(LeverId::WastePrevention, year);
     let reuse = levers.value(LeverId::HouseholdReuse, year);
     let n = network.processes.len();
-    let mut out = MaterialsYear::default();
+    let mut out =
+        MaterialsYear { flows: Flows::new(routes.table.clone(), routes.table.len()), ..Default::default() };
     let mut sinks = vec![0.0; n];
+    let mut throughput = vec![0.0; n];
     let mut separated = 0.0;
-    let fixed = &*FIXED;
-    let mut treated: Vec<(Name, f64)> = fixed.treatments.iter().map(|t| (t.clone(), 0.0)).collect();
+    let mut treated: Vec<(Name, f64)> = TREATMENT_NAMES.iter().map(|t| (t.clone(), 0.0)).collect();
     let landfill = TREATMENTS.iter().position(|t| *t == "landfill");
     for (f, fraction) in network.fractions.iter().enumerate() {
         let trend = (1.0 + fraction.trend_per_year).powi(year - base_year);
@@ -68,33 +61,24 @@ pub fn waste_year(
         out.campaign_sorted_t += collected * (separate_share - fraction.source_separation_share);
         out.generated_t.push(generated);
         let columns = &network.throughput_per_input[f];
-        let throughput: Vec<f64> =
-            (0..n).map(|p| inputs.iter().zip(columns).map(|(b, col)| b * col[p]).sum()).collect();
-        for (route, mass) in
-            [(REUSE, inputs[0]), (SEPARATE_COLLECTION, inputs[1]), (RESIDUAL_COLLECTION, inputs[2])]
-        {
-            out.flows.push(MaterialFlow {
-                from: fixed.households.clone(),
-                to: network.processes[route].clone(),
-                material: fraction.name.clone(),
-                mass_t: mass,
-            });
+        for (p, throughput) in throughput.iter_mut().enumerate() {
+            *throughput = inputs.iter().zip(columns).map(|(b, col)| b * col[p]).sum();
+        }
+        // The source routes, then the transfers (the order `routes` lists them in).
+        let start = routes.fraction_start[f];
+        for (k, mass_t) in inputs.into_iter().enumerate() {
+            out.flows.push(start + k, mass_t);
         }
         // Reuse straight from households is a treatment route (TREATMENTS[0]).
         treated[0].1 += inputs[0];
-        for (from, to, share) in &network.transfers[f] {
+        for (transfer, (from, to, share)) in network.transfers[f].iter().enumerate() {
             if let (None, Some(t)) = (network.treatment[*from], network.treatment[*to]) {
                 treated[t].1 += throughput[*from] * share;
                 if Some(t) == landfill {
                     out.landfilled_doc_t += throughput[*from] * share * fraction.doc_share;
                 }
             }
-            out.flows.push(MaterialFlow {
-                from: network.processes[*from].clone(),
-                to: network.processes[*to].clone(),
-                material: fraction.name.clone(),
-                mass_t: throughput[*from] * share,
-            });
+            out.flows.push(start + SOURCE_ROUTES.len() + transfer, throughput[*from] * share);
         }
         for p in 0..n {
             if network.is_sink[p] {
@@ -116,23 +100,24 @@ pub fn waste_year(
     out
 }
 
-/// Adds the building stock's year to `out`: stocks, demolition, reuse and embodied emissions.
+/// Adds the building stock's year to `out`: stocks, demolition (its flows on `prepared`'s
+/// routes), reuse and embodied emissions.
 pub fn add_stock_year(
     out: &mut MaterialsYear,
-    groups: &[StockGroup],
-    group_materials: &[GroupMaterials],
-    factors: &[(String, f64)],
-    demolition_recycling_share: f64,
+    model: &MaterialsModel,
+    prepared: &Prepared,
     levers: &Levers,
     year: i32,
 ) {
+    let (groups, group_materials, routes) =
+        (&model.stock_groups, &prepared.stock_materials, &prepared.material_routes);
+    let (factors, demolition_recycling_share) = (&model.material_factors, model.demolition_recycling_share);
     let reuse = levers.value(LeverId::BuildingMaterialReuse, year);
     let factor_of = |m: &str| factors.iter().find(|(n, _)| n == m).map_or(0.0, |(_, f)| *f);
-    let [reuse_route, recycling_route, landfill_route] = &FIXED.demolition_routes;
-    for (g, gm) in groups.iter().zip(group_materials) {
+    for (g, (group, gm)) in groups.iter().zip(group_materials).enumerate() {
         let Some(i) = gm.years.iter().position(|y| *y == year) else { continue };
         out.stock.push(StockYear {
-            group: g.name.clone(),
+            group: group.name.clone(),
             stock_m2: gm.stock_m2[i],
             construction_m2: gm.construction_m2[i],
             demolition_m2: gm.demolition_m2[i],
@@ -149,17 +134,12 @@ pub fn add_stock_year(
             out.reused_building_materials_t += reused_t;
             out.embodied_emissions_t += (needed_t - reused_t) * ef;
             out.embodied_emissions_avoided_t += reused_t * ef;
-            for (to, mass_t) in [
-                (reuse_route, reused_t),
-                (recycling_route, rest_t * demolition_recycling_share),
-                (landfill_route, rest_t * (1.0 - demolition_recycling_share)),
-            ] {
-                out.flows.push(MaterialFlow {
-                    from: g.demolition.clone(),
-                    to: to.clone(),
-                    material: material.clone(),
-                    mass_t,
-                });
+            // Reused, recycled, landfilled: the order of `DEMOLITION_ROUTES`.
+            let masses_t =
+                [reused_t, rest_t * demolition_recycling_share, rest_t * (1.0 - demolition_recycling_share)];
+            let start = routes.group_start[g] + m * masses_t.len();
+            for (k, mass_t) in masses_t.into_iter().enumerate() {
+                out.flows.push(start + k, mass_t);
             }
         }
     }
@@ -177,20 +157,13 @@ fn add(list: &mut Vec<(Name, f64)>, name: &Name, value: f64) {
 pub fn year(
     scenario: &crate::scenario::Scenario,
     levers: &Levers,
-    prepared: &crate::prepare::Prepared,
+    prepared: &Prepared,
     year: i32,
     population: f64,
 ) -> Option<MaterialsYear> {
     let m = scenario.materials.as_ref()?;
-    let mut out = waste_year(&m.network, levers, year, scenario.base_year, population);
-    add_stock_year(
-        &mut out,
-        &m.stock_groups,
-        &prepared.stock_materials,
-        &m.material_factors,
-        m.demolition_recycling_share,
-        levers,
-        year,
-    );
+    let mut out =
+        waste_year(&m.network, &prepared.material_routes, levers, year, scenario.base_year, population);
+    add_stock_year(&mut out, m, prepared, levers, year);
     Some(out)
 }

@@ -7,6 +7,7 @@
 //! year; the space-heat profile sums to the weather year's heating degree-hours divided by the
 //! normal climate's, so a colder year needs more heat.
 
+pub mod routes;
 pub mod solar;
 pub mod stock;
 pub mod sun_days;
@@ -66,6 +67,8 @@ pub struct Prepared {
     /// Materials of the scenario's building-stock groups (from their stock models), in
     /// scenario order.
     pub stock_materials: Vec<crate::prepare::stock::GroupMaterials>,
+    /// The routes material flows take, shared by every year's flows.
+    pub material_routes: routes::MaterialRoutes,
 }
 
 /// The sun's path over the model year at a site: position (SPA, its time-only terms interpolated
@@ -228,8 +231,10 @@ impl Prepared {
         );
         let electricity_per_space_heat_sum = electricity_per_space_heat.each_ref().map(|v| v.iter().sum());
         let electricity_per_hot_water_sum = electricity_per_hot_water.each_ref().map(|v| v.iter().sum());
+        let stock_materials = stock_materials(scenario);
         Prepared {
-            stock_materials: stock_materials(scenario),
+            material_routes: routes::MaterialRoutes::new(scenario, &stock_materials),
+            stock_materials,
             space_heat_sum: space_heat_profile.iter().sum(),
             pv_yield_kwh_per_kwp: pv_kw_per_kwp.iter().sum(),
             temperature_c: weather.temperature_c,

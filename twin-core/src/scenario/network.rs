@@ -33,6 +33,10 @@ pub const TREATMENTS: [&str; 8] = [
     "bottom_ash",
 ];
 
+/// Where a building stock group's demolished materials go: reused in new construction,
+/// recycled, landfilled.
+pub const DEMOLITION_ROUTES: [&str; 3] = ["reuse_in_construction", "construction_recycling", "landfill"];
+
 /// A validated waste fraction.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fraction {
