@@ -19,7 +19,7 @@
 //!    landfill methane by first-order decay carried from year to year.
 //!
 //! The hourly stages (the hourly part of 1, then 3 and 4) run over the year a day at a time
-//! ([`BLOCK_HOURS`](crate::math::quad::BLOCK_HOURS)), four hours to a value
+//! ([`BLOCK_HOURS`]), four hours to a value
 //! ([`Quad`](crate::math::quad::Quad)): demand fills the day's quads, then the plant's units take
 //! them one unit after another in merit order, then the grid balances them. The day stays in the
 //! CPU's nearest cache, and each stage keeps its running sums in registers over it; no stage
