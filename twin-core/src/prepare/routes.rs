@@ -63,9 +63,27 @@ impl MaterialRoutes {
         }
         MaterialRoutes { table: table.into(), fraction_start, group_start }
     }
+
+    /// Whether this table lists as many routes in each part as `network` and `groups` have (it
+    /// does when both come from the scenario it was made for; names are not compared).
+    pub fn fits(&self, network: &Network, groups: &[GroupMaterials]) -> bool {
+        if self.fraction_start.len() != network.transfers.len() || self.group_start.len() != groups.len() {
+            return false;
+        }
+        let waste = network.transfers.iter().map(|t| SOURCE_ROUTES.len() + t.len());
+        let stock = groups.iter().map(|g| DEMOLITION_ROUTES.len() * g.materials.len());
+        let mut next = 0;
+        for (start, count) in self.fraction_start.iter().chain(&self.group_start).zip(waste.chain(stock)) {
+            if *start != next {
+                return false;
+            }
+            next += count;
+        }
+        next == self.table.len()
+    }
 }
 
-/// Adds each waste fraction's routes to `table`, returning where each fraction's start.
+/// Adds each waste fraction's routes to `table`, returning where each fraction's routes start.
 fn waste_routes(network: &Network, table: &mut Vec<Route>) -> Vec<usize> {
     let households = Name::from(BUILT_IN[HOUSEHOLDS]);
     let mut starts = Vec::with_capacity(network.fractions.len());
@@ -80,4 +98,26 @@ fn waste_routes(network: &Network, table: &mut Vec<Route>) -> Vec<usize> {
         table.extend(transfers.iter().map(|(from, to, _)| route(&network.processes[*from], *to)));
     }
     starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_fits_the_network_it_was_made_for_and_no_other() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
+        let text = std::fs::read_to_string(path).expect("Bærum's scenario");
+        let scenario = Scenario::from_str_named(&text, path.as_ref()).expect("valid scenario");
+        let prepared = crate::prepare::Prepared::new(&scenario);
+        let (routes, network) =
+            (&prepared.material_routes, &scenario.materials.as_ref().expect("materials").network);
+        assert!(routes.fits(network, &prepared.stock_materials));
+        assert_eq!(routes.table[routes.fraction_start[0]].from.as_ref(), "households");
+        let mut longer = network.clone();
+        longer.transfers[0].push((1, 2, 0.0));
+        assert!(!routes.fits(&longer, &prepared.stock_materials));
+        assert!(!routes.fits(network, &prepared.stock_materials[1..]));
+        assert!(!MaterialRoutes::default().fits(network, &prepared.stock_materials));
+    }
 }
