@@ -292,8 +292,9 @@ impl Flows {
         Flows { routes, mass_t: Vec::with_capacity(capacity) }
     }
 
-    /// Adds `mass_t` tonnes on the route at `route` in the table.
-    pub fn push(&mut self, route: usize, mass_t: f64) {
+    /// Adds `mass_t` tonnes on the route at `route` in the table (the model's stages only, which
+    /// take the routes from the same table, so the index is always in it).
+    pub(crate) fn push(&mut self, route: usize, mass_t: f64) {
         debug_assert!(route < self.routes.len(), "route {route} of {}", self.routes.len());
         self.mass_t.push((route, mass_t));
     }
