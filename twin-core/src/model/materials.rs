@@ -183,9 +183,7 @@ mod tests {
 
     #[test]
     fn site_data_with_routes_that_do_not_fit_gives_the_same_flows() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
-        let text = std::fs::read_to_string(path).expect("Bærum's scenario");
-        let scenario = Scenario::from_str_named(&text, path.as_ref()).expect("valid scenario");
+        let scenario = Scenario::shipped("baerum");
         let prepared = Prepared::new(&scenario);
         let mut stale = prepared.clone();
         stale.material_routes = MaterialRoutes::default();

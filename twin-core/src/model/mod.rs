@@ -408,9 +408,7 @@ mod tests {
             Option<&mut Scratch>,
         ) -> demand::HeatSums,
     ) -> String {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
-        let text = std::fs::read_to_string(path).expect("Bærum's scenario");
-        let scenario = Scenario::from_str_named(&text, path.as_ref()).expect("valid scenario");
+        let scenario = Scenario::shipped("baerum");
         let (prepared, levers, year) = (Prepared::new(&scenario), scenario.levers, 2040);
         let mut carried = demand::Carried::new(&scenario);
         (scenario.base_year..=year).for_each(|y| carried.advance(&levers, y, scenario.base_year));

@@ -106,9 +106,7 @@ mod tests {
 
     #[test]
     fn a_table_fits_the_network_it_was_made_for_and_no_other() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
-        let text = std::fs::read_to_string(path).expect("Bærum's scenario");
-        let scenario = Scenario::from_str_named(&text, path.as_ref()).expect("valid scenario");
+        let scenario = Scenario::shipped("baerum");
         let prepared = crate::prepare::Prepared::new(&scenario);
         let (routes, network) =
             (&prepared.material_routes, &scenario.materials.as_ref().expect("materials").network);

@@ -521,6 +521,15 @@ impl Scenario {
         validate::validate(raw, text, file)
     }
 
+    /// A scenario shipped in `scenarios/` by its file stem (`"baerum"`), for the crate's unit
+    /// tests.
+    #[cfg(test)]
+    pub(crate) fn shipped(stem: &str) -> Scenario {
+        let path = format!("{}/../scenarios/{stem}.ron", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        Scenario::from_str_named(&text, path.as_ref()).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
     /// Re-validates a raw scenario (e.g. after an edit in the viewer). Errors carry no
     /// positions beyond what `text` (the file it came from, if any) gives.
     pub fn from_raw(raw: RawScenario, file: &Path) -> Result<Scenario, ScenarioError> {
