@@ -10,10 +10,10 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use twin_core::prepare::solar::{
-    SunPosition, UtcTime, delta_t_s, extraterrestrial_w_m2, ineichen, month_day, plane_of_array_isotropic,
+    ClearSky, Plane, SunPosition, UtcTime, Zenith, delta_t_s, extraterrestrial_w_m2, month_day,
     pressure_at_altitude_pa, sun_position,
 };
-use twin_core::prepare::sun_days::{SunDays, TimeTerms, position_at};
+use twin_core::prepare::sun_days::{Site, SunDays, TimeTerms, position_at};
 
 const YEAR: i32 = 2025;
 const ELEVATION_M: f64 = 50.0;
@@ -33,10 +33,23 @@ fn extra() -> Vec<f64> {
     (0..=365_u32).map(|doy| extraterrestrial_w_m2(doy.max(1))).collect()
 }
 
-/// Clear-sky irradiance on a south-facing panel tilted 30°, W/m².
-fn poa(sun: SunPosition, dni_extra_w_m2: f64) -> f64 {
-    let clear = ineichen(sun.apparent_zenith_deg, ELEVATION_M, 3.0, dni_extra_w_m2);
-    plane_of_array_isotropic(30.0, 180.0, sun.apparent_zenith_deg, sun.azimuth_deg, clear, 0.2)
+/// A site's clear sky (Ineichen, Linke turbidity 3) and its south-facing panel tilted 30°.
+struct Panel {
+    clear_sky: ClearSky,
+    plane: Plane,
+}
+
+impl Panel {
+    fn new() -> Panel {
+        Panel { clear_sky: ClearSky::new(ELEVATION_M, 3.0), plane: Plane::new(30.0, 180.0) }
+    }
+
+    /// Clear-sky irradiance on the panel, W/m².
+    fn poa(&self, sun: SunPosition, dni_extra_w_m2: f64) -> f64 {
+        let clear = self.clear_sky.irradiance(sun.apparent_zenith_deg, dni_extra_w_m2);
+        let zenith = Zenith::from_deg(sun.apparent_zenith_deg);
+        self.plane.isotropic_irradiance(zenith, sun.azimuth_deg, clear, 0.2)
+    }
 }
 
 fn sites(n: usize) -> Vec<(f64, f64)> {
@@ -45,12 +58,12 @@ fn sites(n: usize) -> Vec<(f64, f64)> {
 
 fn exact(hours: &[(UtcTime, u32)], lat: f64, lon: f64) -> f64 {
     let (delta_t, pressure) = (delta_t_s(YEAR), pressure_at_altitude_pa(ELEVATION_M) / 100.0);
-    let extra = extra();
+    let (extra, panel) = (extra(), Panel::new());
     hours
         .iter()
         .filter_map(|&(t, doy)| {
             let sun = sun_position(lat, lon, ELEVATION_M, t, delta_t, pressure, 12.0).ok()?;
-            Some(poa(sun, extra[doy as usize]))
+            Some(panel.poa(sun, extra[doy as usize]))
         })
         .sum()
 }
@@ -65,12 +78,8 @@ fn fast(hours: &[(UtcTime, u32)], sites: &[(f64, f64)]) -> f64 {
     sites
         .iter()
         .map(|&(lat, lon)| {
-            terms
-                .iter()
-                .map(|(x, doy)| {
-                    poa(position_at(x, lat, lon, ELEVATION_M, pressure, 12.0), extra[*doy as usize])
-                })
-                .sum::<f64>()
+            let (site, panel) = (Site::new(lat, lon, ELEVATION_M, pressure, 12.0), Panel::new());
+            terms.iter().map(|(x, doy)| panel.poa(position_at(x, &site), extra[*doy as usize])).sum::<f64>()
         })
         .sum()
 }

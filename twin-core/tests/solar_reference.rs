@@ -135,7 +135,7 @@ fn clear_sky_and_plane_of_array_match_pvlib_within_1_percent() {
 /// clear-sky irradiance within 0.01 W/m².
 #[test]
 fn the_interpolated_sun_path_agrees_with_spa_at_every_hour() {
-    use twin_core::prepare::sun_days::{SunDays, position_at};
+    use twin_core::prepare::sun_days::{Site, SunDays, position_at};
     let sites = [(59.89, 10.52, 50.0), (62.47, 6.15, 10.0), (66.51, 12.03, 5.0), (63.43, 10.40, 100.0)]
         .into_iter()
         .chain([(78.22, 15.65, 10.0), (0.0, -78.5, 2800.0), (-33.92, 18.42, 0.0)]);
@@ -154,7 +154,7 @@ fn the_interpolated_sun_path_agrees_with_spa_at_every_hour() {
                     let pressure = pressure_at_altitude_pa(elevation_m) / 100.0;
                     let exact =
                         sun_position(lat, lon, elevation_m, time, delta_t, pressure, 12.0).expect("SPA");
-                    let fast = position_at(&terms, lat, lon, elevation_m, pressure, 12.0);
+                    let fast = position_at(&terms, &Site::new(lat, lon, elevation_m, pressure, 12.0));
                     worst_elevation =
                         worst_elevation.max((exact.apparent_zenith_deg - fast.apparent_zenith_deg).abs());
                     if exact.apparent_elevation_deg() > 0.0 {

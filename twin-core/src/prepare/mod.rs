@@ -99,6 +99,9 @@ impl SunYear {
         let leap = solar::is_leap_year(year);
         // The orbit every two days, interpolated to the hours (within 1e-5° of SPA at every hour).
         let days = sun_days::SunDays::new(year, delta_t).ok();
+        let place =
+            sun_days::Site::new(site.latitude_deg, site.longitude_deg, site.elevation_m, pressure_hpa, 12.0);
+        let clear_sky = solar::ClearSky::new(site.elevation_m, site.linke_turbidity);
         let mut out = SunYear {
             apparent_zenith_deg: vec![90.0; HOURS],
             zenith: vec![solar::Zenith::from_deg(90.0); HOURS],
@@ -117,20 +120,8 @@ impl SunYear {
                     continue;
                 };
                 let Some(terms) = days.as_ref().and_then(|d| d.at(time)) else { continue };
-                let sun = sun_days::position_at(
-                    &terms,
-                    site.latitude_deg,
-                    site.longitude_deg,
-                    site.elevation_m,
-                    pressure_hpa,
-                    12.0,
-                );
-                let clear = solar::ineichen(
-                    sun.apparent_zenith_deg,
-                    site.elevation_m,
-                    site.linke_turbidity,
-                    dni_extra,
-                );
+                let sun = sun_days::position_at(&terms, &place);
+                let clear = clear_sky.irradiance(sun.apparent_zenith_deg, dni_extra);
                 out.apparent_zenith_deg[h] = sun.apparent_zenith_deg;
                 out.zenith[h] = solar::Zenith::from_deg(sun.apparent_zenith_deg);
                 out.azimuth_deg[h] = sun.azimuth_deg;

@@ -134,26 +134,61 @@ pub fn ineichen(
     linke_turbidity: f64,
     dni_extra_w_m2: f64,
 ) -> Irradiance {
-    let Some(am_rel) = relative_airmass(apparent_zenith_deg) else {
-        return Irradiance::default();
-    };
-    let am = am_rel * pressure_at_altitude_pa(altitude_m) / 101_325.0;
-    let tl = linke_turbidity;
-    let cos_z = apparent_zenith_deg.to_radians().cos().max(0.0);
-    let fh1 = (-altitude_m / 8000.0).exp();
-    let fh2 = (-altitude_m / 1250.0).exp();
-    let cg1 = 5.09e-05 * altitude_m + 0.868;
-    let cg2 = 3.92e-05 * altitude_m + 0.0387;
-    let ghi = cg1 * dni_extra_w_m2 * cos_z * (-cg2 * am * (fh1 + fh2 * (tl - 1.0))).exp().max(0.0);
-    let b = 0.664 + 0.163 / fh1;
-    let bnci = dni_extra_w_m2 * (b * (-0.09 * am * (tl - 1.0)).exp()).max(0.0);
-    let bnci_2 = if cos_z > 0.0 {
-        ghi * ((1.0 - (0.1 - 0.2 * (-tl).exp()) / (0.1 + 0.882 / fh1)) / cos_z).clamp(0.0, 1e20)
-    } else {
-        0.0
-    };
-    let dni = bnci.min(bnci_2);
-    Irradiance { ghi_w_m2: ghi, dni_w_m2: dni, dhi_w_m2: ghi - dni * cos_z }
+    ClearSky::new(altitude_m, linke_turbidity).irradiance(apparent_zenith_deg, dni_extra_w_m2)
+}
+
+/// [`ineichen`]'s model at one site: the terms that depend only on its altitude and Linke
+/// turbidity, computed once for all its hours (the same operations in the same order, so the
+/// same results).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ClearSky {
+    /// Standard-atmosphere pressure at the altitude, Pa.
+    pressure_pa: f64,
+    linke_turbidity: f64,
+    /// Altitude corrections (Ineichen & Perez 2002, eq. 7): fh1 and the sum fh1 + fh2 (TL − 1).
+    fh1: f64,
+    fh_sum: f64,
+    cg1: f64,
+    cg2: f64,
+    /// The beam's coefficient b (eq. 9).
+    b: f64,
+    /// The beam from global irradiance's factor (eq. 8), before dividing by cos z.
+    beam_factor: f64,
+}
+
+impl ClearSky {
+    /// The model at a site `altitude_m` above sea level whose air has `linke_turbidity`.
+    pub fn new(altitude_m: f64, linke_turbidity: f64) -> ClearSky {
+        let tl = linke_turbidity;
+        let fh1 = (-altitude_m / 8000.0).exp();
+        let fh2 = (-altitude_m / 1250.0).exp();
+        ClearSky {
+            pressure_pa: pressure_at_altitude_pa(altitude_m),
+            linke_turbidity: tl,
+            fh1,
+            fh_sum: fh1 + fh2 * (tl - 1.0),
+            cg1: 5.09e-05 * altitude_m + 0.868,
+            cg2: 3.92e-05 * altitude_m + 0.0387,
+            b: 0.664 + 0.163 / fh1,
+            beam_factor: 1.0 - (0.1 - 0.2 * (-tl).exp()) / (0.1 + 0.882 / fh1),
+        }
+    }
+
+    /// The irradiance with the sun at `apparent_zenith_deg` and the extraterrestrial normal
+    /// irradiance `dni_extra_w_m2`.
+    pub fn irradiance(&self, apparent_zenith_deg: f64, dni_extra_w_m2: f64) -> Irradiance {
+        let Some(am_rel) = relative_airmass(apparent_zenith_deg) else {
+            return Irradiance::default();
+        };
+        let am = am_rel * self.pressure_pa / 101_325.0;
+        let tl = self.linke_turbidity;
+        let cos_z = apparent_zenith_deg.to_radians().cos().max(0.0);
+        let ghi = self.cg1 * dni_extra_w_m2 * cos_z * (-self.cg2 * am * self.fh_sum).exp().max(0.0);
+        let bnci = dni_extra_w_m2 * (self.b * (-0.09 * am * (tl - 1.0)).exp()).max(0.0);
+        let bnci_2 = if cos_z > 0.0 { ghi * (self.beam_factor / cos_z).clamp(0.0, 1e20) } else { 0.0 };
+        let dni = bnci.min(bnci_2);
+        Irradiance { ghi_w_m2: ghi, dni_w_m2: dni, dhi_w_m2: ghi - dni * cos_z }
+    }
 }
 
 /// The sun's zenith angle as the cosine and sine the irradiance models use, so that a sun path

@@ -5,7 +5,9 @@
 //! that vary slowly: the geocentric declination, the Earth–Sun distance, and the sun's hour angle at
 //! Greenwich less the mean sidereal time (the sun's apparent right ascension and the equation of
 //! the equinoxes). SPA's site steps (Reda & Andreas 2003, §3.9–3.14: parallax, topocentric hour
-//! angle and declination, elevation with refraction, azimuth) then run for each site and hour.
+//! angle and declination, elevation with refraction, azimuth) then run for each site and hour,
+//! with what depends only on the site computed once for it ([`Site`]) and what depends only on
+//! the hour once for all sites ([`TimeTerms`]).
 //!
 //! One [`SunDays`] table serves every site of the year, so a sweep over many municipalities
 //! pays for the orbit once. The exact path ([`super::solar::sun_position`]) stays for
@@ -30,7 +32,7 @@ const J2000_JD: f64 = 2_451_545.0;
 /// days keep the elevation within 4e-6° of SPA (one day: 2.4e-7°), at half the orbit's cost.
 const STEP_DAYS: f64 = 2.0;
 
-/// The time-only terms at one instant.
+/// The time-only terms at one instant, with the sines and cosines every site's steps take of them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TimeTerms {
     /// The sun's apparent hour angle at Greenwich (apparent sidereal time less right
@@ -40,6 +42,64 @@ pub struct TimeTerms {
     pub declination_deg: f64,
     /// Earth–Sun distance, astronomical units.
     pub radius_au: f64,
+    /// Sine and cosine of the declination.
+    sin_cos_declination: (f64, f64),
+    /// Sine of the sun's equatorial horizontal parallax (SPA §3.10).
+    sin_parallax: f64,
+}
+
+impl TimeTerms {
+    /// The terms from the sun's hour angle at Greenwich and declination (degrees) and the
+    /// Earth–Sun distance (AU).
+    fn new(greenwich_hour_angle_deg: f64, declination_deg: f64, radius_au: f64) -> TimeTerms {
+        TimeTerms {
+            greenwich_hour_angle_deg,
+            declination_deg,
+            radius_au,
+            sin_cos_declination: (declination_deg.to_radians().sin(), declination_deg.to_radians().cos()),
+            sin_parallax: (8.794 / (3600.0 * radius_au)).to_radians().sin(),
+        }
+    }
+}
+
+/// A site as SPA's site steps take it: its longitude, its latitude's sine and cosine, its
+/// geocentric position's parallax terms (SPA §3.10), and the air's pressure and temperature
+/// that refract the sun's light; computed once for all the hours of a site.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Site {
+    longitude_deg: f64,
+    sin_latitude: f64,
+    cos_latitude: f64,
+    /// SPA's x and y terms of the parallax (the site's distance from the Earth's axis and from
+    /// the equator's plane, in Earth radii).
+    x: f64,
+    y: f64,
+    pressure_hpa: f64,
+    temperature_c: f64,
+}
+
+impl Site {
+    /// A site at a latitude, longitude (degrees) and elevation (m), with the air's pressure
+    /// (hPa) and temperature (°C).
+    pub fn new(
+        latitude_deg: f64,
+        longitude_deg: f64,
+        elevation_m: f64,
+        pressure_hpa: f64,
+        temperature_c: f64,
+    ) -> Site {
+        let phi = latitude_deg.to_radians();
+        let u = (FLATTENING * phi.tan()).atan();
+        Site {
+            longitude_deg,
+            sin_latitude: phi.sin(),
+            cos_latitude: phi.cos(),
+            x: u.cos() + elevation_m / EARTH_RADIUS_M * phi.cos(),
+            y: FLATTENING * u.sin() + elevation_m / EARTH_RADIUS_M * phi.sin(),
+            pressure_hpa,
+            temperature_c,
+        }
+    }
 }
 
 /// The exact time-only terms at 0 h UT of every second day of a year, from four days
@@ -104,11 +164,11 @@ impl SunDays {
         }
         let f = at - node as f64;
         let residual = cubic(&self.residual_deg[node - 1..node + 3], f);
-        Some(TimeTerms {
-            greenwich_hour_angle_deg: mean_sidereal_time_deg(jd) + residual,
-            declination_deg: cubic(&self.declination_deg[node - 1..node + 3], f),
-            radius_au: cubic(&self.radius_au[node - 1..node + 3], f),
-        })
+        Some(TimeTerms::new(
+            mean_sidereal_time_deg(jd) + residual,
+            cubic(&self.declination_deg[node - 1..node + 3], f),
+            cubic(&self.radius_au[node - 1..node + 3], f),
+        ))
     }
 }
 
@@ -160,39 +220,28 @@ fn greenwich_hour_angle_deg(exact: &solar_positioning::PreparedPositions) -> Res
     Ok(local - LONGITUDE_DEG)
 }
 
-/// SPA's site steps: the sun seen from a place, with refraction for the pressure (hPa) and
-/// temperature (°C).
-pub fn position_at(
-    terms: &TimeTerms,
-    latitude_deg: f64,
-    longitude_deg: f64,
-    elevation_m: f64,
-    pressure_hpa: f64,
-    temperature_c: f64,
-) -> SunPosition {
-    let hour_angle = (terms.greenwich_hour_angle_deg + longitude_deg).to_radians();
-    let phi = latitude_deg.to_radians();
-    let delta = terms.declination_deg.to_radians();
+/// SPA's site steps: the sun seen from a site at the instant of `terms`.
+pub fn position_at(terms: &TimeTerms, site: &Site) -> SunPosition {
+    let hour_angle = (terms.greenwich_hour_angle_deg + site.longitude_deg).to_radians();
+    let (sin_phi, cos_phi) = (site.sin_latitude, site.cos_latitude);
+    let (sin_delta, cos_delta) = terms.sin_cos_declination;
     // Parallax (SPA §3.10–3.11).
-    let xi = (8.794 / (3600.0 * terms.radius_au)).to_radians();
-    let u = (FLATTENING * phi.tan()).atan();
-    let x = u.cos() + elevation_m / EARTH_RADIUS_M * phi.cos();
-    let y = FLATTENING * u.sin() + elevation_m / EARTH_RADIUS_M * phi.sin();
-    let denominator = delta.cos() - x * xi.sin() * hour_angle.cos();
-    let delta_alpha = (-x * xi.sin() * hour_angle.sin()).atan2(denominator);
-    let delta_top = ((delta.sin() - y * xi.sin()) * delta_alpha.cos()).atan2(denominator);
+    let (x, y, sin_xi) = (site.x, site.y, terms.sin_parallax);
+    let denominator = cos_delta - x * sin_xi * hour_angle.cos();
+    let delta_alpha = (-x * sin_xi * hour_angle.sin()).atan2(denominator);
+    let delta_top = ((sin_delta - y * sin_xi) * delta_alpha.cos()).atan2(denominator);
     let h_top = hour_angle - delta_alpha;
     // Elevation and refraction (§3.12–3.13).
-    let cos_zenith = phi.sin() * delta_top.sin() + phi.cos() * delta_top.cos() * h_top.cos();
+    let cos_zenith = sin_phi * delta_top.sin() + cos_phi * delta_top.cos() * h_top.cos();
     let elevation_deg = 90.0 - cos_zenith.clamp(-1.0, 1.0).acos().to_degrees();
     let refraction_deg = if elevation_deg > REFRACTION_FROM_DEG {
         let phase = (elevation_deg + 10.3 / (elevation_deg + 5.11)).to_radians();
-        pressure_hpa / 1010.0 * 283.0 / (273.0 + temperature_c) * 1.02 / (60.0 * phase.tan())
+        site.pressure_hpa / 1010.0 * 283.0 / (273.0 + site.temperature_c) * 1.02 / (60.0 * phase.tan())
     } else {
         0.0
     };
     // Azimuth clockwise from north (§3.14).
-    let gamma = h_top.sin().atan2(h_top.cos() * phi.sin() - delta_top.tan() * phi.cos());
+    let gamma = h_top.sin().atan2(h_top.cos() * sin_phi - delta_top.tan() * cos_phi);
     SunPosition {
         apparent_zenith_deg: 90.0 - elevation_deg - refraction_deg,
         azimuth_deg: (gamma.to_degrees() + 180.0).rem_euclid(360.0),
