@@ -145,14 +145,13 @@ pub struct ClearSky {
     /// Standard-atmosphere pressure at the altitude, Pa.
     pressure_pa: f64,
     linke_turbidity: f64,
-    /// Altitude corrections (Ineichen & Perez 2002, eq. 7): fh1 and the sum fh1 + fh2 (TL − 1).
-    fh1: f64,
+    /// The altitude corrections' sum fh1 + fh2 (TL − 1) (Ineichen & Perez 2002).
     fh_sum: f64,
     cg1: f64,
     cg2: f64,
-    /// The beam's coefficient b (eq. 9).
+    /// The beam's coefficient b.
     b: f64,
-    /// The beam from global irradiance's factor (eq. 8), before dividing by cos z.
+    /// The factor of the beam from global irradiance, before dividing by cos z.
     beam_factor: f64,
 }
 
@@ -165,7 +164,6 @@ impl ClearSky {
         ClearSky {
             pressure_pa: pressure_at_altitude_pa(altitude_m),
             linke_turbidity: tl,
-            fh1,
             fh_sum: fh1 + fh2 * (tl - 1.0),
             cg1: 5.09e-05 * altitude_m + 0.868,
             cg2: 3.92e-05 * altitude_m + 0.0387,
