@@ -56,7 +56,7 @@ impl TimeTerms {
             greenwich_hour_angle_deg,
             declination_deg,
             radius_au,
-            sin_cos_declination: (declination_deg.to_radians().sin(), declination_deg.to_radians().cos()),
+            sin_cos_declination: declination_deg.to_radians().sin_cos(),
             sin_parallax: (8.794 / (3600.0 * radius_au)).to_radians().sin(),
         }
     }
