@@ -97,7 +97,7 @@ impl SunYear {
         let delta_t = solar::delta_t_s(year);
         let pressure_hpa = solar::pressure_at_altitude_pa(site.elevation_m) / 100.0;
         let leap = solar::is_leap_year(year);
-        // The orbit every two days, interpolated to the hours (within 1e-5° of SPA at every hour).
+        // The orbit every three days, interpolated to the hours (within 1e-5° of SPA at every hour).
         let days = sun_days::SunDays::new(year, delta_t).ok();
         let place =
             sun_days::Site::new(site.latitude_deg, site.longitude_deg, site.elevation_m, pressure_hpa, 12.0);
