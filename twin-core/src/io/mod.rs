@@ -468,7 +468,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_tables_numbers_are_written_as_display_writes_them() {
+    fn a_tables_numbers_read_back_exactly_and_match_display_at_an_hourly_tables_sizes() {
         let special = [0.0, -0.0, 1.0, -2.5, 0.1 + 0.2, 1e-7, 1e15, 1e16, 1e21, 123.456, 5e-324];
         let special = special.into_iter().chain([f64::MIN_POSITIVE, f64::MAX, f64::NAN, f64::INFINITY]);
         // Any bit pattern, and values of the sizes an hourly table holds (0.001 to 10,000).

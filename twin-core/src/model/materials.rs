@@ -12,6 +12,7 @@
 //! non-sink process balances to 1e-9 relative; no flow is negative; sinks receive exactly what
 //! was generated.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::catalogue::Name;
@@ -152,23 +153,30 @@ fn add(list: &mut Vec<(Name, f64)>, name: &Name, value: f64) {
     }
 }
 
-/// Stage 2 of a year: the year's waste flows and building-stock materials, if the scenario
-/// models them.
+/// The routes a run's years put their flows on: the prepared ones, or (where the site data was
+/// prepared for another version of the scenario and lists other routes) the scenario's own,
+/// made once for the run.
+pub fn routes<'a>(scenario: &crate::scenario::Scenario, prepared: &'a Prepared) -> Cow<'a, MaterialRoutes> {
+    let routes = &prepared.material_routes;
+    match &scenario.materials {
+        Some(m) if !routes.fits(&m.network, &prepared.stock_materials) => {
+            Cow::Owned(MaterialRoutes::new(scenario, &prepared.stock_materials))
+        }
+        _ => Cow::Borrowed(routes),
+    }
+}
+
+/// Stage 2 of a year: the year's waste flows and building-stock materials on `routes` (from
+/// [`routes`]), if the scenario models them.
 pub fn year(
     scenario: &crate::scenario::Scenario,
     levers: &Levers,
     prepared: &Prepared,
+    routes: &MaterialRoutes,
     year: i32,
     population: f64,
 ) -> Option<MaterialsYear> {
     let m = scenario.materials.as_ref()?;
-    // Site data prepared for another version of the scenario may list other routes.
-    let own_routes;
-    let mut routes = &prepared.material_routes;
-    if !routes.fits(&m.network, &prepared.stock_materials) {
-        own_routes = MaterialRoutes::new(scenario, &prepared.stock_materials);
-        routes = &own_routes;
-    }
     let mut out = waste_year(&m.network, routes, levers, year, scenario.base_year, population);
     add_stock_year(&mut out, m, prepared, routes, levers, year);
     Some(out)

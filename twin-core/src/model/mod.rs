@@ -54,6 +54,7 @@ use crate::outcome::{
     DistrictHeatYear, EnergyYear, GridYear, HourlyYear, NonFinite, Outcome, TransportYear, YearResult,
 };
 use crate::prepare::Prepared;
+use crate::prepare::routes::MaterialRoutes;
 use crate::prepare::weather::HOURS;
 use crate::scenario::Scenario;
 
@@ -216,9 +217,10 @@ fn run_years(scenario: &Scenario, levers: &Levers, prepared: &Prepared, options:
         scenario.inventory.landfill.as_ref().map(|l| inventory::Landfill::new(l, scenario.base_year));
     let mut years = Vec::with_capacity(scenario.year_count());
     let mut hourly = Vec::new();
+    let material_routes = materials::routes(scenario, prepared);
     for year in scenario.base_year..=scenario.end_year {
         carried.advance(levers, year, scenario.base_year);
-        let run = YearRun { scenario, levers, prepared, year };
+        let run = YearRun { scenario, levers, prepared, material_routes: &material_routes, year };
         let kept = options.hourly_years.wants(year).then(|| {
             &mut *scratch.get_or_insert_with(|| Scratch::new(scenario.district_heating.units.len()))
         });
@@ -242,6 +244,8 @@ struct YearRun<'a> {
     scenario: &'a Scenario,
     levers: &'a Levers,
     prepared: &'a Prepared,
+    /// The routes of the materials' flows (the prepared ones, or the scenario's own).
+    material_routes: &'a MaterialRoutes,
     year: i32,
 }
 
@@ -274,7 +278,8 @@ impl YearRun<'_> {
         let (scenario, prepared) = (self.scenario, self.prepared);
         let population = scenario.population_in(self.year);
         let state = demand::YearState::new(scenario, self.levers, prepared, self.year, carried);
-        let materials = materials::year(scenario, self.levers, prepared, self.year, population);
+        let materials =
+            materials::year(scenario, self.levers, prepared, self.material_routes, self.year, population);
         let fuel = heat::unit_fuel(scenario, materials.as_ref());
         let sources = inventory::SourcesYear::new(&scenario.inventory.sources, self.levers, self.year);
         let other_mw = sources.electricity_mw();
@@ -414,7 +419,8 @@ mod tests {
         (scenario.base_year..=year).for_each(|y| carried.advance(&levers, y, scenario.base_year));
         let state = demand::YearState::new(&scenario, &levers, &prepared, year, &carried);
         let population = scenario.population_in(year);
-        let materials = materials::year(&scenario, &levers, &prepared, year, population);
+        let routes = materials::routes(&scenario, &prepared);
+        let materials = materials::year(&scenario, &levers, &prepared, &routes, year, population);
         let fuel = heat::unit_fuel(&scenario, materials.as_ref());
         let demand = demand::HourlyDemand::new(&state, &scenario, &prepared);
         let mut plant = heat::Plant::new(&scenario.district_heating.units, &fuel);
