@@ -168,7 +168,6 @@ impl SunDays {
             return None;
         }
         let node = at as usize; // at ≥ 2: truncating is flooring
-
         let weights = quintic_weights(at - node as f64);
         let interpolate =
             |y: &[f64]| weights.iter().zip(&y[node - 2..node + 4]).fold(0.0, |sum, (w, y)| sum + w * y);
@@ -245,7 +244,7 @@ fn greenwich_hour_angle_deg(exact: &solar_positioning::PreparedPositions) -> Res
 /// hour angle H′ = H − Δα. Here the same quantities stay as the vectors those `atan2`s would
 /// take apart, so the sines and cosines come from a square root and the sum formulas instead:
 /// one `sin_cos`, one `acos`, the refraction's `tan` and the azimuth's `atan2` an hour instead of
-/// fourteen trigonometric calls, equal to SPA's steps to rounding (tested below).
+/// thirteen trigonometric calls, equal to SPA's steps to rounding (tested below).
 pub fn position_at(terms: &TimeTerms, site: &Site) -> SunPosition {
     let (sin_h, cos_h) = (terms.greenwich_hour_angle_deg + site.longitude_deg).to_radians().sin_cos();
     let (sin_phi, cos_phi) = (site.sin_latitude, site.cos_latitude);
