@@ -107,7 +107,7 @@ impl Site {
 }
 
 /// The exact time-only terms at 0 h UT of every third day of a year, from nine days before it
-/// to a fortnight after (a local hour near New Year falls in the next or the previous year in
+/// to nine or ten after (a local hour near New Year falls in the next or the previous year in
 /// UT, and the quintic needs three nodes on either side of those).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SunDays {
