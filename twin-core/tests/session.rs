@@ -56,6 +56,16 @@ fn workshop() -> Session {
 }
 
 #[test]
+fn a_built_in_scenario_takes_the_built_in_map_and_a_file_its_own() {
+    let built_in = ScenarioCopy::new(None, scenario_text()).scenario().expect("valid");
+    assert_eq!(built_in.map_files, None, "files beside the repository's copy are not the program's");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../scenarios/baerum.ron");
+    let from_file = ScenarioCopy::new(Some(path.to_owned()), scenario_text()).scenario().expect("valid");
+    let files = from_file.map_files.expect("the file names its map");
+    assert!(files.districts.ends_with("assets/geo/baerum.geojson") && files.districts.exists(), "{files:?}");
+}
+
+#[test]
 fn every_change_undoes_and_redoes_back_to_the_same_state() {
     let mut s = empty_session();
     let mut states = vec![(s.proposals.clone(), s.snapshots.clone(), s.package.clone())];

@@ -481,10 +481,17 @@ impl ScenarioCopy {
         ScenarioCopy { file, blake3: hash_hex(&text), text }
     }
 
-    /// Parses and validates the copy (errors name the session's scenario file).
+    /// Parses and validates the copy (errors name the session's scenario file). A built-in
+    /// scenario has no map files: the ones its text names lie beside its file in the
+    /// repository, not beside the program, so the built-in map of its kommune stands in
+    /// wherever the program runs.
     pub fn scenario(&self) -> Result<Scenario, crate::ScenarioError> {
-        let name = self.file.as_deref().unwrap_or("(built-in scenario)");
-        Scenario::from_str_named(&self.text, std::path::Path::new(name))
+        let Some(file) = self.file.as_deref() else {
+            let mut scenario = Scenario::from_str_named(&self.text, "(built-in scenario)".as_ref())?;
+            scenario.map_files = None;
+            return Ok(scenario);
+        };
+        Scenario::from_str_named(&self.text, file.as_ref())
     }
 }
 
