@@ -66,12 +66,6 @@ impl Quad {
         self.0.into_iter().fold(0.0, max_of)
     }
 
-    /// Whether every lane is zero.
-    #[inline(always)]
-    pub fn is_zero(self) -> bool {
-        self.0.iter().all(|x| *x == 0.0)
-    }
-
     /// Each lane compared: 1 where `self` is greater than `limit`, 0 elsewhere.
     #[inline(always)]
     pub fn count_above(self, limit: f64) -> [u32; LANES] {
@@ -155,7 +149,6 @@ mod tests {
         assert_eq!(a.max(Quad::ZERO).0, [1.0, 0.0, 3.5, 0.25]);
         assert_eq!(b.largest(), 9.0);
         assert_eq!(a.count_above(0.5), [1, 0, 1, 0]);
-        assert!(Quad([0.0, -0.0, 0.0, 0.0]).is_zero() && !Quad([0.0, 0.0, 1e-300, 0.0]).is_zero());
         let mut out = [0.0; 8];
         b.store(&mut out, 4);
         assert_eq!(out[4..], series[4..]);

@@ -82,12 +82,6 @@ impl Duty {
         }
     }
 
-    /// Whether the unit only takes what heat is left (an incinerator also makes power when the
-    /// network needs no heat).
-    fn only_takes(self) -> bool {
-        !matches!(self, Duty::BurnEvenly { .. })
-    }
-
     /// Runs this unit over a block's quads: it takes what it can of the heat each quad still
     /// leaves unserved, adds its electricity use or production to the quad's, and its heat to
     /// `totals`; each quad's heat goes into `kept` from `hour` where the year's hours are kept.
@@ -187,18 +181,8 @@ impl<'a> Plant<'a> {
         for (p, d) in plant.iter_mut().zip(demand) {
             *p = PlantQuad { electricity: Quad::ZERO, chp: Quad::ZERO, unserved: d.plant };
         }
-        // Once the block's demand is met, a unit that only takes heat takes none: its heat, its
-        // electricity and its sums would each add +0, so it is skipped (its kept hours are 0).
-        let mut met = false;
         for (u, (duty, totals)) in self.duties.iter().zip(&mut self.heat).enumerate() {
             let kept = unit_heat_mw.as_deref_mut().map(|series| &mut series[u][..]);
-            met = met || plant.iter().all(|p| p.unserved.is_zero());
-            if met && duty.only_takes() {
-                if let Some(series) = kept {
-                    series[hour..hour + BLOCK_QUADS * LANES].fill(0.0);
-                }
-                continue;
-            }
             duty.run(plant, totals, kept, hour);
         }
         let mut unserved = self.unserved;
@@ -267,7 +251,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn once_the_demand_is_met_the_units_after_take_nothing_and_their_kept_hours_are_zero() {
+    fn once_the_demand_is_met_the_units_after_it_take_nothing_and_their_kept_hours_are_zero() {
         // Bærum's units in merit order: heat pumps (18 MW), electric boilers, bio, oil.
         let scenario = Scenario::shipped("baerum");
         let units = &scenario.district_heating.units;
@@ -283,7 +267,7 @@ mod tests {
         assert!(kept[1..].iter().all(|s| s[day.clone()].iter().all(|mw| *mw == 0.0)), "the others rest");
         assert!(kept.iter().all(|s| s[..24] == [7.0; 24]), "other hours are left alone");
         assert!(
-            block.iter().all(|p| p.unserved.is_zero() && p.electricity == Quad::splat(5.0 * (1.0 / 3.0)))
+            block.iter().all(|p| p.unserved == Quad::ZERO && p.electricity == Quad::splat(5.0 * (1.0 / 3.0)))
         );
         let year = plant.finish(&HeatSums::default());
         let heat_mwh: Vec<f64> = year.units.iter().map(|u| u.heat_mwh).collect();
