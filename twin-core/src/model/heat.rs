@@ -266,8 +266,10 @@ mod tests {
         assert!(kept[0][day.clone()].iter().all(|mw| *mw == 5.0), "the heat pumps meet the demand");
         assert!(kept[1..].iter().all(|s| s[day.clone()].iter().all(|mw| *mw == 0.0)), "the others rest");
         assert!(kept.iter().all(|s| s[..24] == [7.0; 24]), "other hours are left alone");
+        let heat_pumps_mw = Quad::splat(5.0 * (1.0 / 3.0));
         assert!(
-            block.iter().all(|p| p.unserved == Quad::ZERO && p.electricity == Quad::splat(5.0 * (1.0 / 3.0)))
+            block.iter().all(|p| p.unserved == Quad::ZERO && p.electricity == heat_pumps_mw),
+            "all met, with the heat pumps' electricity at COP 3 and none from the boilers"
         );
         let year = plant.finish(&HeatSums::default());
         let heat_mwh: Vec<f64> = year.units.iter().map(|u| u.heat_mwh).collect();

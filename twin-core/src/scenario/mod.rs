@@ -237,7 +237,8 @@ pub struct Scenario {
     pub materials: Option<MaterialsModel>,
     /// The inventory's sources outside the model and the landfill (empty if the file has none).
     pub inventory: Inventory,
-    /// The map's files, resolved against the scenario file's folder (none: the built-in map).
+    /// The map's files, resolved against the scenario file's folder (none: the built-in map, as
+    /// for a built-in scenario, see `ScenarioCopy::scenario`).
     pub map_files: Option<MapFiles>,
     /// Values outside the plausible band for a Norwegian municipality (they do not block a run).
     pub warnings: Vec<Issue>,
