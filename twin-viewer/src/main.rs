@@ -140,8 +140,24 @@ fn code_targets(code: &str, session: &twin_core::session::Session) -> anyhow::Re
     Ok(moved.map(|l| (l, levers.get(l).target)).collect())
 }
 
+/// Why no window can open, where that is known before trying: on Linux and the BSDs a window
+/// needs an X11 or a Wayland display, and winit panics when it finds neither.
+fn no_display() -> Option<&'static str> {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    let unix_desktop = cfg!(all(unix, not(target_os = "macos"), not(target_os = "ios")));
+    (unix_desktop && !["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].into_iter().any(set)).then_some(
+        "no screen to open a window on: neither DISPLAY nor WAYLAND_DISPLAY is set \
+         (start it from a desktop session, or under Xvfb for automation)",
+    )
+}
+
 fn main() -> ExitCode {
-    let options = match options(Args::parse()) {
+    let args = Args::parse();
+    if let Some(why) = no_display() {
+        eprintln!("twin-viewer: {why}");
+        return ExitCode::from(2);
+    }
+    let options = match options(args) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("twin-viewer: {e:#}");
