@@ -1,6 +1,6 @@
 //! `twin-viewer [SCENARIO] [--session FILE.ron] [--set LEVER=VALUE]... [--snapshot NAME]
 //! [--screenshot OUT.png] [--frames N] [--size WxH] [--lang nb|nn|en] [--presenter] [--projector]
-//! [--broadcast] [--kiosk] [--code CODE]`
+//! [--broadcast] [--kiosk] [--view MODE] [--code CODE] [--measure N]`
 //!
 //! Opens the viewer on a workshop session: `--session` opens (or creates) one that is saved
 //! within a second of every change and restored after a crash; without it, a new session on the
