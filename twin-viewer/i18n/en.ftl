@@ -154,6 +154,7 @@ files-session-saved = Session saved.
 scenarios-the-damaged-file-was-kept = The damaged file was kept as
 scenarios-workshop = Workshop
 scenarios-no-good-version-of-the = No good version of the session: starting a new one.
+main-no-display = no screen to open a window on: neither DISPLAY nor WAYLAND_DISPLAY is set (start it from a desktop session, or under Xvfb for automation)
 charts-electricity = Electricity
 charts-district-heat = District heat
 charts-bio = Bio

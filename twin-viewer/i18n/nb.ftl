@@ -154,6 +154,7 @@ files-session-saved = Økta er lagret.
 scenarios-the-damaged-file-was-kept = Den skadde fila er lagt til side som
 scenarios-workshop = Verksted
 scenarios-no-good-version-of-the = Ingen god versjon av økta: starter en ny.
+main-no-display = ingen skjerm å åpne et vindu på: verken DISPLAY eller WAYLAND_DISPLAY er satt (start det fra en skrivebordsøkt, eller under Xvfb for automatisering)
 charts-electricity = Strøm
 charts-district-heat = Fjernvarme
 charts-bio = Bio

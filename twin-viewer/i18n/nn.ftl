@@ -154,6 +154,7 @@ files-session-saved = Økta er lagra.
 scenarios-the-damaged-file-was-kept = Den skadde fila er lagd til sides som
 scenarios-workshop = Verkstad
 scenarios-no-good-version-of-the = Ingen god versjon av økta: startar ei ny.
+main-no-display = ingen skjerm å opne eit vindauge på: korkje DISPLAY eller WAYLAND_DISPLAY er sett (start det frå ei skrivebordsøkt, eller under Xvfb for automatisering)
 charts-electricity = Straum
 charts-district-heat = Fjernvarme
 charts-bio = Bio

@@ -82,11 +82,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 
 fn options(args: Args) -> anyhow::Result<Options> {
     let automated = args.screenshot.is_some() || args.measure.is_some();
-    let lang = match args.lang.as_str() {
-        "nn" => Lang::Nn,
-        "en" => Lang::En,
-        _ => Lang::Nb,
-    };
+    let lang = lang_of(&args.lang);
     // Automation gets an exit status for a scenario that does not open; a person gets the window
     // with the error in it.
     if automated && let Some(path) = &args.scenario {
@@ -140,21 +136,27 @@ fn code_targets(code: &str, session: &twin_core::session::Session) -> anyhow::Re
     Ok(moved.map(|l| (l, levers.get(l).target)).collect())
 }
 
-/// Why no window can open, where that is known before trying: on Linux and the BSDs a window
-/// needs an X11 or a Wayland display, and winit panics when it finds neither.
-fn no_display() -> Option<&'static str> {
+/// Whether no window can open, where that is known before trying: on Linux and the BSDs a
+/// window needs an X11 or a Wayland display, and winit panics when it finds neither.
+fn no_display() -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
     let unix_desktop = cfg!(all(unix, not(target_os = "macos"), not(target_os = "ios")));
-    (unix_desktop && !["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].into_iter().any(set)).then_some(
-        "no screen to open a window on: neither DISPLAY nor WAYLAND_DISPLAY is set \
-         (start it from a desktop session, or under Xvfb for automation)",
-    )
+    unix_desktop && !["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].into_iter().any(set)
+}
+
+/// The language of a `--lang` code (clap admits only nb, nn and en).
+fn lang_of(code: &str) -> Lang {
+    match code {
+        "nn" => Lang::Nn,
+        "en" => Lang::En,
+        _ => Lang::Nb,
+    }
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    if let Some(why) = no_display() {
-        eprintln!("twin-viewer: {why}");
+    if no_display() {
+        eprintln!("twin-viewer: {}", twin_viewer::i18n::t(lang_of(&args.lang), "main-no-display"));
         return ExitCode::from(2);
     }
     let options = match options(args) {
