@@ -140,7 +140,8 @@ fn code_targets(code: &str, session: &twin_core::session::Session) -> anyhow::Re
 /// window needs an X11 or a Wayland display, and winit panics when it finds neither.
 fn no_display() -> bool {
     let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
-    let unix_desktop = cfg!(all(unix, not(target_os = "macos"), not(target_os = "ios")));
+    let unix_desktop =
+        cfg!(all(unix, not(any(target_os = "macos", target_os = "ios", target_os = "android"))));
     unix_desktop && !["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].into_iter().any(set)
 }
 
