@@ -145,13 +145,9 @@ fn no_display() -> bool {
     unix_desktop && !["DISPLAY", "WAYLAND_DISPLAY", "WAYLAND_SOCKET"].into_iter().any(set)
 }
 
-/// The language of a `--lang` code (clap admits only nb, nn and en).
+/// The language of a `--lang` code (clap admits only the codes of [`Lang::ALL`]).
 fn lang_of(code: &str) -> Lang {
-    match code {
-        "nn" => Lang::Nn,
-        "en" => Lang::En,
-        _ => Lang::Nb,
-    }
+    Lang::ALL.into_iter().find(|lang| lang.code() == code).unwrap_or_default()
 }
 
 fn main() -> ExitCode {
